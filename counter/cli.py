@@ -1,0 +1,97 @@
+"""The ``counter`` command.
+
+Each group of subcommands lives in its own module with a ``register(subparsers, common)``
+function; this file only assembles them. Modules that need Qt import it inside their handlers so
+that ``counter queue ...`` starts fast and runs on machines without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from counter.errors import CounterError
+
+# The composition root may reach the UI package; the core modules never do.
+COMMAND_MODULES = (
+    "counter.commands.setup",
+    "counter.commands.db",
+    "counter.commands.catalog",
+    "counter.commands.staff",
+    "counter.commands.calendar",
+    "counter.commands.demo",
+    "counter.commands.queue",
+    "counter.commands.case",
+    "counter.commands.device",
+    "counter.commands.bench",
+    "ui.commands",
+)
+
+log = logging.getLogger("counter")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="数据库地址 / database URL (or COUNTER_DATABASE_URL)",
+    )
+    common.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS)
+    parser = argparse.ArgumentParser(
+        prog="counter",
+        description="便民服务中心综合窗口 / integrated service window client",
+        parents=[common],
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name and name.startswith(exc.name):
+                continue  # the module does not exist yet in this build
+            raise
+        module.register(sub, common)
+    return parser
+
+
+def setup_logging(verbose: bool) -> None:
+    from counter.config import data_dir
+
+    handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
+    try:
+        handlers.append(logging.FileHandler(data_dir() / "counter.log", encoding="utf-8"))
+    except OSError:
+        pass
+    handlers[0].setLevel(logging.DEBUG if verbose else logging.WARNING)
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        handlers=handlers,
+        force=True,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    setup_logging(bool(getattr(args, "verbose", False)))
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except CounterError as exc:
+        log.error("%s (%s)", exc.message_zh, exc.code)
+        print(f"错误：{exc.message_zh}\nError: {exc.message_en}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,131 @@
+"""Typed errors of the core.
+
+Every refusal the core makes is a subclass of :class:`CounterError`. Each carries a stable
+``code`` (for logs, scripts and tests), a Chinese message (the primary language) and an English
+one. ``str(error)`` is the Chinese message; the UI may translate ``code`` + ``params`` itself.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+
+class CounterError(Exception):
+    """Base of every error the core raises on purpose.
+
+    Subclasses set ``code``, ``zh`` and ``en``; the templates are ``str.format`` strings over the
+    keyword arguments given to the constructor.
+    """
+
+    code: ClassVar[str] = "error"
+    zh: ClassVar[str] = "操作失败"
+    en: ClassVar[str] = "The operation failed"
+
+    def __init__(self, detail: str | None = None, **params: Any) -> None:
+        self.params: dict[str, Any] = dict(params)
+        self.detail = detail
+        super().__init__(self.message_zh)
+
+    def _fmt(self, template: str) -> str:
+        try:
+            text = template.format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            text = template
+        if self.detail:
+            text = f"{text}：{self.detail}" if template is self.zh else f"{text}: {self.detail}"
+        return text
+
+    @property
+    def message_zh(self) -> str:
+        return self._fmt(self.zh)
+
+    @property
+    def message_en(self) -> str:
+        return self._fmt(self.en)
+
+    def __str__(self) -> str:
+        return self.message_zh
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message_zh, "message_en": self.message_en}
+
+
+class NotFound(CounterError):
+    code = "not_found"
+    zh = "未找到{what}"
+    en = "{what} not found"
+
+
+class InvalidInput(CounterError):
+    code = "invalid_input"
+    zh = "输入无效：{field}"
+    en = "Invalid input: {field}"
+
+
+class PermissionDenied(CounterError):
+    code = "permission_denied"
+    zh = "无权执行此操作（需要角色：{role}）"
+    en = "Not allowed (role required: {role})"
+
+
+class NotSignedIn(CounterError):
+    code = "not_signed_in"
+    zh = "请先登录"
+    en = "Please sign in first"
+
+
+class AuthenticationFailed(CounterError):
+    code = "auth_failed"
+    zh = "工号或密码错误"
+    en = "Wrong staff number or password"
+
+
+class AccountLocked(CounterError):
+    code = "account_locked"
+    zh = "账号已锁定，请于 {until} 后再试或联系管理员"
+    en = "Account locked until {until}; try later or ask an administrator"
+
+
+class AccountDisabled(CounterError):
+    code = "account_disabled"
+    zh = "账号已停用"
+    en = "Account disabled"
+
+
+class Conflict(CounterError):
+    code = "conflict"
+    zh = "操作冲突：{what}"
+    en = "Conflict: {what}"
+
+
+class InvalidState(CounterError):
+    code = "invalid_state"
+    zh = "当前状态（{state}）不允许此操作"
+    en = "Not allowed in the current state ({state})"
+
+
+class DatabaseUnavailable(CounterError):
+    code = "db_unavailable"
+    zh = "数据库连接中断，正在重连"
+    en = "Database connection lost; reconnecting"
+
+
+class ConfigError(CounterError):
+    code = "config"
+    zh = "配置错误：{what}"
+    en = "Configuration error: {what}"
+
+
+class KeyringUnavailable(CounterError):
+    code = "keyring_unavailable"
+    zh = (
+        "本机没有可用的系统密钥环，无法安全保存数据库密码。请安装并解锁系统密钥环"
+        "（如 gnome-keyring 或 KWallet），或设置环境变量 PYTHON_KEYRING_BACKEND 指向可用的后端；"
+        "也可以每次通过环境变量 COUNTER_DB_PASSWORD 提供密码。密码不会写入任何文件。"
+    )
+    en = (
+        "No usable OS keyring on this PC, so the database password cannot be stored safely. "
+        "Install and unlock a keyring (gnome-keyring, KWallet), or set PYTHON_KEYRING_BACKEND to a "
+        "working backend, or pass the password in COUNTER_DB_PASSWORD each time. "
+        "The password is never written to a file."
+    )
