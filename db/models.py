@@ -1,0 +1,629 @@
+"""SQLAlchemy 2.x models of the whole hall.
+
+The schema covers the hall from the start (halls and village service points, windows, staff and
+roles, departments, versioned service items and materials, queues, tickets, appointments,
+applicants, cases and their events, documents and seal uses, evaluations, the working-day
+calendar, an append-only audit log and the change log that screens follow), so later work adds
+behaviour rather than tables.
+
+Conventions:
+- every time is a timezone-aware UTC ``datetime`` (:class:`UTCDateTime` keeps that on SQLite);
+- a ticket's or a counter's ``day`` is the hall's local date;
+- enumerations are short ASCII strings (checked in the services), with Chinese labels in the core;
+- names of constraints follow ``NAMING_CONVENTION`` so migrations are stable on both databases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# BIGINT on PostgreSQL, INTEGER on SQLite (where only INTEGER PRIMARY KEY autoincrements).
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+JSONType = JSON()
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """A timezone-aware UTC datetime on every backend.
+
+    PostgreSQL stores ``timestamptz``; SQLite has no time zones, so values are converted to UTC
+    before storing and marked UTC when read back.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTCDateTime column")
+        value = value.astimezone(dt.UTC)
+        if dialect.name == "sqlite":
+            return value.replace(tzinfo=None)
+        return value
+
+    def process_result_value(
+        self, value: dt.datetime | None, dialect: Dialect
+    ) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {dt.datetime: UTCDateTime(), dict[str, Any]: JSONType}
+
+
+# --------------------------------------------------------------------------------------------
+# Organisation: halls, departments, windows, staff
+# --------------------------------------------------------------------------------------------
+
+
+class Hall(Base):
+    """便民服务中心 or 村便民服务点 (village service point, ``parent_id`` = its town hall)."""
+
+    __tablename__ = "hall"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[str] = mapped_column(String(16), default="center")  # center | village
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("hall.id"))
+    address: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    timezone: Mapped[str] = mapped_column(String(40), default="Asia/Shanghai")
+    # Local rules: recall limit, no-show policy, evaluation window, overdue thresholds ...
+    settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # Key for the keyed hash of ID numbers on ticket rows (never the number itself).
+    secret: Mapped[str] = mapped_column(String(128))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime]
+
+
+class Department(Base):
+    """部门: the body whose items the integrated windows accept."""
+
+    __tablename__ = "department"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    sort: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Staff(Base):
+    """A person who signs in: clerk, reviewer, seal keeper, manager, administrator."""
+
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))
+    staff_no: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(60))
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None]
+    last_sign_in_at: Mapped[dt.datetime | None]
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+    created_at: Mapped[dt.datetime]
+
+    roles: Mapped[list[StaffRole]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", back_populates="staff"
+    )
+
+
+class StaffRole(Base):
+    """Role held by a staff member: clerk, reviewer, seal_keeper, manager, admin."""
+
+    __tablename__ = "staff_role"
+
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(20), primary_key=True)
+
+    staff: Mapped[Staff] = relationship(back_populates="roles")
+
+
+class Window(Base):
+    """窗口: an integrated window of a hall; ``state`` open | paused | closed."""
+
+    __tablename__ = "service_window"
+    __table_args__ = (UniqueConstraint("hall_id", "number"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(60))
+    state: Mapped[str] = mapped_column(String(12), default="closed")
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    current_ticket_id: Mapped[int | None] = mapped_column(
+        ForeignKey("ticket.id", use_alter=True, name="fk_service_window_current_ticket_id_ticket")
+    )
+    state_changed_at: Mapped[dt.datetime | None]
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+# --------------------------------------------------------------------------------------------
+# Catalogue: versioned service items and their materials
+# --------------------------------------------------------------------------------------------
+
+
+class ServiceItem(Base):
+    """事项: the stable identity of an item; what it says lives in :class:`ServiceItemVersion`."""
+
+    __tablename__ = "service_item"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    department_id: Mapped[int] = mapped_column(ForeignKey("department.id"))
+    current_version_id: Mapped[int | None] = mapped_column(
+        ForeignKey("service_item_version.id", use_alter=True, name="fk_service_item_current_version")
+    )
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class ServiceItemVersion(Base):
+    """One version of an item. A case points at the version it was accepted under, so editing
+    an item (which writes a new version) never changes what an existing case recorded."""
+
+    __tablename__ = "service_item_version"
+    __table_args__ = (
+        UniqueConstraint("item_id", "version"),
+        CheckConstraint("promised_days >= 0 AND statutory_days >= 0", name="days_nonneg"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("service_item.id"))
+    version: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(120), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # 行政许可 公共服务 行政确认 行政给付 其他权力
+    sector: Mapped[str] = mapped_column(String(16))  # 基本建设 市场准入 社会民生
+    statutory_days: Mapped[int] = mapped_column(Integer)
+    promised_days: Mapped[int] = mapped_column(Integer)
+    on_the_spot: Mapped[bool] = mapped_column(Boolean, default=False)
+    fee: Mapped[str] = mapped_column(String(80), default="不收费")
+    legal_basis: Mapped[str] = mapped_column(Text, default="")
+    node_budget: Mapped[dict[str, Any] | None] = mapped_column(JSONType, nullable=True)
+    # Search keys: full pinyin without spaces and pinyin initials, lower case.
+    pinyin: Mapped[str] = mapped_column(String(600), default="")
+    initials: Mapped[str] = mapped_column(String(120), default="")
+    created_at: Mapped[dt.datetime]
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+
+    materials: Mapped[list[Material]] = relationship(
+        order_by="Material.seq", lazy="selectin", cascade="all, delete-orphan"
+    )
+
+
+class Material(Base):
+    """材料 required by one item version.
+
+    ``form``: original | copy | original_and_copy; ``requirement``: required | optional |
+    conditional (then ``condition`` says when, in words).
+    """
+
+    __tablename__ = "material"
+    __table_args__ = (UniqueConstraint("item_version_id", "seq"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    item_version_id: Mapped[int] = mapped_column(
+        ForeignKey("service_item_version.id", ondelete="CASCADE")
+    )
+    seq: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+    form: Mapped[str] = mapped_column(String(20), default="original")
+    copies: Mapped[int] = mapped_column(Integer, default=1)
+    requirement: Mapped[str] = mapped_column(String(12), default="required")
+    condition: Mapped[str] = mapped_column(String(300), default="")
+    notes: Mapped[str] = mapped_column(String(300), default="")
+
+
+class WindowItemUse(Base):
+    """How often a window accepted an item: the item finder shows frequent items first."""
+
+    __tablename__ = "window_item_use"
+
+    window_id: Mapped[int] = mapped_column(ForeignKey("service_window.id"), primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("service_item.id"), primary_key=True)
+    uses: Mapped[int] = mapped_column(Integer, default=0)
+    last_used_at: Mapped[dt.datetime | None]
+
+
+# --------------------------------------------------------------------------------------------
+# Queueing
+# --------------------------------------------------------------------------------------------
+
+
+class Queue(Base):
+    """A business queue of a hall with its ticket prefix (A 综合受理, B 社保医保 ...)."""
+
+    __tablename__ = "queue"
+    __table_args__ = (UniqueConstraint("hall_id", "prefix"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))
+    prefix: Mapped[str] = mapped_column(String(4))
+    name: Mapped[str] = mapped_column(String(60))
+    daily_cap: Mapped[int | None] = mapped_column(Integer)
+    opens_at: Mapped[dt.time | None] = mapped_column(Time)
+    closes_at: Mapped[dt.time | None] = mapped_column(Time)
+    sort: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class WindowQueue(Base):
+    """Which queues a window serves, with a weight."""
+
+    __tablename__ = "window_queue"
+
+    window_id: Mapped[int] = mapped_column(ForeignKey("service_window.id", ondelete="CASCADE"), primary_key=True)
+    queue_id: Mapped[int] = mapped_column(ForeignKey("queue.id", ondelete="CASCADE"), primary_key=True)
+    weight: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class TicketCounter(Base):
+    """The last number issued per queue and local day: ``UPDATE … RETURNING`` makes numbers
+    unique and gap-free without reading first."""
+
+    __tablename__ = "ticket_counter"
+
+    queue_id: Mapped[int] = mapped_column(ForeignKey("queue.id"), primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Ticket(Base):
+    """号票. ``state``: waiting | called | serving | parked | done | no_show | void.
+
+    ``issued_at`` is the original issue time and survives transfers (waiting statistics);
+    ``sort_key`` orders the waiting line (a re-queued no-show gets a later key).
+    The row never holds the full name or ID number: only a masked name and a keyed hash.
+    """
+
+    __tablename__ = "ticket"
+    __table_args__ = (
+        UniqueConstraint("queue_id", "day", "seq"),
+        Index("ix_ticket_waiting", "hall_id", "state", "queue_id", "sort_key"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))
+    queue_id: Mapped[int] = mapped_column(ForeignKey("queue.id"))
+    issue_queue_id: Mapped[int] = mapped_column(ForeignKey("queue.id"))
+    day: Mapped[dt.date] = mapped_column(Date)
+    seq: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(12))
+    source: Mapped[str] = mapped_column(String(12), default="kiosk")
+    state: Mapped[str] = mapped_column(String(12), default="waiting")
+    priority: Mapped[int] = mapped_column(Integer, default=0)
+    priority_reason: Mapped[str] = mapped_column(String(20), default="")
+    appointment_id: Mapped[int | None] = mapped_column(ForeignKey("appointment.id", use_alter=True, name="fk_ticket_appointment_id_appointment"))
+    appointment_at: Mapped[dt.datetime | None]
+    sort_key: Mapped[int] = mapped_column(BigInteger().with_variant(Integer(), "sqlite"))
+    target_window_id: Mapped[int | None] = mapped_column(ForeignKey("service_window.id"))
+    window_id: Mapped[int | None] = mapped_column(ForeignKey("service_window.id"))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    issued_at: Mapped[dt.datetime]
+    queued_at: Mapped[dt.datetime]
+    called_at: Mapped[dt.datetime | None]
+    first_called_at: Mapped[dt.datetime | None]
+    started_at: Mapped[dt.datetime | None]
+    finished_at: Mapped[dt.datetime | None]
+    parked_at: Mapped[dt.datetime | None]
+    recall_count: Mapped[int] = mapped_column(Integer, default=0)
+    no_show_count: Mapped[int] = mapped_column(Integer, default=0)
+    applicant_name_masked: Mapped[str] = mapped_column(String(40), default="")
+    applicant_id_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class TicketEvent(Base):
+    """Every step of a ticket (issued, called, recalled, no-show, parked, transferred ...)."""
+
+    __tablename__ = "ticket_event"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id"), index=True)
+    type: Mapped[str] = mapped_column(String(20))
+    at: Mapped[dt.datetime]
+    window_id: Mapped[int | None] = mapped_column(ForeignKey("service_window.id"))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class Appointment(Base):
+    """预约: exchanged at the kiosk for a priority ticket at its time."""
+
+    __tablename__ = "appointment"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))
+    queue_id: Mapped[int] = mapped_column(ForeignKey("queue.id"))
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("service_item.id"))
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    slot_start: Mapped[dt.datetime]
+    slot_end: Mapped[dt.datetime]
+    applicant_name_masked: Mapped[str] = mapped_column(String(40), default="")
+    applicant_id_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    phone_masked: Mapped[str] = mapped_column(String(20), default="")
+    state: Mapped[str] = mapped_column(String(12), default="booked")
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("ticket.id"))
+    created_at: Mapped[dt.datetime]
+
+
+# --------------------------------------------------------------------------------------------
+# Applicants and cases
+# --------------------------------------------------------------------------------------------
+
+
+class Applicant(Base):
+    """申请人: a person (``kind`` person) or an enterprise (``kind`` enterprise).
+
+    Personal data kept for the case file; never shown on public screens. ``id_hash`` (keyed)
+    finds a returning applicant without scanning the numbers.
+    """
+
+    __tablename__ = "applicant"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(12), default="person")
+    name: Mapped[str] = mapped_column(String(200))
+    id_type: Mapped[str] = mapped_column(String(20), default="居民身份证")
+    id_number: Mapped[str] = mapped_column(String(40), default="")
+    id_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    uscc: Mapped[str] = mapped_column(String(18), default="")
+    legal_rep: Mapped[str] = mapped_column(String(60), default="")
+    sex: Mapped[str] = mapped_column(String(4), default="")
+    nation: Mapped[str] = mapped_column(String(20), default="")
+    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    address: Mapped[str] = mapped_column(String(300), default="")
+    created_at: Mapped[dt.datetime]
+    updated_at: Mapped[dt.datetime]
+
+
+class Case(Base):
+    """办件: one application for one item.
+
+    ``state`` follows :mod:`counter.domain.cases`. Deadlines are local dates computed in working
+    days; ``deadline_confirmed`` is False when the calendar had no data for a counted year.
+    """
+
+    __tablename__ = "service_case"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))
+    case_no: Mapped[str] = mapped_column(String(40), unique=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("service_item.id"))
+    item_version_id: Mapped[int] = mapped_column(ForeignKey("service_item_version.id"))
+    applicant_id: Mapped[int | None] = mapped_column(ForeignKey("applicant.id"))
+    agent_id: Mapped[int | None] = mapped_column(ForeignKey("applicant.id"))
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("ticket.id"))
+    window_id: Mapped[int | None] = mapped_column(ForeignKey("service_window.id"))
+    channel: Mapped[str] = mapped_column(String(12), default="window")  # window village agent online
+    state: Mapped[str] = mapped_column(String(20), default="draft", index=True)
+    accepted_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    assigned_to: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    accepted_at: Mapped[dt.datetime | None]
+    deadline: Mapped[dt.date | None] = mapped_column(Date)
+    statutory_deadline: Mapped[dt.date | None] = mapped_column(Date)
+    deadline_confirmed: Mapped[bool] = mapped_column(Boolean, default=True)
+    node_deadline: Mapped[dt.date | None] = mapped_column(Date)
+    decided_at: Mapped[dt.datetime | None]
+    completed_at: Mapped[dt.datetime | None]
+    delivered_at: Mapped[dt.datetime | None]
+    delivery_method: Mapped[str] = mapped_column(String(12), default="window")
+    result: Mapped[str] = mapped_column(String(20), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime]
+    updated_at: Mapped[dt.datetime]
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    materials: Mapped[list[CaseMaterial]] = relationship(
+        order_by="CaseMaterial.seq", lazy="selectin", cascade="all, delete-orphan"
+    )
+
+
+class CaseMaterial(Base):
+    """What the window recorded for each material of the item version: received | missing |
+    not_applicable, form and copies received. ``name`` is a snapshot."""
+
+    __tablename__ = "case_material"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("service_case.id", ondelete="CASCADE"), index=True)
+    material_id: Mapped[int | None] = mapped_column(ForeignKey("material.id"))
+    seq: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(16), default="missing")
+    form: Mapped[str] = mapped_column(String(20), default="original")
+    copies: Mapped[int] = mapped_column(Integer, default=0)
+    note: Mapped[str] = mapped_column(String(300), default="")
+
+
+class CaseEvent(Base):
+    """督着办: every node of every case, time-stamped and attributed. Append-only."""
+
+    __tablename__ = "case_event"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("service_case.id"), index=True)
+    node: Mapped[str] = mapped_column(String(20))
+    action: Mapped[str] = mapped_column(String(30))
+    from_state: Mapped[str] = mapped_column(String(20), default="")
+    to_state: Mapped[str] = mapped_column(String(20), default="")
+    at: Mapped[dt.datetime]
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    window_id: Mapped[int | None] = mapped_column(ForeignKey("service_window.id"))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class Document(Base):
+    """A document issued for a case (receipt, one-time notice, rejection, decision, certificate,
+    hand-over slip). ``content`` is the exact content printed, so a reprint says the same."""
+
+    __tablename__ = "document"
+    __table_args__ = (UniqueConstraint("kind", "number"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("service_case.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    number: Mapped[str] = mapped_column(String(40))
+    content: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[dt.datetime]
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+
+
+class Seal(Base):
+    """行政审批专用章 of a hall (and any other seal in use)."""
+
+    __tablename__ = "seal"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))
+    name: Mapped[str] = mapped_column(String(80))
+    kind: Mapped[str] = mapped_column(String(20), default="approval")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class SealUse(Base):
+    """用印登记: each use of a seal, a reprint being a new, logged use."""
+
+    __tablename__ = "seal_use"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    seal_id: Mapped[int] = mapped_column(ForeignKey("seal.id"))
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("document.id"))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("service_case.id"), index=True)
+    used_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    used_at: Mapped[dt.datetime]
+    purpose: Mapped[str] = mapped_column(String(60), default="")
+    reprint_of_id: Mapped[int | None] = mapped_column(ForeignKey("seal_use.id"))
+
+
+class Evaluation(Base):
+    """好差评: one per visit (ticket) and per case; ``level`` 1..5."""
+
+    __tablename__ = "evaluation"
+    __table_args__ = (CheckConstraint("level BETWEEN 1 AND 5", name="level_range"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("service_case.id"), index=True)
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("ticket.id"), index=True)
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("service_item.id"))
+    window_id: Mapped[int | None] = mapped_column(ForeignKey("service_window.id"))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    channel: Mapped[str] = mapped_column(String(12), default="device")
+    level: Mapped[int] = mapped_column(Integer)
+    reasons: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime]
+    followup_state: Mapped[str] = mapped_column(String(12), default="")  # '' open closed
+    followup_deadline: Mapped[dt.date | None] = mapped_column(Date)
+    followup_note: Mapped[str] = mapped_column(Text, default="")
+    followup_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    followup_at: Mapped[dt.datetime | None]
+
+
+# --------------------------------------------------------------------------------------------
+# Working-day calendar
+# --------------------------------------------------------------------------------------------
+
+
+class CalendarYear(Base):
+    """A year whose national calendar is known (seeded from chinesecalendar or entered)."""
+
+    __tablename__ = "calendar_year"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    source: Mapped[str] = mapped_column(String(30))
+    loaded_at: Mapped[dt.datetime]
+
+
+class CalendarDay(Base):
+    """An exception to the weekday rule: a statutory holiday (``is_workday`` False) or an
+    adjusted working day (调休, True). ``hall_id`` NULL is national; a hall's own closure days
+    carry its id."""
+
+    __tablename__ = "calendar_day"
+    __table_args__ = (UniqueConstraint("day", "scope"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, index=True)
+    # "national" or a hall code: NULLs would not be unique on PostgreSQL.
+    scope: Mapped[str] = mapped_column(String(32), default="national")
+    is_workday: Mapped[bool] = mapped_column(Boolean)
+    name: Mapped[str] = mapped_column(String(60), default="")
+    source: Mapped[str] = mapped_column(String(30), default="chinesecalendar")
+
+
+# --------------------------------------------------------------------------------------------
+# Audit and change log
+# --------------------------------------------------------------------------------------------
+
+
+class AuditLog(Base):
+    """Append-only: sign-ins and failures, role refusals, catalogue edits, seal uses ...
+    On PostgreSQL a trigger refuses UPDATE and DELETE."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(index=True)
+    hall_id: Mapped[int | None] = mapped_column(ForeignKey("hall.id"))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    staff_no: Mapped[str] = mapped_column(String(32), default="")
+    action: Mapped[str] = mapped_column(String(40))
+    target: Mapped[str] = mapped_column(String(120), default="")
+    host: Mapped[str] = mapped_column(String(80), default="")
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class ChangeLog(Base):
+    """What changed, for screens on other PCs: followed by id on SQLite (polling) and pushed
+    with NOTIFY on PostgreSQL (in the same transaction as the change)."""
+
+    __tablename__ = "change_log"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    at: Mapped[dt.datetime]
+    hall_id: Mapped[int | None] = mapped_column(ForeignKey("hall.id"), index=True)
+    type: Mapped[str] = mapped_column(String(30))
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
