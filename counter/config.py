@@ -97,7 +97,9 @@ class StationConfig:
         parser = configparser.ConfigParser()
         url = self.database_url or ""
         if url and password_of(url):
-            raise ConfigError("密码不得写入配置文件 / a password must not be written to the file", what="url")
+            raise ConfigError(
+                "密码不得写入配置文件 / a password must not be written to the file", what="url"
+            )
         parser["database"] = {"url": url}
         parser["station"] = {"hall": self.hall or "", "window": str(self.window or "")}
         parser["devices"] = {

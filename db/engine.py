@@ -25,7 +25,11 @@ def normalise_url(url: str) -> str:
 
 
 def is_sqlite(engine_or_url: Engine | str) -> bool:
-    name = engine_or_url.dialect.name if isinstance(engine_or_url, Engine) else make_url(engine_or_url).get_backend_name()
+    name = (
+        engine_or_url.dialect.name
+        if isinstance(engine_or_url, Engine)
+        else make_url(engine_or_url).get_backend_name()
+    )
     return name == "sqlite"
 
 

@@ -152,7 +152,9 @@ class StaffRole(Base):
 
     __tablename__ = "staff_role"
 
-    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"), primary_key=True)
+    staff_id: Mapped[int] = mapped_column(
+        ForeignKey("staff.id", ondelete="CASCADE"), primary_key=True
+    )
     role: Mapped[str] = mapped_column(String(20), primary_key=True)
 
     staff: Mapped[Staff] = relationship(back_populates="roles")
@@ -191,7 +193,9 @@ class ServiceItem(Base):
     code: Mapped[str] = mapped_column(String(40), unique=True)
     department_id: Mapped[int] = mapped_column(ForeignKey("department.id"))
     current_version_id: Mapped[int | None] = mapped_column(
-        ForeignKey("service_item_version.id", use_alter=True, name="fk_service_item_current_version")
+        ForeignKey(
+            "service_item_version.id", use_alter=True, name="fk_service_item_current_version"
+        )
     )
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
@@ -290,8 +294,12 @@ class WindowQueue(Base):
 
     __tablename__ = "window_queue"
 
-    window_id: Mapped[int] = mapped_column(ForeignKey("service_window.id", ondelete="CASCADE"), primary_key=True)
-    queue_id: Mapped[int] = mapped_column(ForeignKey("queue.id", ondelete="CASCADE"), primary_key=True)
+    window_id: Mapped[int] = mapped_column(
+        ForeignKey("service_window.id", ondelete="CASCADE"), primary_key=True
+    )
+    queue_id: Mapped[int] = mapped_column(
+        ForeignKey("queue.id", ondelete="CASCADE"), primary_key=True
+    )
     weight: Mapped[int] = mapped_column(Integer, default=1)
 
 
@@ -331,7 +339,9 @@ class Ticket(Base):
     state: Mapped[str] = mapped_column(String(12), default="waiting")
     priority: Mapped[int] = mapped_column(Integer, default=0)
     priority_reason: Mapped[str] = mapped_column(String(20), default="")
-    appointment_id: Mapped[int | None] = mapped_column(ForeignKey("appointment.id", use_alter=True, name="fk_ticket_appointment_id_appointment"))
+    appointment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("appointment.id", use_alter=True, name="fk_ticket_appointment_id_appointment")
+    )
     appointment_at: Mapped[dt.datetime | None]
     sort_key: Mapped[int] = mapped_column(BigInteger().with_variant(Integer(), "sqlite"))
     target_window_id: Mapped[int | None] = mapped_column(ForeignKey("service_window.id"))
@@ -434,7 +444,9 @@ class Case(Base):
     agent_id: Mapped[int | None] = mapped_column(ForeignKey("applicant.id"))
     ticket_id: Mapped[int | None] = mapped_column(ForeignKey("ticket.id"))
     window_id: Mapped[int | None] = mapped_column(ForeignKey("service_window.id"))
-    channel: Mapped[str] = mapped_column(String(12), default="window")  # window village agent online
+    channel: Mapped[str] = mapped_column(
+        String(12), default="window"
+    )  # window village agent online
     state: Mapped[str] = mapped_column(String(20), default="draft", index=True)
     accepted_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     assigned_to: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
@@ -466,7 +478,9 @@ class CaseMaterial(Base):
     __tablename__ = "case_material"
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("service_case.id", ondelete="CASCADE"), index=True)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("service_case.id", ondelete="CASCADE"), index=True
+    )
     material_id: Mapped[int | None] = mapped_column(ForeignKey("material.id"))
     seq: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(String(200))

@@ -22,3 +22,12 @@ def _isolated_home(tmp_path, monkeypatch):
     monkeypatch.delenv("COUNTER_DATABASE_URL", raising=False)
     monkeypatch.delenv("COUNTER_CONFIG", raising=False)
     yield home
+
+
+from tests.dbfixtures import _templates, db_url, hall_url  # noqa: E402,F401
+
+
+@pytest.fixture(scope="session")
+def worker_id(request) -> str:
+    """xdist's worker id, or "main" without xdist."""
+    return getattr(request.config, "workerinput", {}).get("workerid", "main")

@@ -1,0 +1,911 @@
+"""The service catalogue (事项目录): import, export, search, read and edit items.
+
+Import is all or nothing: a file is validated whole first, and any error (each naming the item and
+field, in Chinese and English) means nothing is written. Items are versioned: a changed item gets
+a new :class:`db.models.ServiceItemVersion` with its own materials, and cases keep pointing at the
+version they were accepted under.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pypinyin import Style, lazy_pinyin
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from counter import clock
+from counter.errors import CounterError, InvalidInput, NotFound
+from counter.services.base import ADMIN, Actor, Change, Runtime, audit, emit, require_role
+from db.models import Department, Material, ServiceItem, ServiceItemVersion, WindowItemUse
+
+KINDS = ("行政许可", "公共服务", "行政确认", "行政给付", "其他权力")
+SECTORS = ("基本建设", "市场准入", "社会民生")
+FORMS = {"original": "原件", "copy": "复印件", "original_and_copy": "原件及复印件"}
+REQUIREMENTS = {"required": "必要", "optional": "非必要", "conditional": "容缺/按情形"}
+FORM_ALIASES = {v: k for k, v in FORMS.items()} | {"原件和复印件": "original_and_copy"}
+REQUIREMENT_ALIASES = {
+    "必要": "required",
+    "必须": "required",
+    "非必要": "optional",
+    "可选": "optional",
+    "按情形": "conditional",
+    "条件": "conditional",
+}
+NODES = ("受理", "初审", "审核", "审批", "办结")
+MAX_NAME = 120
+
+
+class CatalogueImportError(CounterError):
+    """A catalogue file was refused; ``errors`` lists every problem found, nothing was written."""
+
+    code = "catalogue_invalid"
+    zh = "事项目录文件有 {count} 处错误，未导入任何内容"
+    en = "The catalogue file has {count} error(s); nothing was imported"
+
+    def __init__(self, errors: Sequence[tuple[str, str]]) -> None:
+        self.errors = list(errors)  # (Chinese, English) pairs
+        super().__init__(count=len(self.errors))
+
+
+@dataclass(frozen=True)
+class MaterialSpec:
+    name: str
+    form: str = "original"
+    copies: int = 1
+    requirement: str = "required"
+    condition: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class ItemSpec:
+    """One item as a file states it (validated)."""
+
+    code: str
+    name: str
+    department: str
+    department_code: str
+    kind: str
+    sector: str
+    promised_days: int
+    statutory_days: int
+    on_the_spot: bool
+    fee: str
+    legal_basis: str
+    node_budget: dict[str, int] | None
+    materials: tuple[MaterialSpec, ...]
+
+
+@dataclass(frozen=True)
+class MaterialInfo:
+    id: int
+    seq: int
+    name: str
+    form: str
+    copies: int
+    requirement: str
+    condition: str
+    notes: str
+
+    @property
+    def form_zh(self) -> str:
+        return FORMS.get(self.form, self.form)
+
+
+@dataclass(frozen=True)
+class ItemSummary:
+    id: int
+    version_id: int
+    code: str
+    name: str
+    department: str
+    kind: str
+    sector: str
+    promised_days: int
+    statutory_days: int
+    on_the_spot: bool
+
+
+@dataclass(frozen=True)
+class ItemDetail:
+    id: int
+    version_id: int
+    version: int
+    code: str
+    name: str
+    department: str
+    department_code: str
+    kind: str
+    sector: str
+    promised_days: int
+    statutory_days: int
+    on_the_spot: bool
+    fee: str
+    legal_basis: str
+    node_budget: dict[str, int] | None
+    materials: tuple[MaterialInfo, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "department": self.department,
+            "department_code": self.department_code,
+            "kind": self.kind,
+            "sector": self.sector,
+            "promised_days": self.promised_days,
+            "statutory_days": self.statutory_days,
+            "on_the_spot": self.on_the_spot,
+            "fee": self.fee,
+            "legal_basis": self.legal_basis,
+            "node_budget": self.node_budget,
+            "materials": [
+                {
+                    "name": m.name,
+                    "form": m.form,
+                    "copies": m.copies,
+                    "requirement": m.requirement,
+                    "condition": m.condition,
+                    "notes": m.notes,
+                }
+                for m in self.materials
+            ],
+        }
+
+
+# ---------------------------------------------------------------------------- search keys
+
+
+def pinyin_keys(name: str) -> tuple[str, str]:
+    """Full pinyin (no spaces) and initials of ``name``, lower case; non-Chinese kept as is."""
+    syllables = [s.lower() for s in lazy_pinyin(name, errors=lambda s: list(s)) if s.strip()]
+    full = "".join(s for s in syllables if s.isalnum())
+    initials = "".join(s[0] for s in syllables if s and s[0].isalnum())
+    return full, initials
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+# ---------------------------------------------------------------------------- validation
+
+
+def _err(
+    errors: list[tuple[str, str]], where: str, where_en: str, field: str, zh: str, en: str
+) -> None:
+    errors.append((f"{where} 字段 {field}：{zh}", f"{where_en} field {field}: {en}"))
+
+
+def validate_items(raw: Any) -> list[ItemSpec]:
+    """Validate a parsed catalogue (a list of item objects). Raises CatalogueImportError with
+    every problem found; returns the specs when there is none."""
+    errors: list[tuple[str, str]] = []
+    if not isinstance(raw, list):
+        raise CatalogueImportError([("文件内容应为事项列表", "the file must hold a list of items")])
+    specs: list[ItemSpec] = []
+    seen_codes: dict[str, int] = {}
+    seen_names: dict[str, int] = {}
+    dept_codes: dict[str, str] = {}
+    for i, obj in enumerate(raw, start=1):
+        if not isinstance(obj, dict):
+            errors.append((f"第{i}项：应为对象", f"item {i}: must be an object"))
+            continue
+        label = str(obj.get("name") or obj.get("code") or "")
+        where, where_en = f"第{i}项「{label}」", f"item {i} '{label}'"
+
+        def text_field(key: str, required: bool = True, max_len: int = 200) -> str:
+            value = obj.get(key, "")
+            if value is None:
+                value = ""
+            if not isinstance(value, str):
+                _err(errors, where, where_en, key, "应为文本", "must be text")
+                return ""
+            value = value.strip()
+            if required and not value:
+                _err(errors, where, where_en, key, "不能为空", "is required")
+            if len(value) > max_len:
+                _err(
+                    errors,
+                    where,
+                    where_en,
+                    key,
+                    f"过长（最多{max_len}字）",
+                    f"too long (max {max_len})",
+                )
+            return value
+
+        def int_field(key: str) -> int:
+            value = obj.get(key)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                _err(errors, where, where_en, key, "应为非负整数", "must be a non-negative integer")
+                return 0
+            return value
+
+        code = text_field("code", max_len=40)
+        name = text_field("name", max_len=MAX_NAME)
+        department = text_field("department", max_len=80)
+        department_code = text_field("department_code", required=False, max_len=16)
+        kind = text_field("kind", max_len=16)
+        if kind and kind not in KINDS:
+            _err(
+                errors,
+                where,
+                where_en,
+                "kind",
+                f"应为 {'、'.join(KINDS)} 之一",
+                f"must be one of {', '.join(KINDS)}",
+            )
+        sector = text_field("sector", max_len=16)
+        if sector and sector not in SECTORS:
+            _err(
+                errors,
+                where,
+                where_en,
+                "sector",
+                f"应为 {'、'.join(SECTORS)} 之一",
+                f"must be one of {', '.join(SECTORS)}",
+            )
+        promised = int_field("promised_days")
+        statutory = int_field("statutory_days")
+        if promised > statutory:
+            _err(
+                errors,
+                where,
+                where_en,
+                "promised_days",
+                "承诺时限不能超过法定时限",
+                "cannot exceed statutory_days",
+            )
+        on_the_spot = obj.get("on_the_spot")
+        if not isinstance(on_the_spot, bool):
+            _err(
+                errors,
+                where,
+                where_en,
+                "on_the_spot",
+                "应为 true 或 false",
+                "must be true or false",
+            )
+            on_the_spot = False
+        fee = text_field("fee", required=False, max_len=80) or "不收费"
+        legal_basis = text_field("legal_basis", required=False, max_len=2000)
+        budget = obj.get("node_budget")
+        if budget is not None:
+            if not isinstance(budget, dict) or any(
+                k not in NODES or isinstance(v, bool) or not isinstance(v, int) or v < 0
+                for k, v in budget.items()
+            ):
+                _err(
+                    errors,
+                    where,
+                    where_en,
+                    "node_budget",
+                    f"应为各环节（{'、'.join(NODES)}）的工作日数",
+                    f"must map nodes ({', '.join(NODES)}) to working days",
+                )
+                budget = None
+        if code:
+            if code in seen_codes:
+                _err(
+                    errors,
+                    where,
+                    where_en,
+                    "code",
+                    f"与第{seen_codes[code]}项重复",
+                    f"duplicates item {seen_codes[code]}",
+                )
+            seen_codes.setdefault(code, i)
+        if name:
+            if name in seen_names:
+                _err(
+                    errors,
+                    where,
+                    where_en,
+                    "name",
+                    f"事项名称与第{seen_names[name]}项重复",
+                    f"same name as item {seen_names[name]}",
+                )
+            seen_names.setdefault(name, i)
+        if department and department_code:
+            if dept_codes.setdefault(department, department_code) != department_code:
+                _err(
+                    errors,
+                    where,
+                    where_en,
+                    "department_code",
+                    "同一部门的编码不一致",
+                    "differs for the same department",
+                )
+        materials_raw = obj.get("materials")
+        materials: list[MaterialSpec] = []
+        if not isinstance(materials_raw, list) or not materials_raw:
+            _err(
+                errors,
+                where,
+                where_en,
+                "materials",
+                "至少需要一项材料",
+                "needs at least one material",
+            )
+            materials_raw = []
+        for j, m in enumerate(materials_raw, start=1):
+            mw, mw_en = f"{where} 材料{j}", f"{where_en} material {j}"
+            if not isinstance(m, dict):
+                errors.append((f"{mw}：应为对象", f"{mw_en}: must be an object"))
+                continue
+            mname = m.get("name")
+            if not isinstance(mname, str) or not mname.strip():
+                _err(errors, mw, mw_en, "name", "不能为空", "is required")
+                mname = ""
+            elif len(mname) > 200:
+                _err(errors, mw, mw_en, "name", "过长（最多200字）", "too long (max 200)")
+            form = m.get("form", "original")
+            form = FORM_ALIASES.get(form, form) if isinstance(form, str) else form
+            if form not in FORMS:
+                _err(
+                    errors,
+                    mw,
+                    mw_en,
+                    "form",
+                    "应为 original、copy 或 original_and_copy",
+                    "must be original, copy or original_and_copy",
+                )
+            req = m.get("requirement", "required")
+            req = REQUIREMENT_ALIASES.get(req, req) if isinstance(req, str) else req
+            if req not in REQUIREMENTS:
+                _err(
+                    errors,
+                    mw,
+                    mw_en,
+                    "requirement",
+                    "应为 required、optional 或 conditional",
+                    "must be required, optional or conditional",
+                )
+            condition = m.get("condition") or ""
+            if not isinstance(condition, str):
+                _err(errors, mw, mw_en, "condition", "应为文本", "must be text")
+                condition = ""
+            if req == "conditional" and not condition.strip():
+                _err(
+                    errors,
+                    mw,
+                    mw_en,
+                    "condition",
+                    "按情形提交的材料须写明情形",
+                    "a conditional material needs its condition",
+                )
+            copies = m.get("copies", 1)
+            if isinstance(copies, bool) or not isinstance(copies, int) or copies < 1:
+                _err(errors, mw, mw_en, "copies", "份数应为正整数", "must be a positive integer")
+                copies = 1
+            notes = m.get("notes") or ""
+            materials.append(
+                MaterialSpec(
+                    name=str(mname).strip(),
+                    form=str(form),
+                    copies=copies,
+                    requirement=str(req),
+                    condition=condition.strip()[:300],
+                    notes=str(notes).strip()[:300],
+                )
+            )
+        specs.append(
+            ItemSpec(
+                code=code,
+                name=name,
+                department=department,
+                department_code=department_code,
+                kind=kind,
+                sector=sector,
+                promised_days=promised,
+                statutory_days=statutory,
+                on_the_spot=bool(on_the_spot),
+                fee=fee,
+                legal_basis=legal_basis,
+                node_budget=budget,
+                materials=tuple(materials),
+            )
+        )
+    if errors:
+        raise CatalogueImportError(errors)
+    return specs
+
+
+# ---------------------------------------------------------------------------- files
+
+
+def read_catalogue_file(path: Path) -> Any:
+    """Parse a catalogue file (.json, or .xlsx as written by :func:`write_xlsx`)."""
+    if path.suffix.lower() == ".xlsx":
+        return _read_xlsx(path)
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CatalogueImportError(
+            [(f"无法读取文件：{exc}", f"cannot read the file: {exc}")]
+        ) from exc
+    except json.JSONDecodeError as exc:
+        raise CatalogueImportError(
+            [
+                (
+                    f"JSON 格式错误：第{exc.lineno}行第{exc.colno}列",
+                    f"invalid JSON at line {exc.lineno} column {exc.colno}",
+                )
+            ]
+        ) from exc
+
+
+ITEM_COLUMNS = (
+    "code",
+    "name",
+    "department",
+    "department_code",
+    "kind",
+    "sector",
+    "promised_days",
+    "statutory_days",
+    "on_the_spot",
+    "fee",
+    "legal_basis",
+    "node_budget",
+)
+MATERIAL_COLUMNS = ("item_code", "name", "form", "copies", "requirement", "condition", "notes")
+
+
+def write_xlsx(items: list[dict[str, Any]], path: Path) -> None:
+    """Two sheets: 事项 (one row per item) and 材料 (one row per material, keyed by item code)."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "事项"
+    ws.append(list(ITEM_COLUMNS))
+    for it in items:
+        row = [it.get(c) for c in ITEM_COLUMNS]
+        row[ITEM_COLUMNS.index("node_budget")] = (
+            json.dumps(it["node_budget"], ensure_ascii=False) if it.get("node_budget") else ""
+        )
+        ws.append(row)
+    ms = wb.create_sheet("材料")
+    ms.append(list(MATERIAL_COLUMNS))
+    for it in items:
+        for m in it["materials"]:
+            ms.append([it["code"]] + [m.get(c) for c in MATERIAL_COLUMNS[1:]])
+    wb.save(path)
+
+
+def _read_xlsx(path: Path) -> list[dict[str, Any]]:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True)
+        ws, ms = wb["事项"], wb["材料"]
+    except Exception as exc:
+        raise CatalogueImportError(
+            [(f"无法读取表格：{exc}", f"cannot read the workbook: {exc}")]
+        ) from exc
+    rows = list(ws.iter_rows(values_only=True))
+    head = [str(h) for h in rows[0]] if rows else []
+    items: list[dict[str, Any]] = []
+    by_code: dict[str, dict[str, Any]] = {}
+    for r in rows[1:]:
+        it = dict(zip(head, r, strict=False))
+        for k in (
+            "code",
+            "name",
+            "department",
+            "department_code",
+            "kind",
+            "sector",
+            "fee",
+            "legal_basis",
+        ):
+            it[k] = "" if it.get(k) is None else str(it[k])
+        nb = it.get("node_budget")
+        it["node_budget"] = json.loads(nb) if isinstance(nb, str) and nb.strip() else None
+        it["materials"] = []
+        items.append(it)
+        by_code[it["code"]] = it
+    mrows = list(ms.iter_rows(values_only=True))
+    mhead = [str(h) for h in mrows[0]] if mrows else []
+    for r in mrows[1:]:
+        m = dict(zip(mhead, r, strict=False))
+        code = str(m.pop("item_code", ""))
+        for k in ("condition", "notes"):
+            m[k] = "" if m.get(k) is None else str(m[k])
+        if code in by_code:
+            by_code[code]["materials"].append(m)
+    return items
+
+
+# ---------------------------------------------------------------------------- writing
+
+
+def _materials_of(spec: ItemSpec) -> list[Material]:
+    return [
+        Material(
+            seq=n,
+            name=m.name,
+            form=m.form,
+            copies=m.copies,
+            requirement=m.requirement,
+            condition=m.condition,
+            notes=m.notes,
+        )
+        for n, m in enumerate(spec.materials, start=1)
+    ]
+
+
+def _version_differs(v: ServiceItemVersion, spec: ItemSpec) -> bool:
+    mine = [(m.name, m.form, m.copies, m.requirement, m.condition, m.notes) for m in v.materials]
+    theirs = [
+        (m.name, m.form, m.copies, m.requirement, m.condition, m.notes) for m in spec.materials
+    ]
+    return (
+        v.name,
+        v.kind,
+        v.sector,
+        v.promised_days,
+        v.statutory_days,
+        v.on_the_spot,
+        v.fee,
+        v.legal_basis,
+        v.node_budget,
+        mine,
+    ) != (
+        spec.name,
+        spec.kind,
+        spec.sector,
+        spec.promised_days,
+        spec.statutory_days,
+        spec.on_the_spot,
+        spec.fee,
+        spec.legal_basis,
+        spec.node_budget,
+        theirs,
+    )
+
+
+def _dept_code_for(name: str) -> str:
+    return (
+        "".join(s[0] for s in lazy_pinyin(name, style=Style.FIRST_LETTER) if s).upper()[:12] or "D"
+    )
+
+
+def _write_items(
+    s: Session, specs: Iterable[ItemSpec], staff_id: int | None
+) -> tuple[int, int, int]:
+    """Create or version items. Returns (created, new versions, unchanged)."""
+    now = clock.now()
+    depts = {d.name: d for d in s.scalars(select(Department))}
+    used_codes = {d.code for d in depts.values()}
+    created = versioned = unchanged = 0
+    existing = {i.code: i for i in s.scalars(select(ServiceItem))}
+    current = {
+        v.item_id: v
+        for v in s.scalars(
+            select(ServiceItemVersion).join(
+                ServiceItem, ServiceItem.current_version_id == ServiceItemVersion.id
+            )
+        )
+    }
+    for spec in specs:
+        dept = depts.get(spec.department)
+        if dept is None:
+            code = spec.department_code or _dept_code_for(spec.department)
+            base, n = code, 1
+            while code in used_codes:
+                n += 1
+                code = f"{base}{n}"
+            used_codes.add(code)
+            dept = Department(code=code, name=spec.department, sort=len(depts))
+            s.add(dept)
+            s.flush()
+            depts[spec.department] = dept
+        item = existing.get(spec.code)
+        if item is None:
+            item = ServiceItem(code=spec.code, department_id=dept.id)
+            s.add(item)
+            s.flush()
+            number = 1
+            created += 1
+        else:
+            old = current.get(item.id)
+            if (
+                old is not None
+                and not _version_differs(old, spec)
+                and item.department_id == dept.id
+            ):
+                unchanged += 1
+                continue
+            item.department_id = dept.id
+            number = (old.version if old else 0) + 1
+            versioned += 1
+        full, initials = pinyin_keys(spec.name)
+        version = ServiceItemVersion(
+            item_id=item.id,
+            version=number,
+            name=spec.name,
+            kind=spec.kind,
+            sector=spec.sector,
+            statutory_days=spec.statutory_days,
+            promised_days=spec.promised_days,
+            on_the_spot=spec.on_the_spot,
+            fee=spec.fee,
+            legal_basis=spec.legal_basis,
+            node_budget=spec.node_budget,
+            pinyin=full,
+            initials=initials,
+            created_at=now,
+            created_by=staff_id,
+            materials=_materials_of(spec),
+        )
+        s.add(version)
+        s.flush()
+        item.current_version_id = version.id
+        item.active = True
+    return created, versioned, unchanged
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    versioned: int
+    unchanged: int
+    changes: tuple[Change, ...] = ()
+
+
+def import_catalogue(rt: Runtime, actor: Actor, raw: Any) -> ImportResult:
+    """Validate ``raw`` (parsed JSON) whole, then write it in one transaction (administrator)."""
+    require_role(rt, actor, ADMIN)
+    specs = validate_items(raw)
+    with rt.unit() as s:
+        names = {sp.name: sp.code for sp in specs}
+        # A name must also stay unique against current items the file does not mention.
+        clash = s.execute(
+            select(ServiceItemVersion.name, ServiceItem.code)
+            .join(ServiceItem, ServiceItem.current_version_id == ServiceItemVersion.id)
+            .where(ServiceItemVersion.name.in_(list(names)))
+        ).all()
+        bad = [(n, c) for n, c in clash if names[n] != c]
+        if bad:
+            raise CatalogueImportError(
+                [
+                    (
+                        f"事项「{n}」与已有事项 {c} 重名",
+                        f"item '{n}' has the same name as existing item {c}",
+                    )
+                    for n, c in bad
+                ]
+            )
+        created, versioned, unchanged = _write_items(s, specs, actor.staff_id)
+        audit(s, actor, "catalogue_import", host=rt.host, created=created, versioned=versioned)
+        change = emit(
+            s,
+            Change(
+                "catalogue.changed", actor.hall_id, {"created": created, "versioned": versioned}
+            ),
+        )
+    return ImportResult(created, versioned, unchanged, (change,))
+
+
+def seed_catalogue(rt: Runtime, path: Path | None = None) -> ImportResult:
+    """Load the model hall's catalogue shipped with the product (used by demo and set-up)."""
+    path = path or default_catalogue_path()
+    specs = validate_items(read_catalogue_file(path))
+    with rt.unit() as s:
+        created, versioned, unchanged = _write_items(s, specs, None)
+    return ImportResult(created, versioned, unchanged)
+
+
+def default_catalogue_path() -> Path:
+    return Path(__file__).resolve().parents[2] / "db" / "seed" / "catalogue.json"
+
+
+# ---------------------------------------------------------------------------- reading
+
+
+def _detail(v: ServiceItemVersion, item: ServiceItem, dept: Department) -> ItemDetail:
+    return ItemDetail(
+        id=item.id,
+        version_id=v.id,
+        version=v.version,
+        code=item.code,
+        name=v.name,
+        department=dept.name,
+        department_code=dept.code,
+        kind=v.kind,
+        sector=v.sector,
+        promised_days=v.promised_days,
+        statutory_days=v.statutory_days,
+        on_the_spot=v.on_the_spot,
+        fee=v.fee,
+        legal_basis=v.legal_basis,
+        node_budget=dict(v.node_budget) if v.node_budget else None,
+        materials=tuple(
+            MaterialInfo(m.id, m.seq, m.name, m.form, m.copies, m.requirement, m.condition, m.notes)
+            for m in v.materials
+        ),
+    )
+
+
+def export_catalogue(rt: Runtime) -> list[dict[str, Any]]:
+    """Every active item in its current version, as the import format."""
+    with rt.unit() as s:
+        rows = s.execute(
+            select(ServiceItemVersion, ServiceItem, Department)
+            .join(ServiceItem, ServiceItem.current_version_id == ServiceItemVersion.id)
+            .join(Department, Department.id == ServiceItem.department_id)
+            .where(ServiceItem.active.is_(True))
+            .order_by(Department.sort, ServiceItem.code)
+        ).all()
+        return [_detail(v, i, d).to_json() for v, i, d in rows]
+
+
+def get_item(
+    rt: Runtime,
+    *,
+    item_id: int | None = None,
+    code: str | None = None,
+    version_id: int | None = None,
+) -> ItemDetail:
+    """An item in its current version (by id or code), or a given past version."""
+    with rt.unit() as s:
+        q = (
+            select(ServiceItemVersion, ServiceItem, Department)
+            .join(ServiceItem, ServiceItem.id == ServiceItemVersion.item_id)
+            .join(Department, Department.id == ServiceItem.department_id)
+        )
+        if version_id is not None:
+            q = q.where(ServiceItemVersion.id == version_id)
+        else:
+            q = q.where(ServiceItem.current_version_id == ServiceItemVersion.id)
+            if item_id is not None:
+                q = q.where(ServiceItem.id == item_id)
+            elif code is not None:
+                q = q.where(ServiceItem.code == code)
+            else:
+                raise InvalidInput(field="item")
+        row = s.execute(q).first()
+        if row is None:
+            raise NotFound(what=f"事项 {code or item_id or version_id}")
+        return _detail(*row)
+
+
+def list_departments(rt: Runtime) -> list[tuple[int, str, str]]:
+    """(id, code, name) of every department with active items, in catalogue order."""
+    with rt.unit() as s:
+        return [
+            (d.id, d.code, d.name)
+            for d in s.scalars(
+                select(Department)
+                .where(Department.active.is_(True))
+                .order_by(Department.sort, Department.code)
+            )
+        ]
+
+
+def search_items(
+    rt: Runtime,
+    text: str = "",
+    *,
+    department_id: int | None = None,
+    sector: str | None = None,
+    window_id: int | None = None,
+    limit: int = 50,
+) -> list[ItemSummary]:
+    """Items whose name, code, full pinyin or pinyin initials match ``text``.
+
+    Ranking: exact code, then code / initials / name prefix, then anything containing the text;
+    within a rank, the items this window accepts most often come first. Input is bound as a
+    parameter and LIKE-escaped, so any text (quotes, %, SQL) is just text.
+    """
+    q_text = (text or "").strip()[:MAX_NAME]
+    low = q_text.lower().replace(" ", "")
+    with rt.unit() as s:
+        uses = func.coalesce(WindowItemUse.uses, 0)
+        q = (
+            select(ServiceItemVersion, ServiceItem, Department.name, uses)
+            .join(ServiceItem, ServiceItem.current_version_id == ServiceItemVersion.id)
+            .join(Department, Department.id == ServiceItem.department_id)
+            .outerjoin(
+                WindowItemUse,
+                (WindowItemUse.item_id == ServiceItem.id)
+                & (WindowItemUse.window_id == (window_id or -1)),
+            )
+            .where(ServiceItem.active.is_(True))
+        )
+        if department_id is not None:
+            q = q.where(ServiceItem.department_id == department_id)
+        if sector:
+            q = q.where(ServiceItemVersion.sector == sector)
+        if low:
+            pat = f"%{_like_escape(low)}%"
+            q = q.where(
+                or_(
+                    ServiceItemVersion.name.like(f"%{_like_escape(q_text)}%", escape="\\"),
+                    func.lower(ServiceItem.code).like(pat, escape="\\"),
+                    ServiceItemVersion.pinyin.like(pat, escape="\\"),
+                    ServiceItemVersion.initials.like(pat, escape="\\"),
+                )
+            )
+        rows = s.execute(q).all()
+
+    def rank(row: Any) -> tuple[int, int, str]:
+        v, item, _dept, n = row
+        if not low or item.code.lower() == low:
+            r = 0
+        elif v.initials == low or v.name == q_text:
+            r = 1
+        elif (
+            item.code.lower().startswith(low)
+            or v.initials.startswith(low)
+            or v.name.startswith(q_text)
+            or v.pinyin.startswith(low)
+        ):
+            r = 2
+        else:
+            r = 3
+        return (r, -int(n), item.code)
+
+    rows.sort(key=rank)
+    return [
+        ItemSummary(
+            id=item.id,
+            version_id=v.id,
+            code=item.code,
+            name=v.name,
+            department=dept,
+            kind=v.kind,
+            sector=v.sector,
+            promised_days=v.promised_days,
+            statutory_days=v.statutory_days,
+            on_the_spot=v.on_the_spot,
+        )
+        for v, item, dept, _n in rows[:limit]
+    ]
+
+
+def edit_item(rt: Runtime, actor: Actor, code: str, **changes: Any) -> ItemDetail:
+    """Write a new version of item ``code`` with ``changes`` applied (administrator). Existing
+    cases keep their version. ``materials`` may be given as a list of dicts."""
+    require_role(rt, actor, ADMIN)
+    current = get_item(rt, code=code)
+    data = current.to_json() | changes
+    spec = validate_items([data])[0]
+    with rt.unit() as s:
+        clash = s.execute(
+            select(ServiceItem.code)
+            .join(ServiceItemVersion, ServiceItem.current_version_id == ServiceItemVersion.id)
+            .where(ServiceItemVersion.name == spec.name, ServiceItem.code != code)
+        ).first()
+        if clash:
+            raise CatalogueImportError(
+                [
+                    (
+                        f"事项「{spec.name}」与 {clash[0]} 重名",
+                        f"'{spec.name}' has the same name as {clash[0]}",
+                    )
+                ]
+            )
+        _write_items(s, [spec], actor.staff_id)
+        audit(s, actor, "catalogue_edit", code, host=rt.host, fields=sorted(changes))
+        emit(s, Change("catalogue.changed", actor.hall_id, {"code": code}))
+    return get_item(rt, code=code)
+
+
+def record_item_use(s: Session, window_id: int, item_id: int) -> None:
+    """Count one acceptance of ``item_id`` at ``window_id`` (inside the caller's transaction)."""
+    row = s.get(WindowItemUse, (window_id, item_id))
+    if row is None:
+        s.add(WindowItemUse(window_id=window_id, item_id=item_id, uses=1, last_used_at=clock.now()))
+    else:
+        row.uses += 1
+        row.last_used_at = clock.now()

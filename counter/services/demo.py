@@ -1,0 +1,204 @@
+"""The demo hall: the model hall of DOMAIN.md with 14 integrated windows, the 228-item catalogue,
+demo staff, queues, the approval seal and the working-day calendar; optionally some activity
+(waiting tickets, cases in every state) so every screen has something to show.
+
+Demo sign-ins are public by design (they are printed on the sign-in screen in demo mode only).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from counter import clock
+from counter.services.auth import add_staff_row
+from counter.services.base import ADMIN, CLERK, MANAGER, REVIEWER, SEAL_KEEPER, Runtime
+from counter.services.calendar import seed_national_calendar
+from counter.services.catalog import seed_catalogue
+from db.models import Hall, Queue, Seal, Window, WindowQueue
+
+log = logging.getLogger(__name__)
+
+DEMO_HALL_CODE = "QS"
+DEMO_HALL_NAME = "青山镇便民服务中心"
+DEMO_PASSWORD = "demo1234"
+
+DEFAULT_HALL_SETTINGS: dict[str, object] = {
+    "recall_limit": 3,  # 重呼次数上限
+    "no_show_policy": "requeue",  # 过号: requeue | void
+    "requeue_after": 3,  # 过号重排：排在其后 K 位
+    "evaluation_days": 3,  # 补评期限（天）
+    "warn_days": 1,  # 临期预警：到期前 N 个工作日
+    "followup_days": 5,  # 差评整改期限（工作日）
+    "notice_days": 5,  # 一次性告知补正期限（工作日）
+    "contact_phone": "0571-8888 6000",
+}
+
+
+@dataclass(frozen=True)
+class DemoSignIn:
+    staff_no: str
+    name: str
+    roles: tuple[str, ...]
+    password: str = DEMO_PASSWORD
+
+
+DEMO_STAFF: tuple[DemoSignIn, ...] = (
+    *(
+        DemoSignIn(f"10{n:02d}", name, (CLERK,))
+        for n, name in enumerate(
+            [
+                "王丽",
+                "李娜",
+                "张伟",
+                "刘洋",
+                "陈静",
+                "杨帆",
+                "赵敏",
+                "黄磊",
+                "周婷",
+                "吴昊",
+                "徐芳",
+                "孙强",
+                "胡蝶",
+                "朱琳",
+            ],
+            start=1,
+        )
+    ),
+    DemoSignIn("2001", "郑审", (REVIEWER,)),
+    DemoSignIn("2002", "钱核", (REVIEWER, SEAL_KEEPER)),
+    DemoSignIn("3001", "冯印", (SEAL_KEEPER,)),
+    DemoSignIn("4001", "何主任", (MANAGER, REVIEWER)),
+    DemoSignIn("9001", "管理员", (ADMIN, MANAGER)),
+)
+
+# prefix, name, daily cap, opens, closes
+DEMO_QUEUES = (
+    ("A", "综合受理", 400, dt.time(8, 30), dt.time(17, 0)),
+    ("B", "社保医保", 200, dt.time(8, 30), dt.time(17, 0)),
+    ("C", "出件取件", 200, dt.time(8, 30), dt.time(17, 30)),
+    ("D", "咨询", 200, dt.time(8, 30), dt.time(17, 30)),
+)
+
+
+def _window_queues(number: int) -> dict[str, int]:
+    """Which queues (with weights) the demo hall's window ``number`` serves."""
+    if number <= 10:
+        return {"A": 3, "D": 1}
+    if number <= 12:
+        return {"B": 3, "A": 1}
+    return {"C": 3, "D": 1, "A": 1}
+
+
+def seed_hall(
+    rt: Runtime, *, code: str = DEMO_HALL_CODE, name: str = DEMO_HALL_NAME, windows: int = 14
+) -> int:
+    """Create the model hall (windows, queues, staff, seal, a village point). Idempotent:
+    returns the existing hall's id if ``code`` is already there."""
+    with rt.unit() as s:
+        existing = s.scalars(select(Hall.id).where(Hall.code == code)).first()
+        if existing is not None:
+            return int(existing)
+        now = clock.now()
+        hall = Hall(
+            code=code,
+            name=name,
+            kind="center",
+            address="青山镇人民路1号",
+            phone=str(DEFAULT_HALL_SETTINGS["contact_phone"]),
+            settings=dict(DEFAULT_HALL_SETTINGS),
+            secret=secrets.token_hex(32),
+            created_at=now,
+        )
+        s.add(hall)
+        s.flush()
+        village = Hall(
+            code=f"{code}-SQ",
+            name="青山镇石桥村便民服务点",
+            kind="village",
+            parent_id=hall.id,
+            settings=dict(DEFAULT_HALL_SETTINGS),
+            secret=secrets.token_hex(32),
+            created_at=now,
+        )
+        s.add(village)
+        s.flush()
+        queues: dict[str, Queue] = {}
+        for n, (prefix, qname, cap, opens, closes) in enumerate(DEMO_QUEUES):
+            q = Queue(
+                hall_id=hall.id,
+                prefix=prefix,
+                name=qname,
+                daily_cap=cap,
+                opens_at=opens,
+                closes_at=closes,
+                sort=n,
+            )
+            s.add(q)
+            queues[prefix] = q
+        vq = Queue(hall_id=village.id, prefix="A", name="综合受理", daily_cap=100, sort=0)
+        s.add(vq)
+        s.flush()
+        for number in range(1, windows + 1):
+            w = Window(hall_id=hall.id, number=number, name=f"{number}号综合窗口", state="closed")
+            s.add(w)
+            s.flush()
+            for prefix, weight in _window_queues(number).items():
+                s.add(WindowQueue(window_id=w.id, queue_id=queues[prefix].id, weight=weight))
+        vw = Window(hall_id=village.id, number=1, name="综合窗口", state="closed")
+        s.add(vw)
+        s.flush()
+        s.add(WindowQueue(window_id=vw.id, queue_id=vq.id, weight=1))
+        for person in DEMO_STAFF:
+            add_staff_row(
+                s,
+                hall.id,
+                person.staff_no,
+                person.name,
+                person.password,
+                person.roles,
+                phone="0571-8888 60" + person.staff_no[-2:],
+            )
+        s.add(Seal(hall_id=hall.id, name="青山镇人民政府行政审批专用章", kind="approval"))
+        s.add(Seal(hall_id=village.id, name="青山镇人民政府行政审批专用章", kind="approval"))
+        return int(hall.id)
+
+
+def seed_demo(url: str, *, with_activity: bool = True, migrate: bool = True) -> int:
+    """Fill the database at ``url`` with the demo hall; returns the hall id. Safe to run twice."""
+    if migrate:
+        from db.migrate import upgrade
+
+        upgrade(url)
+    rt = Runtime(url)
+    try:
+        seed_national_calendar(rt)
+        seed_catalogue(rt)
+        hall_id = seed_hall(rt)
+        if with_activity:
+            seed_activity(rt, hall_id)
+        return hall_id
+    finally:
+        rt.dispose()
+
+
+def seed_activity(rt: Runtime, hall_id: int) -> None:
+    """Some of today's life in the hall: waiting tickets and cases in every state.
+
+    Each part is provided by the subsystem that owns it; a part that is not there is skipped.
+    """
+    import importlib
+
+    for module in ("counter.services.queue", "counter.services.cases"):
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError:
+            continue
+        fn = getattr(mod, "seed_demo_activity", None)
+        if fn is not None:
+            fn(rt, hall_id)
