@@ -8,6 +8,7 @@ that ``counter queue ...`` starts fast and runs on machines without a display.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
 import sys
@@ -63,10 +64,8 @@ def setup_logging(verbose: bool) -> None:
     from counter.config import data_dir
 
     handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
-    try:
+    with contextlib.suppress(OSError):
         handlers.append(logging.FileHandler(data_dir() / "counter.log", encoding="utf-8"))
-    except OSError:
-        pass
     handlers[0].setLevel(logging.DEBUG if verbose else logging.WARNING)
     logging.basicConfig(
         level=logging.DEBUG if verbose else logging.INFO,

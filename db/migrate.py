@@ -7,7 +7,7 @@ upgrade of a live single-PC hall can be undone by putting the copy back.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
+import sqlite3
 from pathlib import Path
 
 from alembic import command
@@ -48,13 +48,14 @@ def backup_sqlite(url: str) -> Path | None:
         return None
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     backup = Path(f"{path}.bak-{stamp}")
-    # Checkpoint the WAL so the copy of the main file alone is complete.
-    engine = make_engine(url)
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.commit()
-    engine.dispose()
-    shutil.copy2(path, backup)
+    # SQLite's online backup copies a consistent snapshot, WAL content included.
+    src = sqlite3.connect(path)
+    dst = sqlite3.connect(backup)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
     return backup
 
 

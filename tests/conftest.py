@@ -24,7 +24,7 @@ def _isolated_home(tmp_path, monkeypatch):
     yield home
 
 
-from tests.dbfixtures import _templates, db_url, hall_url  # noqa: E402,F401
+from tests.dbfixtures import _templates, db_url, hall_url, pg_hall_url, pg_url  # noqa: E402,F401
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ on PostgreSQL. Under CI (``CI`` set) an unreachable PostgreSQL fails the run ins
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import uuid
@@ -91,13 +92,11 @@ class Templates:
 
     @staticmethod
     def _checkpoint(url: str) -> None:
-        from db.engine import make_engine
+        import sqlite3
 
-        engine = make_engine(url)
-        with engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-            conn.commit()
-        engine.dispose()
+        conn = sqlite3.connect(url.removeprefix("sqlite:///"))
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.close()
 
     def copy(self, backend: str, template: str, dest_dir: Path) -> tuple[str, Callable[[], None]]:
         if backend == "sqlite":
@@ -112,10 +111,8 @@ class Templates:
 
     def cleanup(self) -> None:
         for name in self.pg_dbs:
-            try:
+            with contextlib.suppress(Exception):
                 _drop_pg(name)
-            except Exception:
-                pass
 
 
 def build_empty(url: str) -> None:
@@ -170,4 +167,18 @@ def hall_url(
     request: pytest.FixtureRequest, _templates: Templates, tmp_path: Path
 ) -> Iterator[str]:
     """A database holding the demo hall (catalogue, windows, queues, staff), no activity."""
+    yield from _db(request, _templates, tmp_path, "hall", build_hall)
+
+
+@pytest.fixture(params=[pytest.param("pg", marks=pytest.mark.pg)])
+def pg_url(request: pytest.FixtureRequest, _templates: Templates, tmp_path: Path) -> Iterator[str]:
+    """An empty, migrated PostgreSQL database (for behaviour only PostgreSQL has)."""
+    yield from _db(request, _templates, tmp_path, "empty", build_empty)
+
+
+@pytest.fixture(params=[pytest.param("pg", marks=pytest.mark.pg)])
+def pg_hall_url(
+    request: pytest.FixtureRequest, _templates: Templates, tmp_path: Path
+) -> Iterator[str]:
+    """The demo hall on PostgreSQL only."""
     yield from _db(request, _templates, tmp_path, "hall", build_hall)

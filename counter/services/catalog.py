@@ -199,7 +199,14 @@ def validate_items(raw: Any) -> list[ItemSpec]:
         label = str(obj.get("name") or obj.get("code") or "")
         where, where_en = f"第{i}项「{label}」", f"item {i} '{label}'"
 
-        def text_field(key: str, required: bool = True, max_len: int = 200) -> str:
+        def text_field(
+            key: str,
+            required: bool = True,
+            max_len: int = 200,
+            obj: dict[str, Any] = obj,
+            where: str = where,
+            where_en: str = where_en,
+        ) -> str:
             value = obj.get(key, "")
             if value is None:
                 value = ""
@@ -220,7 +227,9 @@ def validate_items(raw: Any) -> list[ItemSpec]:
                 )
             return value
 
-        def int_field(key: str) -> int:
+        def int_field(
+            key: str, obj: dict[str, Any] = obj, where: str = where, where_en: str = where_en
+        ) -> int:
             value = obj.get(key)
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 _err(errors, where, where_en, key, "应为非负整数", "must be a non-negative integer")
@@ -276,20 +285,22 @@ def validate_items(raw: Any) -> list[ItemSpec]:
         fee = text_field("fee", required=False, max_len=80) or "不收费"
         legal_basis = text_field("legal_basis", required=False, max_len=2000)
         budget = obj.get("node_budget")
-        if budget is not None:
-            if not isinstance(budget, dict) or any(
+        if budget is not None and (
+            not isinstance(budget, dict)
+            or any(
                 k not in NODES or isinstance(v, bool) or not isinstance(v, int) or v < 0
                 for k, v in budget.items()
-            ):
-                _err(
-                    errors,
-                    where,
-                    where_en,
-                    "node_budget",
-                    f"应为各环节（{'、'.join(NODES)}）的工作日数",
-                    f"must map nodes ({', '.join(NODES)}) to working days",
-                )
-                budget = None
+            )
+        ):
+            _err(
+                errors,
+                where,
+                where_en,
+                "node_budget",
+                f"应为各环节（{'、'.join(NODES)}）的工作日数",
+                f"must map nodes ({', '.join(NODES)}) to working days",
+            )
+            budget = None
         if code:
             if code in seen_codes:
                 _err(
@@ -312,16 +323,19 @@ def validate_items(raw: Any) -> list[ItemSpec]:
                     f"same name as item {seen_names[name]}",
                 )
             seen_names.setdefault(name, i)
-        if department and department_code:
-            if dept_codes.setdefault(department, department_code) != department_code:
-                _err(
-                    errors,
-                    where,
-                    where_en,
-                    "department_code",
-                    "同一部门的编码不一致",
-                    "differs for the same department",
-                )
+        if (
+            department
+            and department_code
+            and dept_codes.setdefault(department, department_code) != department_code
+        ):
+            _err(
+                errors,
+                where,
+                where_en,
+                "department_code",
+                "同一部门的编码不一致",
+                "differs for the same department",
+            )
         materials_raw = obj.get("materials")
         materials: list[MaterialSpec] = []
         if not isinstance(materials_raw, list) or not materials_raw:
@@ -838,22 +852,18 @@ def search_items(
             )
         rows = s.execute(q).all()
 
-    def rank(row: Any) -> tuple[int, int, str]:
+    def rank(row: Any) -> tuple[int, int, int, str]:
         v, item, _dept, n = row
         if not low or item.code.lower() == low:
             r = 0
-        elif v.initials == low or v.name == q_text:
+        elif v.initials == low or v.name == q_text or v.pinyin == low:
             r = 1
-        elif (
-            item.code.lower().startswith(low)
-            or v.initials.startswith(low)
-            or v.name.startswith(q_text)
-            or v.pinyin.startswith(low)
-        ):
+        elif item.code.lower().startswith(low):
             r = 2
         else:
             r = 3
-        return (r, -int(n), item.code)
+        # Within a rank: this window's frequent items, then the shorter (closer) names.
+        return (r, -int(n), len(v.name), item.code)
 
     rows.sort(key=rank)
     return [
