@@ -45,7 +45,7 @@ def runtime(args: argparse.Namespace | None = None, *, check_schema: bool = True
 def _safe(url: str) -> str:
     from sqlalchemy.engine import make_url
 
-    return make_url(url).render_as_string(hide_password=True)  # type: ignore[no-any-return]
+    return make_url(url).render_as_string(hide_password=True)
 
 
 def safe_url(url: str) -> str:

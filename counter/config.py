@@ -16,6 +16,7 @@ import configparser
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -120,7 +121,8 @@ class StationConfig:
 def password_of(url: str) -> str | None:
     from sqlalchemy.engine import make_url
 
-    return make_url(url).password  # type: ignore[no-any-return]
+    password: str | None = make_url(url).password
+    return password
 
 
 def keyring_account(url: str) -> str:
@@ -131,7 +133,7 @@ def keyring_account(url: str) -> str:
     return f"{u.username or ''}@{u.host or 'localhost'}:{u.port or 5432}/{u.database or ''}"
 
 
-def _keyring():  # type: ignore[no-untyped-def]
+def _keyring() -> Any:
     import keyring
     from keyring.backends import fail
 
@@ -151,7 +153,8 @@ def load_password(url: str) -> str | None:
     if env:
         return env
     try:
-        return _keyring().get_password(KEYRING_SERVICE, keyring_account(url))  # type: ignore[no-any-return]
+        value: str | None = _keyring().get_password(KEYRING_SERVICE, keyring_account(url))
+        return value
     except KeyringUnavailable:
         return None
 
@@ -174,6 +177,6 @@ def resolve_database_url(explicit: str | None = None, config: StationConfig | No
         if u.password is None and u.username:
             pw = load_password(url)
             if pw:
-                return u.set(password=pw).render_as_string(hide_password=False)  # type: ignore[no-any-return]
+                return u.set(password=pw).render_as_string(hide_password=False)
         return url
     return default_sqlite_url()

@@ -163,7 +163,9 @@ class ItemDetail:
 
 def pinyin_keys(name: str) -> tuple[str, str]:
     """Full pinyin (no spaces) and initials of ``name``, lower case; non-Chinese kept as is."""
-    syllables = [s.lower() for s in lazy_pinyin(name, errors=lambda s: list(s)) if s.strip()]
+    # Non-Chinese characters come back one by one, so "A4纸" gives "a", "4", "zhi".
+    raw: list[str] = lazy_pinyin(name, errors=list)  # type: ignore[arg-type]
+    syllables = [s.lower() for s in raw if s.strip()]
     full = "".join(s for s in syllables if s.isalnum())
     initials = "".join(s[0] for s in syllables if s and s[0].isalnum())
     return full, initials
@@ -207,7 +209,7 @@ def validate_items(raw: Any) -> list[ItemSpec]:
             where: str = where,
             where_en: str = where_en,
         ) -> str:
-            value = obj.get(key, "")
+            value: Any = obj.get(key, "")
             if value is None:
                 value = ""
             if not isinstance(value, str):
@@ -225,7 +227,7 @@ def validate_items(raw: Any) -> list[ItemSpec]:
                     f"过长（最多{max_len}字）",
                     f"too long (max {max_len})",
                 )
-            return value
+            return str(value)
 
         def int_field(
             key: str, obj: dict[str, Any] = obj, where: str = where, where_en: str = where_en
@@ -850,7 +852,7 @@ def search_items(
                     ServiceItemVersion.initials.like(pat, escape="\\"),
                 )
             )
-        rows = s.execute(q).all()
+        rows = list(s.execute(q).all())
 
     def rank(row: Any) -> tuple[int, int, int, str]:
         v, item, _dept, n = row
