@@ -74,3 +74,21 @@ def test_deadline_across_national_day(demo_db: str) -> None:
 def test_staff_add_reads_password_from_stdin(demo_db: str) -> None:
     counter("staff", "add", "--no", "7001", "--name", "新同事", "--roles", "clerk", "--password-stdin", db=demo_db, stdin="long-enough-1\n")
     assert "7001\t新同事\tclerk" in counter("staff", "list", db=demo_db).stdout
+
+
+def test_setup_without_keyring_keeps_the_password_out_of_files(_isolated_home: Path) -> None:
+    env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    proc = subprocess.run(
+        [sys.executable, "-m", "counter.cli", "setup", "--db", "postgresql://clerk:topsecret@db.hall/town", "--hall", "QS", "--window", "4"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert proc.returncode == 2
+    assert "密钥环" in proc.stderr and "COUNTER_DB_PASSWORD" in proc.stderr
+    files = [p for p in _isolated_home.rglob("*") if p.is_file()]
+    assert files, "the config file was written"
+    assert all(b"topsecret" not in p.read_bytes() for p in files)
+    ini = (_isolated_home / "counter.ini").read_text(encoding="utf-8")
+    assert "postgresql://clerk@db.hall/town" in ini and "window = 4" in ini
