@@ -125,6 +125,15 @@ def password_of(url: str) -> str | None:
     return password
 
 
+def strip_password(url: str) -> str:
+    """The URL without its password (which belongs in the keyring)."""
+    from sqlalchemy.engine import URL, make_url
+
+    u = make_url(url)
+    bare = URL.create(u.drivername, u.username, None, u.host, u.port, u.database, u.query)
+    return bare.render_as_string(hide_password=False)
+
+
 def keyring_account(url: str) -> str:
     """The keyring account name for a database URL: user@host:port/database."""
     from sqlalchemy.engine import make_url

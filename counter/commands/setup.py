@@ -9,7 +9,7 @@ import argparse
 import getpass
 import sys
 
-from counter.config import StationConfig, config_path, store_password
+from counter.config import StationConfig, config_path, store_password, strip_password
 from counter.errors import KeyringUnavailable
 
 
@@ -35,9 +35,7 @@ def _setup(args: argparse.Namespace) -> int:
     if url:
         u = make_url(url)
         password = u.password
-        cfg.database_url = (
-            u.set(password=None).render_as_string(hide_password=False) if password else url
-        )
+        cfg.database_url = strip_password(url) if password else url
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\n")
     elif (

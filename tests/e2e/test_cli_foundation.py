@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 
-def counter(*args: str, db: str, check: bool = True, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def counter(
+    *args: str, db: str, check: bool = True, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ)
     proc = subprocess.run(
         [sys.executable, "-m", "counter.cli", *args, "--db", db],
@@ -59,27 +61,58 @@ def test_catalogue_search_by_initials(demo_db: str) -> None:
 
 def test_bad_import_names_item_and_field(tmp_path: Path, demo_db: str) -> None:
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps([{"code": "X-1", "name": "坏事项", "kind": "不存在"}], ensure_ascii=False), encoding="utf-8")
+    bad.write_text(
+        json.dumps([{"code": "X-1", "name": "坏事项", "kind": "不存在"}], ensure_ascii=False),
+        encoding="utf-8",
+    )
     proc = counter("catalog", "import", str(bad), db=demo_db, check=False)
     assert proc.returncode == 1
     assert "第1项「坏事项」 字段 kind" in proc.stderr and "field materials" in proc.stderr
 
 
 def test_deadline_across_national_day(demo_db: str) -> None:
-    assert counter("calendar", "deadline", "--from", "2025-09-30", "--days", "1", db=demo_db).stdout.strip() == "2025-10-09"
+    assert (
+        counter(
+            "calendar", "deadline", "--from", "2025-09-30", "--days", "1", db=demo_db
+        ).stdout.strip()
+        == "2025-10-09"
+    )
     out = counter("calendar", "deadline", "--from", "2099-03-02", "--days", "1", db=demo_db).stdout
     assert "未确认" in out
 
 
 def test_staff_add_reads_password_from_stdin(demo_db: str) -> None:
-    counter("staff", "add", "--no", "7001", "--name", "新同事", "--roles", "clerk", "--password-stdin", db=demo_db, stdin="long-enough-1\n")
+    counter(
+        "staff",
+        "add",
+        "--no",
+        "7001",
+        "--name",
+        "新同事",
+        "--roles",
+        "clerk",
+        "--password-stdin",
+        db=demo_db,
+        stdin="long-enough-1\n",
+    )
     assert "7001\t新同事\tclerk" in counter("staff", "list", db=demo_db).stdout
 
 
 def test_setup_without_keyring_keeps_the_password_out_of_files(_isolated_home: Path) -> None:
     env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
     proc = subprocess.run(
-        [sys.executable, "-m", "counter.cli", "setup", "--db", "postgresql://clerk:topsecret@db.hall/town", "--hall", "QS", "--window", "4"],
+        [
+            sys.executable,
+            "-m",
+            "counter.cli",
+            "setup",
+            "--db",
+            "postgresql://clerk:topsecret@db.hall/town",
+            "--hall",
+            "QS",
+            "--window",
+            "4",
+        ],
         capture_output=True,
         text=True,
         env=env,
