@@ -1,0 +1,430 @@
+"""Building each document from plain data (pure functions, no database, no Qt).
+
+- :func:`receipt` — 受理回执: the item, the materials received, when and by whom it was accepted,
+  the contact phone, the promised and statutory dates (with a note when the calendar of a year
+  is not yet published), the case number as a barcode and the acceptance seal;
+- :func:`one_time_notice` — 一次性告知书: exactly the materials still missing (form, copies,
+  condition) and the time allowed to bring them (行政许可法 §32 (4));
+- :func:`rejection_notice` — 不予受理通知书: the reason and the applicant's right to apply for
+  administrative review (行政复议, within 60 days) or to sue (行政诉讼, within 6 months);
+- :func:`handover_slip` — 领取回执: who collected which result, checked against which ID, signed
+  by the collector;
+- :func:`decision` — 决定书 written when the back office decides (approve or refuse).
+
+Every function takes a :class:`CaseFacts` (what every document of a case repeats) and returns a
+:class:`counter.documents.model.DocumentContent`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from counter.clock import to_local
+from counter.documents.model import (
+    Block,
+    DocumentContent,
+    Fields,
+    Heading,
+    Paragraph,
+    Signature,
+    Table,
+)
+
+__all__ = [
+    "CaseFacts",
+    "MaterialLine",
+    "REVIEW_DAYS",
+    "LAWSUIT_MONTHS",
+    "date_text",
+    "datetime_text",
+    "decision",
+    "handover_slip",
+    "one_time_notice",
+    "receipt",
+    "rejection_notice",
+]
+
+REVIEW_DAYS = 60  # 行政复议法 §20: within 60 days of knowing the act
+LAWSUIT_MONTHS = 6  # 行政诉讼法 §46: within 6 months of knowing the act
+
+FORM_ZH = {"original": "原件", "copy": "复印件", "original_and_copy": "原件及复印件"}
+REQUIREMENT_ZH = {"required": "必要", "optional": "非必要", "conditional": "按情形提交"}
+
+
+@dataclass(frozen=True)
+class MaterialLine:
+    """One material as a document lists it. ``form``: original | copy | original_and_copy."""
+
+    name: str
+    form: str = "original"
+    copies: int = 1
+    requirement: str = "required"
+    condition: str = ""
+    note: str = ""
+
+    @property
+    def form_zh(self) -> str:
+        return FORM_ZH.get(self.form, self.form)
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    """What every document of a case repeats.
+
+    ``applicant_id`` is shown as given: pass it masked (a receipt leaves the hall).
+    """
+
+    case_no: str
+    hall_name: str
+    item_name: str
+    applicant_name: str
+    department: str = ""
+    applicant_id: str = ""
+    agent_name: str = ""
+    clerk_name: str = ""
+    window_name: str = ""
+    contact_phone: str = ""
+    hall_address: str = ""
+    seal_name: str = ""
+
+
+def date_text(day: dt.date | dt.datetime) -> str:
+    """``2026年11月22日`` (a datetime is taken in the hall's time zone)."""
+    if isinstance(day, dt.datetime):
+        day = to_local(day).date()
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def datetime_text(at: dt.datetime) -> str:
+    """``2026年11月22日 09:05`` in the hall's time zone."""
+    local = to_local(at)
+    return f"{date_text(local.date())} {local:%H:%M}"
+
+
+def _applicant_rows(f: CaseFacts) -> list[tuple[str, str]]:
+    rows = [("申请人", f.applicant_name)]
+    if f.applicant_id:
+        rows.append(("证件号码", f.applicant_id))
+    if f.agent_name:
+        rows.append(("代办人", f.agent_name))
+    return rows
+
+
+def _pairs(rows: Sequence[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """Pad ``rows`` to an even count for a two-column grid."""
+    out = list(rows)
+    if len(out) % 2:
+        out.append(("", ""))
+    return tuple(out)
+
+
+def _contact(f: CaseFacts) -> str:
+    parts = []
+    if f.contact_phone:
+        parts.append(f"咨询电话：{f.contact_phone}")
+    if f.hall_address:
+        parts.append(f"地址：{f.hall_address}")
+    return "　".join(parts)
+
+
+def _signature(f: CaseFacts, at: dt.datetime, *, sealed: bool = True) -> Signature:
+    return Signature(
+        issuer=f.hall_name,
+        date_text=date_text(at),
+        seal_name=f.seal_name if sealed else "",
+    )
+
+
+def _remedy(paper: str, review_body: str = "", court: str = "") -> Paragraph:
+    """The right to 行政复议 (60 days) or 行政诉讼 (6 months) from receiving ``paper``."""
+    body = f"向{review_body}" if review_body else ""
+    to_court = f"向{court}" if court else "向人民法院"
+    return Paragraph(
+        f"申请人如对本决定不服，可以自收到本{paper}之日起{REVIEW_DAYS}日内依法{body}申请行政复议，"
+        f"或者自收到本{paper}之日起{LAWSUIT_MONTHS}个月内依法{to_court}提起行政诉讼。"
+    )
+
+
+def receipt(
+    f: CaseFacts,
+    *,
+    accepted_at: dt.datetime,
+    materials: Sequence[MaterialLine],
+    promised_date: dt.date,
+    promised_days: int,
+    statutory_date: dt.date | None = None,
+    statutory_days: int | None = None,
+    deadline_confirmed: bool = True,
+    on_the_spot: bool = False,
+    number: str | None = None,
+) -> DocumentContent:
+    """受理回执 for an accepted case (即办件: accepted and completed on the spot)."""
+    if on_the_spot:
+        limit = f"即办件，当场办结（{date_text(promised_date)}）"
+    else:
+        limit = f"{promised_days}个工作日（{date_text(promised_date)}前办结）"
+    rows: list[tuple[str, str]] = [
+        ("办件编号", f.case_no),
+        ("受理时间", datetime_text(accepted_at)),
+        *_applicant_rows(f),
+        ("受理人", f.clerk_name),
+        ("受理窗口", f.window_name),
+    ]
+    item_rows = [("申请事项", f.item_name)]
+    if f.department:
+        item_rows.append(("承办部门", f.department))
+    item_rows.append(("承诺时限", limit))
+    if statutory_date is not None and statutory_days is not None and not on_the_spot:
+        item_rows.append(("法定时限", f"{statutory_days}个工作日（{date_text(statutory_date)}前）"))
+    blocks: list[Block] = [
+        Fields(_pairs(rows), columns=2),
+        Fields(tuple(item_rows), columns=1),
+        Table(
+            headers=("序号", "已收材料名称", "形式", "份数"),
+            rows=tuple(
+                (str(n), m.name, m.form_zh, str(m.copies)) for n, m in enumerate(materials, start=1)
+            ),
+            widths=(0.8, 6.0, 1.8, 0.9),
+            caption="已收取材料清单",
+        ),
+        Paragraph(
+            f"您申请办理的“{f.item_name}”事项，申请材料齐全、符合法定形式，本中心依法予以受理。"
+            + (
+                "该事项为即办件，已当场办结。"
+                if on_the_spot
+                else f"承诺于{date_text(promised_date)}前办结，办理结果请凭本回执到本中心综合窗口领取。"
+            )
+        ),
+    ]
+    if not deadline_confirmed:
+        blocks.append(
+            Paragraph(
+                "注：办结日期所跨年度的法定节假日安排尚未公布，上述日期按常规工作日推算，"
+                "如遇法定节假日依法顺延，以本中心通知为准。",
+                small=True,
+            )
+        )
+    contact = _contact(f)
+    if contact:
+        blocks.append(Paragraph(contact, indent=False, small=True))
+    blocks.append(_signature(f, accepted_at))
+    return DocumentContent(
+        kind="receipt",
+        title="受理回执",
+        number=number or f.case_no,
+        hall_name=f.hall_name,
+        issued_at=accepted_at,
+        blocks=tuple(blocks),
+        barcode=f.case_no,
+        subtitle="（申请人留存）",
+        meta={
+            "case_no": f.case_no,
+            "promised_date": promised_date.isoformat(),
+            "deadline_confirmed": deadline_confirmed,
+        },
+    )
+
+
+def one_time_notice(
+    f: CaseFacts,
+    *,
+    issued_at: dt.datetime,
+    missing: Sequence[MaterialLine],
+    notice_days: int,
+    due_date: dt.date,
+    due_confirmed: bool = True,
+    number: str | None = None,
+) -> DocumentContent:
+    """一次性告知书 listing exactly ``missing`` and the time allowed to bring them."""
+    rows = [("办件编号", f.case_no), ("告知时间", datetime_text(issued_at)), *_applicant_rows(f)]
+    blocks: list[Block] = [
+        Fields(_pairs(rows), columns=2),
+        Fields((("申请事项", f.item_name),), columns=1),
+        Paragraph(
+            f"您申请办理的“{f.item_name}”事项，经审查，申请材料不齐全或者不符合法定形式。根据"
+            "《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，现一次性告知您需要补正的"
+            f"全部材料共{len(missing)}项："
+        ),
+        Table(
+            headers=("序号", "需补正材料名称", "形式", "份数", "要求说明"),
+            rows=tuple(
+                (
+                    str(n),
+                    m.name,
+                    m.form_zh,
+                    str(m.copies),
+                    "；".join(x for x in (m.condition, m.note) if x) or "—",
+                )
+                for n, m in enumerate(missing, start=1)
+            ),
+            widths=(0.8, 4.3, 2.1, 0.8, 3.0),
+            caption="需补正材料清单",
+        ),
+        Paragraph(
+            f"请于{notice_days}个工作日内（{date_text(due_date)}前）补齐上述全部材料，"
+            "携本告知书到本中心综合窗口办理。材料齐全、符合法定形式的，本中心依法予以受理。"
+        ),
+    ]
+    if not due_confirmed:
+        blocks.append(
+            Paragraph(
+                "注：期限所跨年度的法定节假日安排尚未公布，上述日期按常规工作日推算，如遇法定节假日依法顺延。",
+                small=True,
+            )
+        )
+    contact = _contact(f)
+    lines = [f"经办人：{f.clerk_name}" if f.clerk_name else "", contact]
+    blocks.append(Paragraph("　".join(x for x in lines if x), indent=False, small=True))
+    blocks.append(_signature(f, issued_at))
+    return DocumentContent(
+        kind="one_time_notice",
+        title="一次性告知书",
+        number=number or f.case_no,
+        hall_name=f.hall_name,
+        issued_at=issued_at,
+        blocks=tuple(blocks),
+        barcode=f.case_no,
+        meta={"case_no": f.case_no, "due_date": due_date.isoformat(), "missing": len(missing)},
+    )
+
+
+def rejection_notice(
+    f: CaseFacts,
+    *,
+    issued_at: dt.datetime,
+    reason: str,
+    review_body: str = "",
+    court: str = "",
+    number: str | None = None,
+) -> DocumentContent:
+    """不予受理通知书 with the reason and the right to 行政复议 (60 days) or 行政诉讼 (6 months)."""
+    rows = [("办件编号", f.case_no), ("告知时间", datetime_text(issued_at)), *_applicant_rows(f)]
+    blocks: list[Block] = [
+        Fields(_pairs(rows), columns=2),
+        Fields((("申请事项", f.item_name),), columns=1),
+        Paragraph(
+            f"您于{date_text(issued_at)}提出的“{f.item_name}”申请，经审查，根据《中华人民共和国"
+            "行政许可法》第三十二条第一款的规定，决定不予受理。"
+        ),
+        Heading("不予受理的理由"),
+        Paragraph(reason),
+        _remedy("通知书", review_body, court),
+    ]
+    contact = _contact(f)
+    lines = [f"经办人：{f.clerk_name}" if f.clerk_name else "", contact]
+    blocks.append(Paragraph("　".join(x for x in lines if x), indent=False, small=True))
+    blocks.append(_signature(f, issued_at))
+    return DocumentContent(
+        kind="rejection",
+        title="不予受理通知书",
+        number=number or f.case_no,
+        hall_name=f.hall_name,
+        issued_at=issued_at,
+        blocks=tuple(blocks),
+        barcode=f.case_no,
+        meta={"case_no": f.case_no},
+    )
+
+
+def handover_slip(
+    f: CaseFacts,
+    *,
+    handed_at: dt.datetime,
+    collector_name: str,
+    collector_id: str,
+    result: str,
+    items: Sequence[str] = (),
+    delivery_method: str = "窗口领取",
+    number: str | None = None,
+) -> DocumentContent:
+    """领取回执: the result handed to ``collector_name`` (ID shown as given: pass it masked)."""
+    rows = [
+        ("办件编号", f.case_no),
+        ("领取时间", datetime_text(handed_at)),
+        *_applicant_rows(f),
+        ("领取人", collector_name),
+        ("领取人证件", collector_id),
+        ("领取方式", delivery_method),
+        ("经办人", f.clerk_name),
+    ]
+    blocks: list[Block] = [
+        Fields(_pairs(rows), columns=2),
+        Fields((("申请事项", f.item_name), ("办理结果", result)), columns=1),
+    ]
+    if items:
+        blocks.append(
+            Table(
+                headers=("序号", "交付文书及材料", "份数"),
+                rows=tuple((str(n), name, "1") for n, name in enumerate(items, start=1)),
+                widths=(0.8, 7.0, 1.0),
+                caption="交付清单",
+            )
+        )
+    blocks.append(Paragraph("本人已领取上述办理结果及退还材料，经当面核对无误。领取人身份已核验。"))
+    blocks.append(
+        Signature(
+            issuer=f.hall_name,
+            date_text=date_text(handed_at),
+            seal_name="",
+            sign_lines=("领取人（签字）：", "联系电话："),
+        )
+    )
+    return DocumentContent(
+        kind="handover",
+        title="领取回执",
+        number=number or f.case_no,
+        hall_name=f.hall_name,
+        issued_at=handed_at,
+        blocks=tuple(blocks),
+        barcode=f.case_no,
+        subtitle="（办件交接单）",
+        meta={"case_no": f.case_no},
+    )
+
+
+def decision(
+    f: CaseFacts,
+    *,
+    decided_at: dt.datetime,
+    approved: bool,
+    item_kind: str = "",
+    comment: str = "",
+    legal_basis: str = "",
+    review_body: str = "",
+    court: str = "",
+    number: str | None = None,
+) -> DocumentContent:
+    """决定书 of the back office's decision; a refusal carries the remedy paragraph."""
+    licence = item_kind == "行政许可"
+    if approved:
+        title = "准予行政许可决定书" if licence else "准予办理决定书"
+        verdict = "准予行政许可" if licence else "准予办理"
+    else:
+        title = "不予行政许可决定书" if licence else "不予办理决定书"
+        verdict = "不予行政许可" if licence else "不予办理"
+    basis = f"根据{legal_basis}的规定，" if legal_basis else ""
+    blocks: list[Block] = [
+        Fields(_pairs([("办件编号", f.case_no), *_applicant_rows(f)]), columns=2),
+        Fields((("申请事项", f.item_name),), columns=1),
+        Paragraph(
+            f"你（单位）申请办理的“{f.item_name}”事项，本机关已依法受理并进行了审查。{basis}"
+            f"决定{verdict}。"
+        ),
+    ]
+    if comment:
+        blocks += [Heading("审查意见" if approved else "不予办理的理由"), Paragraph(comment)]
+    if not approved:
+        blocks.append(_remedy("决定书", review_body, court))
+    blocks.append(_signature(f, decided_at))
+    return DocumentContent(
+        kind="decision",
+        title=title,
+        number=number or f.case_no,
+        hall_name=f.hall_name,
+        issued_at=decided_at,
+        blocks=tuple(blocks),
+        barcode=f.case_no,
+        meta={"case_no": f.case_no, "approved": approved},
+    )
