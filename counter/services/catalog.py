@@ -827,8 +827,21 @@ def search_items(
     low = q_text.lower().replace(" ", "")
     with rt.unit() as s:
         uses = func.coalesce(WindowItemUse.uses, 0)
+        # How often every window of the town accepted each item: the tie-breaker after this
+        # window's own habits, so a new window still sees the common items first.
+        everywhere = (
+            select(WindowItemUse.item_id, func.sum(WindowItemUse.uses).label("n"))
+            .group_by(WindowItemUse.item_id)
+            .subquery()
+        )
         q = (
-            select(ServiceItemVersion, ServiceItem, Department.name, uses)
+            select(
+                ServiceItemVersion,
+                ServiceItem,
+                Department.name,
+                uses,
+                func.coalesce(everywhere.c.n, 0),
+            )
             .join(ServiceItem, ServiceItem.current_version_id == ServiceItemVersion.id)
             .join(Department, Department.id == ServiceItem.department_id)
             .outerjoin(
@@ -836,6 +849,7 @@ def search_items(
                 (WindowItemUse.item_id == ServiceItem.id)
                 & (WindowItemUse.window_id == (window_id or -1)),
             )
+            .outerjoin(everywhere, everywhere.c.item_id == ServiceItem.id)
             .where(ServiceItem.active.is_(True))
         )
         if department_id is not None:
@@ -854,8 +868,8 @@ def search_items(
             )
         rows = list(s.execute(q).all())
 
-    def rank(row: Any) -> tuple[int, int, int, str]:
-        v, item, _dept, n = row
+    def rank(row: Any) -> tuple[int, int, int, int, str]:
+        v, item, _dept, n, town = row
         if not low or item.code.lower() == low:
             r = 0
         elif v.initials == low or v.name == q_text or v.pinyin == low:
@@ -864,8 +878,8 @@ def search_items(
             r = 2
         else:
             r = 3
-        # Within a rank: this window's frequent items, then the shorter (closer) names.
-        return (r, -int(n), len(v.name), item.code)
+        # Within a rank: this window's frequent items, the town's, then the shorter names.
+        return (r, -int(n), -int(town), len(v.name), item.code)
 
     rows.sort(key=rank)
     return [
@@ -881,7 +895,7 @@ def search_items(
             statutory_days=v.statutory_days,
             on_the_spot=v.on_the_spot,
         )
-        for v, item, dept, _n in rows[:limit]
+        for v, item, dept, _n, _town in rows[:limit]
     ]
 
 
