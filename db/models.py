@@ -324,8 +324,12 @@ class Ticket(Base):
 
     __tablename__ = "ticket"
     __table_args__ = (
-        UniqueConstraint("queue_id", "day", "seq"),
+        # Numbers are handed out per issuing queue: a transferred ticket keeps its number.
+        UniqueConstraint("issue_queue_id", "day", "seq"),
         Index("ix_ticket_waiting", "hall_id", "state", "queue_id", "sort_key"),
+        # "Call next": appointments that are due, and tickets sent to a named window.
+        Index("ix_ticket_due_appointment", "hall_id", "state", "appointment_at"),
+        Index("ix_ticket_target_window", "target_window_id", "state", "sort_key"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)

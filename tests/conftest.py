@@ -24,7 +24,14 @@ def _isolated_home(tmp_path, monkeypatch):
     yield home
 
 
-from tests.dbfixtures import _templates, db_url, hall_url, pg_hall_url, pg_url  # noqa: E402,F401
+from tests.dbfixtures import (  # noqa: E402,F401
+    _templates,
+    db_url,
+    hall_url,
+    pg_hall_url,
+    pg_url,
+    sqlite_hall_url,
+)
 
 
 @pytest.fixture(scope="session")

@@ -182,3 +182,11 @@ def pg_hall_url(
 ) -> Iterator[str]:
     """The demo hall on PostgreSQL only."""
     yield from _db(request, _templates, tmp_path, "hall", build_hall)
+
+
+@pytest.fixture(params=["sqlite"])
+def sqlite_hall_url(
+    request: pytest.FixtureRequest, _templates: Templates, tmp_path: Path
+) -> Iterator[str]:
+    """The demo hall on SQLite only (behaviour only SQLite has, or a path tested once)."""
+    yield from _db(request, _templates, tmp_path, "hall", build_hall)

@@ -19,6 +19,7 @@ from counter.services.auth import add_staff_row
 from counter.services.base import ADMIN, CLERK, MANAGER, REVIEWER, SEAL_KEEPER, Runtime
 from counter.services.calendar import seed_national_calendar
 from counter.services.catalog import seed_catalogue
+from counter.services.queue import SETTING_DEFAULTS as QUEUE_SETTING_DEFAULTS
 from db.models import Hall, Queue, Seal, Window, WindowQueue
 
 log = logging.getLogger(__name__)
@@ -28,9 +29,7 @@ DEMO_HALL_NAME = "青山镇便民服务中心"
 DEMO_PASSWORD = "demo1234"
 
 DEFAULT_HALL_SETTINGS: dict[str, object] = {
-    "recall_limit": 3,  # 重呼次数上限
-    "no_show_policy": "requeue",  # 过号: requeue | void
-    "requeue_after": 3,  # 过号重排：排在其后 K 位
+    **QUEUE_SETTING_DEFAULTS,  # recall limit, no-show policy, weights, appointment window ...
     "evaluation_days": 3,  # 补评期限（天）
     "warn_days": 1,  # 临期预警：到期前 N 个工作日
     "followup_days": 5,  # 差评整改期限（工作日）

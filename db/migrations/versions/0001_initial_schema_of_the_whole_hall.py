@@ -275,11 +275,13 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['target_window_id'], ['service_window.id'], name=op.f('fk_ticket_target_window_id_service_window')),
     sa.ForeignKeyConstraint(['window_id'], ['service_window.id'], name=op.f('fk_ticket_window_id_service_window')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_ticket')),
-    sa.UniqueConstraint('queue_id', 'day', 'seq', name=op.f('uq_ticket_queue_id_day_seq'))
+    sa.UniqueConstraint('issue_queue_id', 'day', 'seq', name=op.f('uq_ticket_issue_queue_id_day_seq'))
     )
     with op.batch_alter_table('ticket', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_ticket_applicant_id_hash'), ['applicant_id_hash'], unique=False)
         batch_op.create_index('ix_ticket_waiting', ['hall_id', 'state', 'queue_id', 'sort_key'], unique=False)
+        batch_op.create_index('ix_ticket_due_appointment', ['hall_id', 'state', 'appointment_at'], unique=False)
+        batch_op.create_index('ix_ticket_target_window', ['target_window_id', 'state', 'sort_key'], unique=False)
 
     op.create_table('window_item_use',
     sa.Column('window_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
@@ -560,6 +562,8 @@ def downgrade() -> None:
     op.drop_table('window_queue')
     op.drop_table('window_item_use')
     with op.batch_alter_table('ticket', schema=None) as batch_op:
+        batch_op.drop_index('ix_ticket_target_window')
+        batch_op.drop_index('ix_ticket_due_appointment')
         batch_op.drop_index('ix_ticket_waiting')
         batch_op.drop_index(batch_op.f('ix_ticket_applicant_id_hash'))
 
