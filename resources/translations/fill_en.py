@@ -1,0 +1,327 @@
+"""Fill counter_en.ts with the English of every Chinese source string, then compile it.
+
+Run after ``pyside6-lupdate`` (see README in this folder):
+
+    .venv/bin/python resources/translations/fill_en.py
+
+Strings built at run time from a table (queue actions, checklist columns, ID types…) are added
+to their context here, since lupdate cannot see them.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TS = HERE / "counter_en.ts"
+
+EN = {
+    "申请人": "Applicant",
+    "个人": "Person",
+    "企业/单位": "Enterprise/organisation",
+    "请将身份证放在阅读器上": "Place the ID card on the reader",
+    "代办（他人代为办理）": "Agent (acting for the applicant)",
+    "姓名": "Name",
+    "18位证件号码": "18-character ID number",
+    "民族": "Ethnicity",
+    "联系电话": "Phone",
+    "住址": "Address",
+    "证件": "ID type",
+    "证件号码": "ID number",
+    "性别": "Sex",
+    "出生日期": "Date of birth",
+    "电话": "Phone",
+    "单位名称（与营业执照一致）": "Name (as on the business licence)",
+    "18位统一社会信用代码": "18-character unified social credit code",
+    "法定代表人": "Legal representative",
+    "住所": "Registered address",
+    "单位名称": "Name",
+    "信用代码": "Credit code",
+    "代办人姓名": "Agent's name",
+    "代办人身份证号码": "Agent's ID number",
+    "代办人电话": "Agent's phone",
+    "与申请人关系，如：子女、村代办员": "Relation, e.g. child, village agent",
+    "代办人": "Agent",
+    "身份证": "ID card",
+    "关系": "Relation",
+    "请填写申请人姓名": "Enter the applicant's name",
+    "请填写证件号码": "Enter the ID number",
+    "请填写单位名称": "Enter the organisation's name",
+    "请填写统一社会信用代码": "Enter the unified social credit code",
+    "请填写代办人姓名": "Enter the agent's name",
+    "请填写代办人身份证号码": "Enter the agent's ID number",
+    "✓ 已读取代办人身份证": "✓ Agent's ID card read",
+    "✓ 已读取身份证": "✓ ID card read",
+    "电话 %1": "phone %1",
+    "法定代表人 %1": "legal representative %1",
+    "上次登记的信息：%1": "Registered last time: %1",
+    "使用  Ctrl+U": "Use  Ctrl+U",
+    "本次办理": "This visit",
+    "请选择办理事项": "Choose an item",
+    "空格 收到/缺少 · N 不适用 · F 原件/复印件 · +/− 份数 · F8 全部收齐": "Space received/missing · N not applicable · F original/copy · +/− copies · F8 all received",
+    "备注": "Notes",
+    "受理备注（打印在回执上），如：补充说明、容缺承诺": "Notes printed on the receipt",
+    "已受理 %1": "Accepted %1",
+    "已一次性告知": "One-time notice issued",
+    "不予受理": "Not accepted",
+    "办理中": "In progress",
+    "共 %1 项，待办 %2 项": "%1 item(s), %2 pending",
+    "即办件": "On the spot",
+    "承诺%1个工作日": "%1 working days",
+    "（正在读取材料清单…）": "(loading the materials…)",
+    "便民服务中心 · 窗口信息": "Service centre · window",
+    "一窗通办 · 一次告知 · 限时办结": "One window · one notice · on time",
+    "欢迎光临": "Welcome",
+    "请留意叫号，听到您的号码后到本窗口办理": "Please wait for your number to be called",
+    "请您对本次服务进行评价": "Please rate our service",
+    "好差评 · 一次一评": "One rating per visit",
+    "请选择不满意的原因（可多选）": "Why were you dissatisfied? (choose any)",
+    "其他意见或建议（选择“其他”时必填）": "Other comments (required with “Other”)",
+    "提交评价": "Submit",
+    "感谢您的评价！": "Thank you for your rating!",
+    "您的意见是我们改进工作的动力": "Your opinion helps us improve",
+    "%1号窗口": "Window %1",
+    "为您服务：%1　工号：%2": "Served by %1   staff no. %2",
+    "请%1号到%2号窗口办理": "Number %1, please go to window %2",
+    "您好，%1": "Hello, %1",
+    "您好": "Hello",
+    "正在办理：%1": "In progress: %1",
+    "请出示身份证和申请材料": "Please show your ID card and documents",
+    "文书预览": "Document preview",
+    "打印": "Print",
+    "导出PDF": "Export PDF",
+    "受理、告知或出件后，文书在此预览": "Documents appear here after accepting, a notice or a hand-out",
+    "已发送到打印机：%1": "Sent to the printer: %1",
+    "已导出：%1": "Exported: %1",
+    "出件": "Hand-out",
+    "① 扫描受理回执上的条码（或输入办件号后按回车）": "① Scan the receipt's barcode (or type the case number and press Enter)",
+    "办件号": "Case number",
+    "事项": "Item",
+    "状态": "Status",
+    "受理时间": "Accepted at",
+    "② 请领取人刷身份证（或输入证件号码）": "② The collector presents the ID card (or type the number)",
+    "领取人身份证号码": "Collector's ID number",
+    "③ 确认出件": "③ Hand out",
+    "等待读取领取人身份证…": "Waiting for the collector's ID card…",
+    "✓ 领取人与申请人一致": "✓ The collector is the applicant",
+    "✓ 领取人与代办人一致": "✓ The collector is the agent",
+    "✗ 领取人与申请人、代办人均不一致，不能出件": "✗ The collector is neither the applicant nor the agent: do not hand out",
+    "将由系统核对领取人身份": "The system checks the collector",
+    "已领取": "Collected",
+    "✓ 已出件，请领取人在领取回执上签字": "✓ Handed out; the collector signs the slip",
+    "办理事项": "Items",
+    "名称、编码、拼音或首字母（如 zjd）  Ctrl+F": "Name, code, pinyin or initials (e.g. zjd)  Ctrl+F",
+    "全部部门": "All departments",
+    "全部领域": "All sectors",
+    "本窗口常办事项在前": "This window's frequent items first",
+    "找到 %1 项": "%1 found",
+    "没有找到匹配的事项，请换个关键词": "Nothing found; try other words",
+    "办理结果": "Outcome",
+    "受理": "Accept",
+    "一次性告知": "One-time notice",
+    "已受理　办件号 %1": "Accepted   case %1",
+    "已出具一次性告知书　%1": "One-time notice issued   %1",
+    "不予受理　%1": "Not accepted   %1",
+    "状态：%1": "State: %1",
+    "即办件：已当场办结，可直接出件": "On the spot: completed, ready to hand out",
+    "承诺办结日期：%1（%2个工作日）": "Promised by %1 (%2 working days)",
+    "办结期限跨入尚未公布节假日安排的年份，日期为预估，请以后续通知为准": "The deadline falls in a year whose holidays are not published yet; the date is an estimate",
+    "空闲：按 F1 叫下一位": "Free: F1 calls the next",
+    "（已重呼%1次）": " (recalled %1×)",
+    "等候 %1": "Waited %1",
+    "办理 %1": "Serving %1",
+    "叫号后 %1": "Called %1 ago",
+    "%1 %2：%3人": "%1 %2: %3",
+    "暂无等候": "Nobody waiting",
+    "本窗口可叫 %1 人": "%1 to call here",
+    "预计等候约 %1 分钟": "about %1 min wait",
+    "窗口暂停服务": "Window paused",
+    "窗口未开启": "Window closed",
+    "暂离 %1": "Parked %1",
+    "恢复 %1": "Resume %1",
+    "登录 — 便民服务中心综合窗口": "Sign in — service centre window",
+    "便民服务中心综合窗口": "Service centre window",
+    "综合受理 · 一窗通办": "Integrated window · one-stop service",
+    "工号": "Staff no.",
+    "密码": "Password",
+    "未配置窗口（仅可办理非窗口业务）": "No window configured",
+    "本机窗口": "This PC's window",
+    "登录": "Sign in",
+    "连续输错密码将暂时锁定账号": "Repeated wrong passwords lock the account for a while",
+    "演示账号（仅演示模式显示）": "Demo sign-ins (demo mode only)",
+    "密码均为 %1，双击填入": "Password %1 for all; double-click to fill",
+    "正在登录…": "Signing in…",
+    "请输入工号": "Enter your staff number",
+    "请输入密码": "Enter your password",
+    "数据库连接中断，正在重连…请稍后再试": "Database connection lost; reconnecting… try again shortly",
+    "登录失败：%1": "Sign-in failed: %1",
+    "受理  F9": "Intake  F9",
+    "出件  F10": "Hand-out  F10",
+    "%1 · %2号窗口 · %3（工号 %4）": "%1 · window %2 · %3 (staff no. %4)",
+    "草稿已保存 %1": "Draft saved %1",
+    "草稿保存失败：%1": "Draft not saved: %1",
+    "已打印": "Printed",
+    "读卡器：%1": "Card reader: %1",
+    "就绪": "ready",
+    "未连接": "not connected",
+    "读卡器：未配置": "Card reader: none",
+    "扫码枪：串口": "Scanner: serial",
+    "扫码枪：键盘模式": "Scanner: keyboard",
+    "读卡器未连接，请手工录入": "Card reader not connected; type the details",
+    "已过号": "marked no-show",
+    "当前没有等候的群众": "Nobody is waiting",
+    "已重呼 %1": "Recalled %1",
+    "暂离，可从“暂离”按钮恢复": "parked; resume it from the Parked button",
+    "请先办结或暂离当前号票，再恢复暂离的号票": "Finish or park the current ticket before resuming another",
+    "已转移": "transferred",
+    "还有 %1 项未办理（已保存草稿）。确认结束本次服务请再按 F6": "%1 item(s) still pending (draft saved). Press F6 again to end the visit",
+    "%1 已办结，请群众在评价器上评价": "%1 finished; the citizen may rate the service now",
+    "评价未保存：%1": "Rating not saved: %1",
+    "数据库连接中断：填写的内容已保存在本机，恢复后即可受理": "Database unreachable: the form is saved on this PC; accept once it is back",
+    "请在左侧查找并选择办理事项": "Find and choose an item on the left",
+    "此事项已办理": "This item is done",
+    "正在读取材料清单…": "Loading the materials…",
+    "缺少 %1 项材料：%2。": "%1 material(s) missing: %2. ",
+    "（未核验的必要材料按缺少处理，可按 F8 全部收齐）": "(unchecked required materials count as missing; F8 marks all received) ",
+    "可出具一次性告知书（Ctrl+G）": "Issue a one-time notice (Ctrl+G)",
+    "材料齐全，可以受理（Ctrl+Enter）": "Complete: accept (Ctrl+Enter)",
+    "本次事项均已办理：打印文书（Ctrl+P）后按 F6 办结": "All items done: print (Ctrl+P), then F6 to finish",
+    "未提交：数据库连接中断。填写内容已保存，恢复连接后请再提交": "Not sent: the database is unreachable. The form is saved; send again when it is back",
+    "已出件：%1，请打印领取回执（Ctrl+P）": "Handed out: %1; print the slip (Ctrl+P)",
+    "已恢复上次未完成的填写（保存于 %1）": "Unfinished form restored (saved %1)",
+    "知道了": "OK",
+    "数据库连接中断，正在重连…　已填写的内容保存在本机，不会丢失": "Database connection lost; reconnecting…  What you typed is saved on this PC",
+    "立即重试": "Retry now",
+    "数据库连接已恢复": "Database connection restored",
+    "操作失败：%1": "Failed: %1",
+    "证件号码应为5至40位字母或数字": "The ID number must be 5 to 40 letters or digits",
+    "已输入%1位，共18位": "%1 of 18 characters",
+    "✓ 号码校验通过（%1，%2）": "✓ Number checked (%1, %2)",
+    "✓ 统一社会信用代码校验通过": "✓ Credit code checked",
+    "原件": "Original",
+    "复印件": "Copy",
+    "原件及复印件": "Original and copy",
+    "✓ 已收": "✓ Received",
+    "✗ 缺": "✗ Missing",
+    "— 不适用": "— N/A",
+    "○ 待核": "○ To check",
+    "必要": "Required",
+    "非必要": "Optional",
+    "按情形": "If applicable",
+    "转移号票": "Transfer ticket",
+    "队列：%1": "Queue: %1",
+    "窗口：%1": "Window: %1",
+    "转移到": "Transfer to",
+    "不予受理的理由": "Reason for not accepting",
+    "请选择或填写不予受理的理由（将写入通知书）：": "Choose or write the reason (printed on the notice):",
+    "补充说明（可选）": "Further explanation (optional)",
+    "打印 %1": "Print %1",
+    "导出 PDF": "Export PDF",
+    "PDF 文件 (*.pdf)": "PDF files (*.pdf)",
+    # built at run time (added below to their contexts)
+    "叫号": "Call",
+    "重呼": "Recall",
+    "过号": "No-show",
+    "暂离": "Park",
+    "转移": "Transfer",
+    "办结": "Finish",
+    "已叫号，等候到窗": "Called, on the way",
+    "等候中": "Waiting",
+    "材料名称": "Material",
+    "要求": "Requirement",
+    "形式": "Form",
+    "份数": "Copies",
+    "基本建设": "Construction",
+    "市场准入": "Market access",
+    "社会民生": "Social services",
+    "居民身份证": "Resident ID card",
+    "临时居民身份证": "Temporary ID card",
+    "港澳台居民居住证": "HK/Macao/Taiwan residence permit",
+    "港澳居民来往内地通行证": "HK/Macao travel permit",
+    "台湾居民来往大陆通行证": "Taiwan travel permit",
+    "外国人永久居留身份证": "Foreigner permanent residence card",
+    "护照": "Passport",
+    "其他": "Other",
+    "男": "Male",
+    "女": "Female",
+    "申请事项不属于本机关职权范围": "Not within this authority's competence",
+    "申请事项依法不需要取得行政许可": "No permission is needed for this by law",
+    "申请人不具备申请资格": "The applicant is not eligible",
+    "申请事项不属于本便民服务中心受理范围，请向有关部门申请": "Not handled by this centre; apply to the competent department",
+}
+
+DYNAMIC = {
+    "QueueBar": [
+        "叫号",
+        "重呼",
+        "过号",
+        "暂离",
+        "转移",
+        "办结",
+        "已叫号，等候到窗",
+        "办理中",
+        "等候中",
+    ],
+    "checklist": ["状态", "材料名称", "要求", "形式", "份数", "备注"],
+    "ItemFinder": ["基本建设", "市场准入", "社会民生"],
+    "ApplicantPanel": [
+        "居民身份证",
+        "临时居民身份证",
+        "港澳台居民居住证",
+        "港澳居民来往内地通行证",
+        "台湾居民来往大陆通行证",
+        "外国人永久居留身份证",
+        "护照",
+        "其他",
+        "男",
+        "女",
+    ],
+    "outcome": [
+        "申请事项不属于本机关职权范围",
+        "申请事项依法不需要取得行政许可",
+        "申请人不具备申请资格",
+        "申请事项不属于本便民服务中心受理范围，请向有关部门申请",
+    ],
+}
+
+
+def main() -> int:
+    tree = ET.parse(TS)
+    root = tree.getroot()
+    contexts = {c.findtext("name"): c for c in root.iter("context")}
+    for name, sources in DYNAMIC.items():
+        ctx = contexts.get(name)
+        if ctx is None:
+            ctx = ET.SubElement(root, "context")
+            ET.SubElement(ctx, "name").text = name
+            contexts[name] = ctx
+        have = {m.findtext("source") for m in ctx.iter("message")}
+        for src in sources:
+            if src not in have:
+                m = ET.SubElement(ctx, "message")
+                ET.SubElement(m, "source").text = src
+                ET.SubElement(m, "translation")
+    missing = []
+    for m in root.iter("message"):
+        src = m.findtext("source") or ""
+        tr = m.find("translation")
+        if tr is None:
+            tr = ET.SubElement(m, "translation")
+        if src in EN:
+            tr.text = EN[src]
+            tr.attrib.pop("type", None)
+        elif not (tr.text or "").strip():
+            missing.append(src)
+    tree.write(TS, encoding="utf-8", xml_declaration=True)
+    for src in missing:
+        print("untranslated:", src, file=sys.stderr)
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    subprocess.run([str(lrelease), str(TS), "-qm", str(HERE / "counter_en.qm")], check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,238 @@
+"""Hand-out (出件 / 一窗出件): scan the receipt → the case opens → read the collector's ID card
+→ it must match the applicant or the agent → mark collected and print the hand-over slip.
+
+The scan comes from a serial scanner or a keyboard-wedge scanner (routed here by the window
+client from any screen), or the case number is typed and Enter pressed. The collector's number
+can also be typed when the card cannot be read (a damaged card): the core checks it either way.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter.domain.checkchars import normalize_code
+from counter.domain.masking import mask_id_number
+from ui.applicant_panel import check_id_text
+from ui.preview import DocumentPreview
+from ui.widgets import button_text, local_time, set_state
+
+
+def _get(obj: Any, *names: str, default: Any = "") -> Any:
+    for n in names:
+        if isinstance(obj, dict) and n in obj:
+            return obj[n]
+        if hasattr(obj, n):
+            return getattr(obj, n)
+    return default
+
+
+class HandoutPanel(QWidget):
+    lookup_requested = Signal(str)  # code
+    handout_requested = Signal(str, str, str)  # case_no, collector id, collector name
+
+    def __init__(self, parent: QWidget | None = None, *, printer_name: str | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("handoutPanel")
+        self.case: Any = None
+        self.collector_name = ""
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(24)
+        left = QVBoxLayout()
+        left.setSpacing(10)
+        lay.addLayout(left, 5)
+        left.addWidget(QLabel(self.tr("出件"), objectName="sectionTitle"))
+        left.addWidget(
+            QLabel(
+                self.tr("① 扫描受理回执上的条码（或输入办件号后按回车）"), objectName="stepLabel"
+            )
+        )
+        self.code = QLineEdit(objectName="handoutCode")
+        self.code.setPlaceholderText(self.tr("办件号"))
+        self.code.returnPressed.connect(self._lookup)
+        left.addWidget(self.code)
+        self.message = QLabel("", objectName="formError")
+        self.message.setWordWrap(True)
+        left.addWidget(self.message)
+        self.case_box = QFrame(objectName="caseBox")
+        self.case_grid = QGridLayout(self.case_box)
+        self.case_grid.setContentsMargins(16, 12, 16, 12)
+        self.case_grid.setHorizontalSpacing(16)
+        self.case_grid.setVerticalSpacing(8)
+        self._case_labels: dict[str, QLabel] = {}
+        for row, (key, label) in enumerate(
+            (
+                ("case_no", self.tr("办件号")),
+                ("item", self.tr("事项")),
+                ("applicant", self.tr("申请人")),
+                ("agent", self.tr("代办人")),
+                ("state", self.tr("状态")),
+                ("accepted_at", self.tr("受理时间")),
+            )
+        ):
+            name = QLabel(label, objectName="fieldLabel")
+            name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            value = QLabel("—", objectName="fieldValue")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.case_grid.addWidget(name, row, 0)
+            self.case_grid.addWidget(value, row, 1)
+            self._case_labels[key] = value
+        self.case_grid.setColumnStretch(1, 1)
+        left.addWidget(self.case_box)
+        left.addWidget(
+            QLabel(self.tr("② 请领取人刷身份证（或输入证件号码）"), objectName="stepLabel")
+        )
+        self.collector_id = QLineEdit(objectName="collectorId")
+        self.collector_id.setPlaceholderText(self.tr("领取人身份证号码"))
+        self.collector_id.textChanged.connect(self._match)
+        left.addWidget(self.collector_id)
+        self.match = QLabel("", objectName="matchState")
+        self.match.setWordWrap(True)
+        left.addWidget(self.match)
+        self.confirm = QPushButton(
+            button_text(self.tr("③ 确认出件"), "Ctrl+Return"), objectName="primary"
+        )
+        self.confirm.setMinimumHeight(56)
+        self.confirm.clicked.connect(self.request_handout)
+        left.addWidget(self.confirm)
+        left.addStretch(1)
+        self.preview = DocumentPreview(self, printer_name=printer_name)
+        lay.addWidget(self.preview, 6)
+        self.clear()
+
+    # -- state ------------------------------------------------------------------------------
+
+    def clear(self) -> None:
+        self.case = None
+        self.collector_name = ""
+        self.code.clear()
+        self.collector_id.clear()
+        self.message.setText("")
+        for v in self._case_labels.values():
+            v.setText("—")
+        self.match.setText("")
+        self.confirm.setEnabled(False)
+        self.preview.set_content(None)
+
+    def _lookup(self) -> None:
+        code = self.code.text().strip()
+        if code:
+            self.lookup_requested.emit(code)
+
+    def scanned(self, code: str) -> None:
+        self.code.setText(code.strip())
+        self._lookup()
+
+    def show_error(self, text: str) -> None:
+        self.message.setText(text)
+
+    def show_case(self, case: Any) -> None:
+        self.case = case
+        self.message.setText("")
+        self.collector_id.clear()
+        self.collector_name = ""
+        applicant = _get(case, "applicant", default=None)
+        agent = _get(case, "agent", default=None)
+        values = {
+            "case_no": _get(case, "case_no", "number"),
+            "item": _get(case, "item_name", "item"),
+            "applicant": self._person_text(applicant) or _get(case, "applicant_name"),
+            "agent": self._person_text(agent) or _get(case, "agent_name") or "—",
+            "state": _get(case, "state_zh", "state_name", "state"),
+            "accepted_at": local_time(_get(case, "accepted_at", default="")),
+        }
+        for key, value in values.items():
+            self._case_labels[key].setText(str(value or "—"))
+        self.preview.set_content(None)
+        self._match()
+        self.collector_id.setFocus()
+
+    @staticmethod
+    def _person_text(p: Any) -> str:
+        if not p:
+            return ""
+        name = _get(p, "name")
+        number = _get(p, "id_number") or _get(p, "uscc")
+        return f"{name}（{mask_id_number(number)}）" if number else str(name)
+
+    def expected_numbers(self) -> dict[str, str]:
+        """Whose numbers may collect: applicant (or legal representative) and agent."""
+        out: dict[str, str] = {}
+        if self.case is None:
+            return out
+        for who in ("applicant", "agent"):
+            p = _get(self.case, who, default=None)
+            number = _get(p, "id_number") if p else _get(self.case, f"{who}_id_number")
+            if number:
+                out[who] = normalize_code(str(number))
+        return out
+
+    def card_read(self, card: Any) -> None:
+        self.collector_name = card.name
+        self.collector_id.setText(card.id_number)
+
+    def _match(self) -> None:
+        number = normalize_code(self.collector_id.text())
+        if self.case is None:
+            self.confirm.setEnabled(False)
+            self.match.setText("")
+            return
+        if not number:
+            self.match.setText(self.tr("等待读取领取人身份证…"))
+            set_state(self.match, "kind", "info")
+            self.confirm.setEnabled(False)
+            return
+        state, msg = check_id_text(number)
+        if state in ("error", "typing"):
+            self.match.setText(msg)
+            set_state(self.match, "kind", "error" if state == "error" else "info")
+            self.confirm.setEnabled(False)
+            return
+        expected = self.expected_numbers()
+        who = next((k for k, v in expected.items() if v == number), None)
+        if who == "applicant":
+            self.match.setText(self.tr("✓ 领取人与申请人一致"))
+            set_state(self.match, "kind", "ok")
+            self.confirm.setEnabled(True)
+        elif who == "agent":
+            self.match.setText(self.tr("✓ 领取人与代办人一致"))
+            set_state(self.match, "kind", "ok")
+            self.confirm.setEnabled(True)
+        elif expected:
+            self.match.setText(self.tr("✗ 领取人与申请人、代办人均不一致，不能出件"))
+            set_state(self.match, "kind", "error")
+            self.confirm.setEnabled(False)
+        else:  # the core did not tell us the numbers: it checks them on hand-out
+            self.match.setText(self.tr("将由系统核对领取人身份"))
+            set_state(self.match, "kind", "info")
+            self.confirm.setEnabled(True)
+
+    def request_handout(self) -> None:
+        if self.case is None or not self.confirm.isEnabled():
+            return
+        self.handout_requested.emit(
+            str(_get(self.case, "case_no", "number")),
+            normalize_code(self.collector_id.text()),
+            self.collector_name,
+        )
+
+    def show_done(self, result: Any) -> None:
+        docs = list(_get(result, "documents", default=()) or ())
+        self._case_labels["state"].setText(self.tr("已领取"))
+        self.match.setText(self.tr("✓ 已出件，请领取人在领取回执上签字"))
+        set_state(self.match, "kind", "ok")
+        self.confirm.setEnabled(False)
+        self.preview.set_content(docs[0] if docs else None)

@@ -1,0 +1,188 @@
+"""Item finder (事项查找): search as you type by name, code, full pinyin or initials.
+
+``zjd`` finds 农村村民宅基地审批. Every item of the catalogue can be found at every window; with an
+empty search this window's most frequent items come first, and Alt+1…Alt+9 add the first nine
+rows at once. The search runs on the worker, debounced; an answer to an older search than the
+one on screen is dropped. ↓ moves from the search box into the list, Enter adds the selected
+row (or the first one) to the visit.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.backend import Backend
+from ui.models import ItemSearchModel, TwoLineDelegate
+from ui.widgets import error_text
+
+DEBOUNCE_MS = 180
+
+
+class ItemFinder(QWidget):
+    chosen = Signal(object)  # ItemSummary
+
+    def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.setObjectName("itemFinder")
+        self._seq = 0
+        self._shown_seq = 0
+        self.searches = 0  # completed searches (tests wait on this)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(8)
+        head = QHBoxLayout()
+        title = QLabel(self.tr("办理事项"), objectName="sectionTitle")
+        head.addWidget(title)
+        head.addStretch(1)
+        self.count_label = QLabel("", objectName="muted")
+        head.addWidget(self.count_label)
+        lay.addLayout(head)
+        self.search = QLineEdit(objectName="itemSearch")
+        self.search.setPlaceholderText(self.tr("名称、编码、拼音或首字母（如 zjd）  Ctrl+F"))
+        self.search.setClearButtonEnabled(True)
+        lay.addWidget(self.search)
+        filters = QHBoxLayout()
+        self.department = QComboBox(objectName="departmentFilter")
+        self.department.addItem(self.tr("全部部门"), 0)  # never None: see ui.widgets.set_state
+        self.department.setMinimumWidth(180)
+        self.sector = QComboBox(objectName="sectorFilter")
+        self.sector.addItem(self.tr("全部领域"), "")
+        for s in ("基本建设", "市场准入", "社会民生"):
+            self.sector.addItem(self.tr(s), s)
+        filters.addWidget(self.department, 3)
+        filters.addWidget(self.sector, 2)
+        lay.addLayout(filters)
+        self.model = ItemSearchModel(self)
+        self.view = QListView(objectName="itemResults")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(TwoLineDelegate(self.view))
+        self.view.setUniformItemSizes(True)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.view.activated.connect(lambda idx: self._choose(idx.row()))
+        lay.addWidget(self.view, 1)
+        self.message = QLabel("", objectName="muted")
+        lay.addWidget(self.message)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.department.currentIndexChanged.connect(lambda _i: self.run_search())
+        self.sector.currentIndexChanged.connect(lambda _i: self.run_search())
+        self.search.returnPressed.connect(self._enter)
+        self.search.installEventFilter(self)
+        for n in range(1, 10):
+            sc = QShortcut(QKeySequence(f"Alt+{n}"), self)
+            sc.setContext(Qt.ShortcutContext.WindowShortcut)
+            sc.activated.connect(lambda n=n: self._choose(n - 1))
+
+    # -- data -------------------------------------------------------------------------------
+
+    def load_departments(self) -> None:
+        self.backend.worker.submit(
+            "departments", self.backend.departments, on_done=self._set_departments
+        )
+
+    def _set_departments(self, rows: list[Any]) -> None:
+        current = self.department.currentData()
+        self.department.blockSignals(True)
+        self.department.clear()
+        self.department.addItem(self.tr("全部部门"), 0)
+        for dept_id, _code, name in rows:
+            self.department.addItem(name, dept_id)
+        idx = self.department.findData(current)
+        self.department.setCurrentIndex(max(0, idx))
+        self.department.blockSignals(False)
+
+    def run_search(self) -> None:
+        self._timer.stop()
+        self._seq += 1
+        seq = self._seq
+        text = self.search.text()
+        self.backend.worker.submit(
+            "search",
+            self.backend.search_items,
+            text,
+            int(self.department.currentData()) or None,
+            str(self.sector.currentData()) or None,
+            on_done=lambda rows: self._show(seq, text, rows),
+            on_error=lambda exc: self._failed(seq, exc),
+        )
+
+    def _show(self, seq: int, text: str, rows: list[Any]) -> None:
+        if seq < self._shown_seq:
+            return
+        self._shown_seq = seq
+        self.model.set_rows(rows)
+        self.searches += 1
+        if rows:
+            self.view.setCurrentIndex(self.model.index(0, 0))
+        if not text.strip():
+            self.count_label.setText(self.tr("本窗口常办事项在前"))
+        else:
+            self.count_label.setText(self.tr("找到 %1 项").replace("%1", str(len(rows))))
+        self.message.setText("" if rows else self.tr("没有找到匹配的事项，请换个关键词"))
+
+    def _failed(self, seq: int, exc: object) -> None:
+        if seq >= self._shown_seq:
+            self.message.setText(error_text(exc))
+
+    # -- keys -------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) and self.model.rowCount():
+                self.view.setFocus()
+                row = self.view.currentIndex().row()
+                nxt = min(self.model.rowCount() - 1, row + 1 if row >= 0 else 0)
+                self.view.setCurrentIndex(self.model.index(nxt, 0))
+                return True
+            if event.key() == Qt.Key.Key_Escape:
+                self.search.clear()
+                return True
+        return super().eventFilter(obj, event)
+
+    def _enter(self) -> None:
+        if self._timer.isActive():  # typed faster than the debounce: search now, then pick
+            self._pick_after_search = True
+            self.run_search()
+            self._await_pick()
+            return
+        row = self.view.currentIndex().row()
+        self._choose(row if row >= 0 else 0)
+
+    def _await_pick(self) -> None:
+        seq = self._seq
+
+        def check() -> None:
+            if self._shown_seq >= seq:
+                self._choose(max(0, self.view.currentIndex().row()))
+            elif self.backend.worker.busy("search"):
+                QTimer.singleShot(30, check)
+
+        QTimer.singleShot(30, check)
+
+    def _choose(self, row: int) -> None:
+        item = self.model.row_at(row)
+        if item is not None:
+            self.chosen.emit(item)

@@ -1,0 +1,204 @@
+"""Outcome of the current item (办理结果): 受理, 一次性告知, 不予受理 — and its document.
+
+- 受理 (Ctrl+Enter): allowed when the applicant is valid and no required material is missing;
+  gives the case number and the deadline in working days (a warning when the calendar does not
+  know the days yet), and the 受理回执 appears in the preview (Ctrl+P prints it). A 即办件 is
+  completed on the spot.
+- 一次性告知 (Ctrl+G): when materials are missing; the 一次性告知书 lists exactly the missing ones.
+- 不予受理 (Ctrl+R): asks for the reason; the 不予受理通知书 states it.
+
+The buttons stay disabled while the database is unreachable or a call is in flight.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.checklist import VisitItem
+from ui.preview import DocumentPreview
+from ui.widgets import button_text, local_time, set_state, translate
+
+REJECT_REASONS = (
+    "申请事项不属于本机关职权范围",
+    "申请事项依法不需要取得行政许可",
+    "申请人不具备申请资格",
+    "申请事项不属于本便民服务中心受理范围，请向有关部门申请",
+)
+
+
+def ask_reject_reason(parent: QWidget | None) -> str:
+    """The reason for 不予受理, chosen or typed ("" when cancelled). Tests replace this."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(translate("outcome", "不予受理的理由"))
+    lay = QVBoxLayout(dialog)
+    lay.addWidget(QLabel(translate("outcome", "请选择或填写不予受理的理由（将写入通知书）：")))
+    combo = QComboBox()
+    combo.setEditable(False)
+    for r in REJECT_REASONS:
+        combo.addItem(translate("outcome", r), r)
+    lay.addWidget(combo)
+    text = QPlainTextEdit()
+    text.setPlaceholderText(translate("outcome", "补充说明（可选）"))
+    text.setMaximumHeight(100)
+    lay.addWidget(text)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    lay.addWidget(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return ""
+    reason = combo.currentData()
+    extra = text.toPlainText().strip()
+    return f"{reason}。{extra}" if extra else reason
+
+
+class OutcomePanel(QWidget):
+    accept_requested = Signal()
+    notice_requested = Signal()
+    reject_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, printer_name: str | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("outcomePanel")
+        self.documents: list[Any] = []
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(8)
+        lay.addWidget(QLabel(self.tr("办理结果"), objectName="sectionTitle"))
+        self.state = QLabel(self.tr("请选择办理事项"), objectName="outcomeState")
+        self.state.setWordWrap(True)
+        lay.addWidget(self.state)
+        row = QHBoxLayout()
+        self.accept_button = QPushButton(
+            button_text(self.tr("受理"), "Ctrl+Return"), objectName="primary"
+        )
+        self.notice_button = QPushButton(
+            button_text(self.tr("一次性告知"), "Ctrl+G"), objectName="warnButton"
+        )
+        self.reject_button = QPushButton(
+            button_text(self.tr("不予受理"), "Ctrl+R"), objectName="dangerButton"
+        )
+        for b in (self.accept_button, self.notice_button, self.reject_button):
+            b.setMinimumHeight(52)
+            row.addWidget(b)
+        self.accept_button.clicked.connect(self.accept_requested)
+        self.notice_button.clicked.connect(self.notice_requested)
+        self.reject_button.clicked.connect(self.reject_requested)
+        lay.addLayout(row)
+        self.result = QFrame(objectName="resultBox")
+        rl = QVBoxLayout(self.result)
+        rl.setContentsMargins(14, 10, 14, 10)
+        self.result_title = QLabel("", objectName="resultTitle")
+        self.result_title.setWordWrap(True)
+        self.result_detail = QLabel("", objectName="resultDetail")
+        self.result_detail.setWordWrap(True)
+        self.result_warn = QLabel("", objectName="resultWarn")
+        self.result_warn.setWordWrap(True)
+        rl.addWidget(self.result_title)
+        rl.addWidget(self.result_detail)
+        rl.addWidget(self.result_warn)
+        self.result.hide()
+        lay.addWidget(self.result)
+        docs = QHBoxLayout()
+        self.doc_choice = QComboBox(objectName="documentChoice")
+        self.doc_choice.currentIndexChanged.connect(self._doc_chosen)
+        self.doc_choice.hide()
+        docs.addWidget(self.doc_choice)
+        lay.addLayout(docs)
+        self.preview = DocumentPreview(self, printer_name=printer_name)
+        lay.addWidget(self.preview, 1)
+        self.set_enabled(False, False, False)
+
+    def set_enabled(self, accept: bool, notice: bool, reject: bool) -> None:
+        self.accept_button.setEnabled(accept)
+        self.notice_button.setEnabled(notice)
+        self.reject_button.setEnabled(reject)
+
+    def show_state(self, text: str, kind: str = "info") -> None:
+        self.state.setText(text)
+        set_state(self.state, "kind", kind)
+
+    def clear_result(self) -> None:
+        self.result.hide()
+        self.documents = []
+        self.doc_choice.clear()
+        self.doc_choice.hide()
+        self.preview.set_content(None)
+
+    def show_item_result(self, item: VisitItem | None) -> None:
+        """Show what was done with ``item`` (its stored result) or nothing."""
+        if item is None or not item.done or item.result is None:
+            self.clear_result()
+            return
+        result = item.result
+        case = getattr(result, "case", None)
+        if item.outcome == "accepted":
+            title = self.tr("已受理　办件号 %1").replace("%1", item.case_no)
+            kind = "ok"
+        elif item.outcome == "notice":
+            title = self.tr("已出具一次性告知书　%1").replace("%1", item.case_no)
+            kind = "warn"
+        else:
+            title = self.tr("不予受理　%1").replace("%1", item.case_no)
+            kind = "error"
+        details: list[str] = []
+        warnings = [str(w) for w in getattr(result, "warnings", ()) or ()]
+        if case is not None:
+            details.append(
+                self.tr("状态：%1").replace("%1", str(getattr(case, "state_zh", "") or case.state))
+            )
+            deadline = getattr(case, "deadline", None)
+            if item.outcome == "accepted":
+                if getattr(case, "state", "") == "completed" or getattr(case, "on_the_spot", False):
+                    details.append(self.tr("即办件：已当场办结，可直接出件"))
+                elif deadline:
+                    days = getattr(case, "promised_days", None) or item.promised_days
+                    details.append(
+                        self.tr("承诺办结日期：%1（%2个工作日）")
+                        .replace("%1", local_time(deadline))
+                        .replace("%2", str(days))
+                    )
+                    if not getattr(case, "deadline_confirmed", True):
+                        warnings.append(
+                            self.tr(
+                                "办结期限跨入尚未公布节假日安排的年份，日期为预估，请以后续通知为准"
+                            )
+                        )
+        self.result_title.setText(title)
+        set_state(self.result, "kind", kind)
+        self.result_detail.setText("\n".join(details))
+        self.result_detail.setVisible(bool(details))
+        self.result_warn.setText("\n".join("⚠ " + w for w in warnings))
+        self.result_warn.setVisible(bool(warnings))
+        self.result.show()
+        self.set_documents(list(getattr(result, "documents", ()) or ()))
+
+    def set_documents(self, documents: list[Any]) -> None:
+        self.documents = documents
+        self.doc_choice.blockSignals(True)
+        self.doc_choice.clear()
+        for d in documents:
+            self.doc_choice.addItem(f"{d.title}  {d.number}")
+        self.doc_choice.blockSignals(False)
+        self.doc_choice.setVisible(len(documents) > 1)
+        self.preview.set_content(documents[0] if documents else None)
+
+    def _doc_chosen(self, index: int) -> None:
+        if 0 <= index < len(self.documents):
+            self.preview.set_content(self.documents[index])

@@ -1,0 +1,189 @@
+"""Queue bar (叫号条): the current ticket and how long it has waited, the waiting counts per
+queue, and the six queue actions, each on a function key shown on its button:
+
+F1 叫号 call next · F2 重呼 recall · F3 过号 no-show · F4 暂离 park · F5 转移 transfer ·
+F6 办结 finish.
+
+The bar only shows and asks: the window client runs the calls on the worker and tells the bar
+the new state. While any queue call is in flight, every queue button is disabled.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
+
+from counter import clock
+from ui.widgets import hms, set_state
+
+ACTIONS = (
+    ("call_next", "叫号", "F1"),
+    ("recall", "重呼", "F2"),
+    ("no_show", "过号", "F3"),
+    ("park", "暂离", "F4"),
+    ("transfer", "转移", "F5"),
+    ("finish", "办结", "F6"),
+)
+
+STATE_ZH = {
+    "called": "已叫号，等候到窗",
+    "serving": "办理中",
+    "parked": "暂离",
+    "waiting": "等候中",
+}
+
+
+def _get(obj: Any, name: str, default: Any = None) -> Any:
+    if isinstance(obj, dict):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+def _seconds_since(value: Any) -> float | None:
+    if not isinstance(value, dt.datetime):
+        return None
+    now = clock.now()
+    if value.tzinfo is None:
+        now = now.replace(tzinfo=None)
+    return (now - value).total_seconds()
+
+
+class QueueBar(QFrame):
+    action = Signal(str)
+    resume_requested = Signal(object)  # a parked ticket
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("queueBar")
+        self.ticket: Any = None
+        self.parked: list[Any] = []
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(18, 10, 18, 10)
+        lay.setSpacing(18)
+        cur = QVBoxLayout()
+        cur.setSpacing(0)
+        self.number = QLabel("—", objectName="ticketNumber")
+        self.state = QLabel(self.tr("空闲：按 F1 叫下一位"), objectName="ticketState")
+        cur.addWidget(self.number)
+        cur.addWidget(self.state)
+        lay.addLayout(cur)
+        times = QVBoxLayout()
+        times.setSpacing(2)
+        self.waited = QLabel("", objectName="ticketTime")
+        self.served = QLabel("", objectName="ticketTime")
+        times.addWidget(self.waited)
+        times.addWidget(self.served)
+        lay.addLayout(times)
+        sep = QFrame()
+        sep.setFrameShape(QFrame.Shape.VLine)
+        sep.setObjectName("sep")
+        lay.addWidget(sep)
+        counts = QVBoxLayout()
+        counts.setSpacing(2)
+        self.counts = QLabel("", objectName="waitingCounts")
+        self.estimate = QLabel("", objectName="muted")
+        counts.addWidget(self.counts)
+        counts.addWidget(self.estimate)
+        lay.addLayout(counts, 1)
+        self.parked_button = QPushButton("", objectName="parkedButton")
+        self.parked_button.hide()
+        self.parked_button.clicked.connect(self._parked_menu)
+        lay.addWidget(self.parked_button)
+        self.buttons: dict[str, QPushButton] = {}
+        for key, label, fkey in ACTIONS:
+            b = QPushButton(f"{self.tr(label)}\n{fkey}", objectName="queueButton")
+            b.setProperty("action", key)
+            b.setMinimumSize(88, 62)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.clicked.connect(lambda _c=False, k=key: self.action.emit(k))
+            self.buttons[key] = b
+            lay.addWidget(b)
+        self.buttons["call_next"].setObjectName("callButton")
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._update_times)
+        self._tick.start()
+
+    def set_ticket(self, ticket: Any) -> None:
+        self.ticket = ticket
+        if ticket is None:
+            self.number.setText("—")
+            self.state.setText(self.tr("空闲：按 F1 叫下一位"))
+            set_state(self.number, "active", False)
+        else:
+            self.number.setText(str(_get(ticket, "number", "")))
+            state = str(_get(ticket, "state", ""))
+            text = self.tr(STATE_ZH.get(state, state))
+            recalls = int(_get(ticket, "recall_count", 0) or 0)
+            if recalls:
+                text += self.tr("（已重呼%1次）").replace("%1", str(recalls))
+            queue = _get(ticket, "queue_name", "")
+            if queue:
+                text = f"{queue} · {text}"
+            self.state.setText(text)
+            set_state(self.number, "active", True)
+        self._update_times()
+
+    def _update_times(self) -> None:
+        t = self.ticket
+        if t is None:
+            self.waited.setText("")
+            self.served.setText("")
+            return
+        issued = _get(t, "issued_at")
+        called = _get(t, "first_called_at") or _get(t, "called_at")
+        started = _get(t, "started_at")
+        if isinstance(issued, dt.datetime) and isinstance(called, dt.datetime):
+            wait = (called - issued).total_seconds()
+        else:
+            wait = _seconds_since(issued)
+        self.waited.setText(self.tr("等候 %1").replace("%1", hms(wait)))
+        if started is not None:
+            self.served.setText(self.tr("办理 %1").replace("%1", hms(_seconds_since(started))))
+        elif called is not None:
+            self.served.setText(self.tr("叫号后 %1").replace("%1", hms(_seconds_since(called))))
+        else:
+            self.served.setText("")
+
+    def set_counts(
+        self, rows: list[tuple[str, str, int]], estimate_minutes: int | None, window_state: str = ""
+    ) -> None:
+        if rows:
+            parts = [
+                self.tr("%1 %2：%3人").replace("%1", p).replace("%2", n).replace("%3", str(c))
+                for p, n, c in rows
+            ]
+            self.counts.setText("　".join(parts))
+        else:
+            self.counts.setText(self.tr("暂无等候"))
+        bits = []
+        total = sum(c for _p, _n, c in rows)
+        bits.append(self.tr("本窗口可叫 %1 人").replace("%1", str(total)))
+        if estimate_minutes is not None:
+            bits.append(self.tr("预计等候约 %1 分钟").replace("%1", str(estimate_minutes)))
+        if window_state and window_state != "open":
+            bits.append(
+                {"paused": self.tr("窗口暂停服务"), "closed": self.tr("窗口未开启")}.get(
+                    window_state, window_state
+                )
+            )
+        self.estimate.setText(" · ".join(bits))
+
+    def set_parked(self, parked: list[Any]) -> None:
+        self.parked = list(parked)
+        self.parked_button.setText(self.tr("暂离 %1").replace("%1", str(len(self.parked))))
+        self.parked_button.setVisible(bool(self.parked))
+
+    def _parked_menu(self) -> None:
+        menu = QMenu(self)
+        for t in self.parked:
+            act = menu.addAction(self.tr("恢复 %1").replace("%1", str(_get(t, "number", ""))))
+            act.triggered.connect(lambda _c=False, t=t: self.resume_requested.emit(t))
+        menu.exec(self.parked_button.mapToGlobal(self.parked_button.rect().bottomLeft()))
+
+    def enable(self, enabled: dict[str, bool]) -> None:
+        for key, b in self.buttons.items():
+            b.setEnabled(enabled.get(key, False))

@@ -1,0 +1,275 @@
+"""``counter screenshot``: every screen of the window client on demo data, as 1920×1080 PNGs.
+
+The script drives the real client the way a clerk would (sign in, call, read a card, find items,
+check materials, accept, notice, reject, hand out, evaluate) against a demo hall — a temporary
+one unless ``--db`` is given — and grabs each state. Documents are rendered as A4 pages.
+Waiting is done on the Qt event loop (never by sleeping, never with a busy processEvents loop).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QWidget
+
+log = logging.getLogger(__name__)
+
+SIZE = (1920, 1080)
+
+
+def wait_for(pred: Callable[[], bool], timeout_ms: int = 15000, what: str = "") -> None:
+    """Run the event loop until ``pred()`` is true (checked every 20 ms)."""
+    if pred():
+        return
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(20)
+    deadline = QTimer()
+    deadline.setSingleShot(True)
+    failed: list[bool] = []
+
+    def check() -> None:
+        if pred():
+            loop.quit()
+
+    def expire() -> None:
+        failed.append(True)
+        loop.quit()
+
+    timer.timeout.connect(check)
+    deadline.timeout.connect(expire)
+    timer.start()
+    deadline.start(timeout_ms)
+    loop.exec()
+    timer.stop()
+    deadline.stop()
+    if failed and not pred():
+        raise TimeoutError(f"timed out waiting for {what or pred}")
+
+
+def settle(ms: int = 120) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def grab(widget: QWidget, path: Path) -> Path:
+    widget.resize(*SIZE)
+    settle(150)
+    pix = widget.grab()
+    pix.save(str(path))
+    log.info("wrote %s", path)
+    return path
+
+
+def demo_card(**over: Any) -> Any:
+    from counter.devices.idcard import make_card
+
+    fields: dict[str, Any] = {
+        "name": "李秀英",
+        "sex": "女",
+        "nation": "汉",
+        "birth_date": dt.date(1968, 3, 12),
+        "address": "青山镇石桥村三组27号",
+        "id_number": "330102196803120028",
+        "authority": "青山县公安局",
+        "valid_from": dt.date(2016, 5, 1),
+        "valid_to": "长期",
+    }
+    fields.update(over)
+    fields["id_number"] = _fix_check(fields["id_number"])
+    return make_card(**fields)
+
+
+def _fix_check(number: str) -> str:
+    from counter.domain.checkchars import citizen_id_check_char
+
+    return number[:17] + citizen_id_check_char(number[:17])
+
+
+def complete_case(url: str, case_no: str) -> None:
+    """Back office, for demos and tests: take an accepted case through review to 办结."""
+    from counter.services import cases
+    from counter.services.base import Actor, Runtime
+
+    rt = Runtime(url)
+    try:
+        actor = Actor.system(rt.hall_id())
+        steps = ("accepted", "first_review", "review", "approved", "completed")
+        actions = ("first_review", "review", "approve", "complete")
+        state = cases.get_case(rt, case_no).state
+        if state not in steps:
+            return
+        for action in actions[steps.index(state) :]:
+            cases.advance_case(rt, actor, case_no, action, comment="同意")
+    finally:
+        rt.dispose()
+
+
+def take_screenshots(out_dir: Path, url: str | None = None) -> list[Path]:
+    """Render every screen and document to ``out_dir``; returns the files written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tmp = tempfile.TemporaryDirectory(prefix="counter-shots-")
+    os.environ.setdefault("COUNTER_HOME", tmp.name)
+    if url is None:
+        from counter.services.demo import seed_demo
+
+        url = f"sqlite:///{Path(tmp.name) / 'demo.sqlite3'}"
+        seed_demo(url, with_activity=False)
+    from counter.config import StationConfig
+    from counter.services.base import Runtime
+    from ui import docrender
+    from ui.app import make_app
+    from ui.backend import Backend
+    from ui.signin import SignInDialog
+    from ui.window_client import WindowClient
+
+    make_app()
+    rt = Runtime(url)
+    backend = Backend(rt, StationConfig(window=1), demo=True)
+    files: list[Path] = []
+    worker = backend.worker
+
+    def idle() -> None:
+        wait_for(lambda: worker.in_flight == 0, what="worker idle")
+
+    def call(fn: Callable[..., Any], *args: Any) -> Any:
+        box: list[Any] = []
+        err: list[Any] = []
+        worker.submit("script", fn, *args, on_done=box.append, on_error=err.append)
+        wait_for(lambda: bool(box or err), what=getattr(fn, "__name__", "call"))
+        if err:
+            raise err[0]
+        return box[0]
+
+    try:
+        dialog = SignInDialog(backend)
+        dialog.form.staff_no.setText("1001")
+        files.append(grab(dialog, out_dir / "01-signin.png"))
+        dialog.form.password.setText("demo1234")
+        dialog.form.submit()
+        wait_for(lambda: backend.signed is not None, what="sign-in")
+        dialog.close()
+
+        client = WindowClient(backend, devices=False, live=False)
+        client.resize(*SIZE)
+        client.show()
+        client.start_session()
+        idle()
+        wait_for(lambda: client.finder.model.rowCount() > 0, what="catalogue")
+        for prefix in ("A", "A", "A", "D"):
+            call(backend.issue_demo_ticket, prefix)
+        client.refresh_queue()
+        idle()
+        files.append(grab(client, out_dir / "02-client-idle.png"))
+
+        # serving: call, card, item found by initials, checklist partly checked
+        client.queue_action("call_next")
+        idle()
+        client.card_read(demo_card())
+        idle()
+        client.applicant.phone.setText("13812345678")
+        client.finder.search.setText("zjd")
+        client.finder.run_search()
+        idle()
+        names = [r.name for r in client.finder.model.rows()]
+        row = names.index("农村村民宅基地审批") if "农村村民宅基地审批" in names else 0
+        client.finder.view.setCurrentIndex(client.finder.model.index(row, 0))
+        client.finder._choose(row)
+        idle()
+        wait_for(lambda: client.checklist.current is not None and client.checklist.current.loaded)
+        model = client.checklist.model
+        for row in range(model.rowCount()):
+            if row < 2:
+                model.set_status(row, "received")
+        client.checklist.view.setCurrentIndex(model.index(2, 0))
+        files.append(grab(client, out_dir / "03-client-serving.png"))
+        assert client.citizen is not None
+        files.append(grab(client.citizen, out_dir / "08-citizen-serving.png"))
+
+        # one-time notice: one material missing
+        client.mark_all_received()
+        model.set_status(model.rowCount() - 1, "missing")
+        client.update_actions()
+        client.notice_current()
+        idle()
+        files.append(grab(client, out_dir / "04-client-one-time-notice.png"))
+        notice_doc = client.outcome.documents[0] if client.outcome.documents else None
+
+        # accepted with receipt preview: a second item of the visit
+        client.finder.search.setText("lnrydz")
+        client.finder.run_search()
+        idle()
+        client.finder._choose(0)
+        idle()
+        wait_for(lambda: client.checklist.current is not None and client.checklist.current.loaded)
+        client.mark_all_received()
+        client.accept_current()
+        idle()
+        files.append(grab(client, out_dir / "05-client-accepted-receipt.png"))
+        accepted = client.checklist.current
+        receipt_doc = client.outcome.documents[0] if client.outcome.documents else None
+
+        # rejection of a third item (for its document)
+        client.finder.search.setText("lmcfxkzhf")
+        client.finder.run_search()
+        idle()
+        client.finder._choose(0)
+        idle()
+        wait_for(lambda: client.checklist.current is not None and client.checklist.current.loaded)
+        import ui.outcome as outcome_mod
+
+        outcome_mod.ask_reject_reason = lambda _p: "申请事项不属于本机关职权范围"
+        client.reject_current()
+        idle()
+        rejection_doc = client.outcome.documents[0] if client.outcome.documents else None
+
+        # finish → evaluation on the citizen screen
+        client.queue_action("finish")
+        idle()
+        client.citizen.show_evaluation()
+        client.citizen._level_chosen(2)
+        client.citizen.reason_boxes["long_wait"].setChecked(True)
+        files.append(grab(client.citizen, out_dir / "09-citizen-evaluation.png"))
+        client.citizen._submit_bad()
+        idle()
+
+        # hand-out: the accepted case goes through the back office, then is scanned
+        handover_doc = None
+        if accepted is not None and accepted.case_no:
+            complete_case(url, accepted.case_no)
+            client.code_scanned(accepted.case_no)
+            idle()
+            client.card_read(demo_card())
+            idle()
+            files.append(grab(client, out_dir / "06-client-handout.png"))
+            client.accept_current()
+            idle()
+            files.append(grab(client, out_dir / "07-client-handout-done.png"))
+            handover_doc = client.handout.preview.content
+
+        client.tabs.setCurrentIndex(0)
+        for name, doc in (
+            ("10-doc-receipt.png", receipt_doc),
+            ("11-doc-one-time-notice.png", notice_doc),
+            ("12-doc-rejection.png", rejection_doc),
+            ("13-doc-handover-slip.png", handover_doc),
+        ):
+            if doc is not None:
+                img = docrender.render_page_image(doc, 150)
+                img.save(str(out_dir / name))
+                files.append(out_dir / name)
+        client.stop()
+        client.close()
+    finally:
+        backend.close()
+        rt.dispose()
+        tmp.cleanup()
+    return files

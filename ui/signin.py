@@ -1,0 +1,190 @@
+"""Sign-in (登录): staff number, password, and this PC's window number.
+
+The window number comes from the PC's config (or ``--window``); it is shown, not typed, so a clerk
+cannot sign in at someone else's window by mistake. In demo mode the demo sign-ins are listed and
+a double-click (or Enter on the row) fills them in. Errors — wrong password, account locked until
+HH:MM, disabled — are the core's Chinese messages, shown under the form, never in a pop-up.
+The check runs on the worker thread; the dialog stays responsive and the button is disabled while
+it runs.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter.errors import CounterError, DatabaseUnavailable
+from ui.backend import Backend
+from ui.widgets import error_text
+
+
+class SignInForm(QWidget):
+    """The sign-in form (used by :class:`SignInDialog`; embeddable for screenshots)."""
+
+    signed_in = Signal(object)  # SignedIn
+
+    def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.setObjectName("signIn")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        card = QFrame(objectName="signInCard")
+        card.setMinimumWidth(520)
+        row.addWidget(card)
+        if backend.demo:
+            row.addSpacing(32)
+            row.addWidget(self._demo_table())
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+
+        lay = QVBoxLayout(card)
+        lay.setContentsMargins(40, 36, 40, 36)
+        lay.setSpacing(14)
+        title = QLabel(self.tr("便民服务中心综合窗口"), objectName="signInTitle")
+        lay.addWidget(title)
+        self.hall_label = QLabel(self.tr("综合受理 · 一窗通办"), objectName="muted")
+        lay.addWidget(self.hall_label)
+        lay.addSpacing(8)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.setHorizontalSpacing(16)
+        form.setVerticalSpacing(12)
+        self.staff_no = QLineEdit(objectName="staffNo")
+        self.staff_no.setPlaceholderText(self.tr("工号"))
+        self.staff_no.setMaxLength(32)
+        self.password = QLineEdit(objectName="password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("密码"))
+        window = backend.station.window
+        self.window_label = QLabel(
+            self.tr("%1号窗口").replace("%1", str(window))
+            if window
+            else self.tr("未配置窗口（仅可办理非窗口业务）"),
+            objectName="windowNumber",
+        )
+        form.addRow(self.tr("工号"), self.staff_no)
+        form.addRow(self.tr("密码"), self.password)
+        form.addRow(self.tr("本机窗口"), self.window_label)
+        lay.addLayout(form)
+        self.message = QLabel("", objectName="formError")
+        self.message.setWordWrap(True)
+        self.message.setMinimumHeight(48)
+        lay.addWidget(self.message)
+        self.button = QPushButton(self.tr("登录"), objectName="primary")
+        self.button.setDefault(True)
+        self.button.setMinimumHeight(48)
+        self.button.clicked.connect(self.submit)
+        lay.addWidget(self.button)
+        hint = QLabel(self.tr("连续输错密码将暂时锁定账号"), objectName="muted")
+        lay.addWidget(hint)
+        self.staff_no.returnPressed.connect(self.password.setFocus)
+        self.password.returnPressed.connect(self.submit)
+        backend.worker.busy_changed.connect(self._busy)
+        self.staff_no.setFocus()
+
+    def _demo_table(self) -> QWidget:
+        from counter.services.demo import DEMO_PASSWORD, DEMO_STAFF
+
+        box = QFrame(objectName="demoBox")
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(20, 20, 20, 20)
+        lay.addWidget(QLabel(self.tr("演示账号（仅演示模式显示）"), objectName="sectionTitle"))
+        lay.addWidget(
+            QLabel(
+                self.tr("密码均为 %1，双击填入").replace("%1", DEMO_PASSWORD), objectName="muted"
+            )
+        )
+        table = QTableWidget(0, 2, objectName="demoStaff")
+        table.setHorizontalHeaderLabels([self.tr("工号"), self.tr("姓名")])
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        clerks = [p for p in DEMO_STAFF if "clerk" in p.roles]
+        for person in clerks:
+            r = table.rowCount()
+            table.insertRow(r)
+            table.setItem(r, 0, QTableWidgetItem(person.staff_no))
+            table.setItem(r, 1, QTableWidgetItem(person.name))
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setMinimumWidth(300)
+        table.setMinimumHeight(420)
+
+        def fill(row: int, _col: int = 0) -> None:
+            self.staff_no.setText(table.item(row, 0).text())
+            self.password.setText(DEMO_PASSWORD)
+            self.button.setFocus()
+
+        table.cellDoubleClicked.connect(fill)
+        table.cellActivated.connect(fill)
+        self.demo_table = table
+        lay.addWidget(table)
+        return box
+
+    def _busy(self, key: str, busy: bool) -> None:
+        if key == "sign_in":
+            self.button.setEnabled(not busy)
+            self.button.setText(self.tr("正在登录…") if busy else self.tr("登录"))
+
+    def submit(self) -> None:
+        staff_no = self.staff_no.text().strip()
+        if not staff_no:
+            self.message.setText(self.tr("请输入工号"))
+            self.staff_no.setFocus()
+            return
+        if not self.password.text():
+            self.message.setText(self.tr("请输入密码"))
+            self.password.setFocus()
+            return
+        self.message.setText("")
+        self.backend.worker.submit(
+            "sign_in",
+            self.backend.sign_in,
+            staff_no,
+            self.password.text(),
+            on_done=self._done,
+            on_error=self._failed,
+            exclusive=True,
+        )
+
+    def _done(self, result: object) -> None:
+        self.password.clear()
+        self.signed_in.emit(result)
+
+    def _failed(self, exc: object) -> None:
+        self.password.clear()
+        self.password.setFocus()
+        if isinstance(exc, DatabaseUnavailable):
+            self.message.setText(self.tr("数据库连接中断，正在重连…请稍后再试"))
+        elif isinstance(exc, CounterError):
+            self.message.setText(error_text(exc))
+        else:
+            self.message.setText(self.tr("登录失败：%1").replace("%1", str(exc)))
+
+
+class SignInDialog(QDialog):
+    def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("登录 — 便民服务中心综合窗口"))
+        self.form = SignInForm(backend, self)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(24, 24, 24, 24)
+        lay.addWidget(self.form)
+        self.form.signed_in.connect(lambda _r: self.accept())
+        self.resize(1100, 680)
