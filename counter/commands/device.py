@@ -215,6 +215,6 @@ def _print_pdf(slip: object, path: str, width: int) -> int:
     # The UI package (Qt) only here, so the other subcommands run on machines without it.
     from ui.ticket_print import write_ticket_pdf_standalone
 
-    write_ticket_pdf_standalone(slip, path, width_mm=width)  # type: ignore[arg-type]
+    write_ticket_pdf_standalone(slip, path, width_mm=width)
     print(path, flush=True)
     return 0
