@@ -1659,6 +1659,51 @@ def waiting_tickets(
         return [_view(s, t) for t in rows]
 
 
+@dataclass(frozen=True)
+class ParkedTicket:
+    """A ticket parked (暂离) at a window, as the window's list of parked visitors shows it."""
+
+    id: int
+    number: str
+    queue: str  # prefix of the queue it was served in
+    queue_name: str
+    window: int | None  # the window holding it
+    parked_at: dt.datetime | None
+    started: bool  # its service had started (resumes in service, else called)
+
+
+def list_parked(rt: Runtime, actor: Actor, window_id: int | None = None) -> list[ParkedTicket]:
+    """Today's parked tickets (暂离) of the hall, or only those ``window_id`` holds, oldest
+    first. Clerks and managers."""
+    require_role(rt, actor, CLERK, MANAGER)
+    with rt.unit() as s:
+        hall = _hall(s, actor.hall_id)
+        q = (
+            select(Ticket, Queue.name)
+            .join(Queue, Queue.id == Ticket.queue_id)
+            .where(
+                Ticket.hall_id == hall.id,
+                Ticket.state == PARKED,
+                Ticket.day == _local_day(hall, clock.now()),
+            )
+        )
+        if window_id is not None:
+            q = q.where(Ticket.window_id == window_id)
+        rows = s.execute(q.order_by(Ticket.parked_at, Ticket.id)).all()
+        return [
+            ParkedTicket(
+                id=t.id,
+                number=t.number,
+                queue=_prefix(s, t.queue_id),
+                queue_name=str(name),
+                window=_window_number(s, t.window_id),
+                parked_at=t.parked_at,
+                started=t.started_at is not None,
+            )
+            for t, name in rows
+        ]
+
+
 def hall_status(rt: Runtime, actor: Actor) -> HallStatus:
     """Waiting counts per queue, today's figures and each window's state."""
     now = clock.now()

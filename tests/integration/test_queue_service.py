@@ -418,3 +418,29 @@ def test_demo_activity_fills_every_screen(hall_url: str):
         assert {"appointment", "idcard", "kiosk"} <= sources and len(greens) == 1
     stats = check_invariants(hall_url, hall_id)
     assert stats["states"]["done"] >= 4
+
+
+def test_list_parked_per_window_and_hall(hall_url: str, fake_clock: FakeClock):
+    relax_hall(hall_url)
+    with runtime(hall_url) as rt:
+        a = demo_actor(rt)
+        for _ in range(3):
+            Q.issue_ticket(rt, a, "A")
+        assert Q.list_parked(rt, a) == []
+        Q.call_next(rt, a, 1)
+        Q.start_service(rt, a, 1)
+        Q.park(rt, a, 1)  # A001, started
+        fake_clock.advance(minutes=2)
+        Q.call_next(rt, a, 2)
+        Q.park(rt, a, 2)  # A002, only called
+        win1 = Q.window_status(rt, a, 1).id
+        mine = Q.list_parked(rt, a, window_id=win1)
+        assert [(p.number, p.queue, p.window, p.started) for p in mine] == [("A001", "A", 1, True)]
+        assert mine[0].parked_at is not None and mine[0].queue_name
+        hall = Q.list_parked(rt, a)
+        assert [p.number for p in hall] == ["A001", "A002"]
+        assert hall[0].parked_at <= hall[1].parked_at
+        Q.resume(rt, a, 1, mine[0].id)
+        assert Q.list_parked(rt, a, window_id=win1) == []
+        fake_clock.advance(days=1)  # yesterday's parked tickets are not listed
+        assert Q.list_parked(rt, a) == []
