@@ -14,6 +14,8 @@ At the window (clerk, 窗口人员; a kiosk is refused even though its system ac
   allowed (hall setting ``notice_days``, working days); the case waits for materials;
 - :func:`reject_application` — 不予受理通知书 with the reason and the right to 行政复议 (60 days)
   or 行政诉讼 (6 months);
+- :func:`open_case_for_completion` — 补正后受理: the case of a one-time notice, reopened at the
+  window with its applicant and checklist, then accepted under the same number;
 - :func:`find_case_for_handout` and :func:`hand_out` — 出件: the collector's ID number must be the
   applicant's or the agent's (compared as keyed hashes); a 领取回执 is written;
 - :func:`find_applicant` — a returning applicant's details (also for the kiosk's 自助填表).
@@ -223,6 +225,15 @@ class NothingMissing(CounterError):
     code: ClassVar[str] = "nothing_missing"
     zh: ClassVar[str] = "没有需要补正的材料，无需出具一次性告知书，请直接受理"
     en: ClassVar[str] = "No material is missing: accept the case instead of issuing a notice"
+
+
+class NotAwaitingMaterials(CounterError):
+    """补正后受理 asked for a case that is not waiting for materials. ``params``: ``case_no``,
+    ``state`` (Chinese) and ``state_en``."""
+
+    code: ClassVar[str] = "not_awaiting_materials"
+    zh: ClassVar[str] = "办件 {case_no} 当前状态为“{state}”，不是待补正材料的办件，不能补正受理"
+    en: ClassVar[str] = "Case {case_no} is {state_en}, not awaiting materials"
 
 
 class CollectorMismatch(CounterError):
@@ -1552,6 +1563,24 @@ def find_case_for_handout(rt: Runtime, actor: Actor, code: str) -> CaseDetail:
     _require_window(rt, actor)
     with rt.unit() as s:
         return _detail(s, _case_by_no(s, code))
+
+
+def open_case_for_completion(rt: Runtime, actor: Actor, code: str) -> CaseDetail:
+    """补正后受理, step one: the case whose number was scanned from a one-time notice (or typed),
+    with its applicant, agent and materials (the missing ones still marked missing), so the
+    window can check the brought materials and accept it under the same number
+    (:func:`accept_case` with ``case_no``). Refused unless the case belongs to this hall, waits
+    for materials and its item version is still the current one."""
+    _require_window(rt, actor)
+    with rt.unit() as s:
+        case = _case_by_no(s, code)
+        if case.hall_id != actor.hall_id:
+            raise NotFound(what=f"办件 {code}")
+        if case.state != CaseState.AWAITING_MATERIALS.value:
+            state = CaseState(case.state)
+            raise NotAwaitingMaterials(case_no=case.case_no, state=state.zh, state_en=state.en)
+        _current_item(s, case.item_version_id)
+        return _detail(s, case)
 
 
 def hand_out(

@@ -569,3 +569,31 @@ def test_demo_activity_has_every_state(hall_url: str) -> None:
     }
     assert {"yellow", "red"} <= {c.overdue for c in listed}
     assert len({c.case_no for c in listed}) == len(listed)
+
+
+def test_case_of_a_notice_reopens_for_completion(hall: Hall) -> None:
+    """补正后受理: the notice's case number opens the case with the applicant and the missing
+    materials still marked missing; any other case is refused with a clear message."""
+    checks = hall.checks("NY-001", missing=("户口簿",))
+    r = svc.issue_one_time_notice(
+        hall.rt,
+        hall.clerk,
+        item_version_id=hall.version("NY-001"),
+        applicant=person(),
+        materials=checks,
+    )
+    case = svc.open_case_for_completion(hall.rt, hall.clerk, r.case_no.lower())
+    assert case.case_no == r.case_no and case.state == "awaiting_materials"
+    assert case.applicant is not None and case.applicant.id_number == ID_A
+    by_name = {m.name: m.status for m in case.materials}
+    assert by_name["户口簿"] == "missing"
+    assert case.item_version_id == hall.version("NY-001")
+
+    with pytest.raises(PermissionDenied):
+        svc.open_case_for_completion(hall.rt, hall.kiosk, r.case_no)
+    accepted = accept(hall, case_no=r.case_no)
+    with pytest.raises(svc.NotAwaitingMaterials) as err:
+        svc.open_case_for_completion(hall.rt, hall.clerk, accepted.case_no)
+    assert "不是待补正材料的办件" in str(err.value)
+    with pytest.raises(NotFound):
+        svc.open_case_for_completion(hall.rt, hall.clerk, "NOPE-1")
