@@ -37,12 +37,18 @@ def draft_path(base: Path, *, window: int | None, staff_no: str) -> Path:
 
 
 def is_empty(data: dict[str, Any]) -> bool:
-    """True when a draft holds nothing typed (no applicant text, no item, no notes)."""
+    """True when a draft holds nothing typed (no applicant text, no item, no notes, no form kept
+    for a parked ticket)."""
     applicant = data.get("applicant") or {}
     agent = data.get("agent") or {}
     typed = any(str(v).strip() for k, v in applicant.items() if k not in ("kind", "id_type"))
     typed = typed or any(str(v).strip() for k, v in agent.items() if k not in ("kind", "id_type"))
-    return not typed and not data.get("items") and not str(data.get("notes", "")).strip()
+    return (
+        not typed
+        and not data.get("items")
+        and not str(data.get("notes", "")).strip()
+        and not data.get("parked")
+    )
 
 
 def dumps(data: dict[str, Any]) -> str:

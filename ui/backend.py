@@ -114,6 +114,21 @@ class Backend:
     def close_window(self) -> Any:
         return self._q().close_window(self.rt, self.actor, self.window_number)
 
+    def set_paused(self, paused: bool) -> str:
+        """暂停 (``paused``) or open the window again; returns the window's new state."""
+        fn = self.pause_window if paused else self.open_window
+        return str(fn().window.state)
+
+    def leave(self, current: str = "") -> None:
+        """Closing the client or signing out: first ``current`` ("finish" | "park") the
+        ticket at the window, then close the window in the queue engine and sign out."""
+        if current == "finish":
+            self.finish_service()
+        elif current == "park":
+            self.park()
+        self.close_window()
+        self.sign_out()
+
     def queue_snapshot(self) -> QueueSnapshot:
         """This window's state, its current ticket and the waiting counts of its queues."""
         q = self._q()
@@ -128,8 +143,10 @@ class Backend:
             (p, by_prefix[p].name, int(by_prefix[p].waiting)) for p in mine if p in by_prefix
         )
         estimates = [by_prefix[p].estimated_wait_minutes for p in mine if p in by_prefix]
+        parked = tuple(q.list_parked(self.rt, self.actor, window_id=win.id))
         return QueueSnapshot(
             current=current,
+            parked=parked,
             waiting=rows,
             estimate_minutes=max(estimates) if estimates else None,
             window_state=str(win.state),
@@ -290,6 +307,7 @@ class Backend:
             materials=self._material_checks(payload["materials"]),
             ticket_id=payload.get("ticket_id"),
             notes=payload.get("notes", ""),
+            case_no=payload.get("case_no") or None,
         )
 
     def one_time_notice(self, payload: dict[str, Any]) -> Any:
@@ -319,6 +337,19 @@ class Backend:
 
     def find_case_for_handout(self, code: str) -> Any:
         return self._c().find_case_for_handout(self.rt, self.actor, code)
+
+    def lookup_case(self, code: str) -> Any:
+        """A scanned or typed case number: a case waiting for materials (its one-time notice)
+        opens for 补正后受理, any other case for hand-out. Route on ``state``."""
+        c = self._c()
+        case = c.find_case_for_handout(self.rt, self.actor, code)
+        if case.state == "awaiting_materials":
+            return c.open_case_for_completion(self.rt, self.actor, code)
+        return case
+
+    def reprint(self, case_no: str, kind: str) -> Any:
+        """补打: the case's document again, marked 补打 (a new logged seal use)."""
+        return self._c().reprint(self.rt, self.actor, case_no, kind)
 
     def hand_out(self, case_no: str, collector_id_number: str, collector_name: str = "") -> Any:
         return self._c().hand_out(

@@ -104,6 +104,7 @@ class VisitItem:
     outcome: str = ""  # "" | accepted | notice | rejected
     case_no: str = ""
     reject_reason: str = ""
+    completes: str = ""  # 补正后受理: the case number of the one-time notice being completed
     result: Any = field(default=None, repr=False, compare=False)
 
     @property
@@ -431,6 +432,8 @@ class ChecklistPanel(QWidget):
                 "notice": self.tr("已一次性告知"),
                 "rejected": self.tr("不予受理"),
             }.get(it.outcome, self.tr("办理中"))
+            if it.completes and not it.done:
+                state = self.tr("补正受理 %1").replace("%1", it.completes)
             li = QListWidgetItem(f"{n}. {it.name}    [{state}]")
             if it.done:
                 li.setForeground(

@@ -4,6 +4,10 @@
 The scan comes from a serial scanner or a keyboard-wedge scanner (routed here by the window
 client from any screen), or the case number is typed and Enter pressed. The collector's number
 can also be typed when the card cannot be read (a damaged card): the core checks it either way.
+
+补打 (Ctrl+Shift+P) reprints the case's latest window document — the hand-over slip once handed
+out, else its receipt, notice or refusal — through the core (a logged seal use, marked 补打).
+A scanned one-time notice (a case waiting for materials) is routed to 补正后受理 by the client.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ def _get(obj: Any, *names: str, default: Any = "") -> Any:
 class HandoutPanel(QWidget):
     lookup_requested = Signal(str)  # code
     handout_requested = Signal(str, str, str)  # case_no, collector id, collector name
+    reprint_requested = Signal(str, str)  # case_no, document kind
 
     def __init__(self, parent: QWidget | None = None, *, printer_name: str | None = None) -> None:
         super().__init__(parent)
@@ -56,7 +61,8 @@ class HandoutPanel(QWidget):
         left.addWidget(QLabel(self.tr("出件"), objectName="sectionTitle"))
         left.addWidget(
             QLabel(
-                self.tr("① 扫描受理回执上的条码（或输入办件号后按回车）"), objectName="stepLabel"
+                self.tr("① 扫描受理回执上的条码（或输入办件号后按回车）"),
+                objectName="stepLabel",
             )
         )
         self.code = QLineEdit(objectName="handoutCode")
@@ -107,7 +113,14 @@ class HandoutPanel(QWidget):
         )
         self.confirm.setMinimumHeight(56)
         self.confirm.clicked.connect(self.request_handout)
-        left.addWidget(self.confirm)
+        row = QHBoxLayout()
+        row.addWidget(self.confirm, 1)
+        self.reprint_button = QPushButton(button_text(self.tr("补打"), "Ctrl+Shift+P"))
+        self.reprint_button.setObjectName("reprintButton")
+        self.reprint_button.setMinimumHeight(56)
+        self.reprint_button.clicked.connect(self.request_reprint)
+        row.addWidget(self.reprint_button)
+        left.addLayout(row)
         left.addStretch(1)
         self.preview = DocumentPreview(self, printer_name=printer_name)
         lay.addWidget(self.preview, 6)
@@ -117,6 +130,7 @@ class HandoutPanel(QWidget):
 
     def clear(self) -> None:
         self.case = None
+        self.handed_out = False
         self.collector_name = ""
         self.code.clear()
         self.collector_id.clear()
@@ -125,6 +139,7 @@ class HandoutPanel(QWidget):
             v.setText("—")
         self.match.setText("")
         self.confirm.setEnabled(False)
+        self.reprint_button.setEnabled(False)
         self.preview.set_content(None)
 
     def _lookup(self) -> None:
@@ -141,6 +156,7 @@ class HandoutPanel(QWidget):
 
     def show_case(self, case: Any) -> None:
         self.case = case
+        self.handed_out = False
         self.message.setText("")
         self.collector_id.clear()
         self.collector_name = ""
@@ -157,8 +173,26 @@ class HandoutPanel(QWidget):
         for key, value in values.items():
             self._case_labels[key].setText(str(value or "—"))
         self.preview.set_content(None)
+        self.reprint_button.setEnabled(bool(self.reprint_kind()))
         self._match()
         self.collector_id.setFocus()
+
+    def reprint_kind(self) -> str:
+        """The document 补打 gives: the hand-over slip once handed out, else the case's latest
+        window document (receipt, notice, refusal); "" when it has none."""
+        if self.case is None:
+            return ""
+        if self.handed_out:
+            return "handover"
+        docs = list(_get(self.case, "documents", default=()) or ())
+        kinds = [str(_get(d, "kind")) for d in docs]
+        window = ("receipt", "one_time_notice", "rejection", "handover")
+        return next((k for k in reversed(kinds) if k in window), "")
+
+    def request_reprint(self) -> None:
+        kind = self.reprint_kind()
+        if kind and self.reprint_button.isEnabled():
+            self.reprint_requested.emit(str(_get(self.case, "case_no", "number")), kind)
 
     @staticmethod
     def _person_text(p: Any) -> str:
@@ -231,6 +265,8 @@ class HandoutPanel(QWidget):
 
     def show_done(self, result: Any) -> None:
         docs = list(_get(result, "documents", default=()) or ())
+        self.handed_out = True
+        self.reprint_button.setEnabled(True)
         self._case_labels["state"].setText(self.tr("已领取"))
         self.match.setText(self.tr("✓ 已出件，请领取人在领取回执上签字"))
         set_state(self.match, "kind", "ok")

@@ -4,6 +4,10 @@
 polled change log on SQLite); the subscription delivers :class:`~counter.services.base.Change`
 events on its own thread, and this object re-emits them as a Qt signal, so the screens refresh
 on the Qt thread — and the Qt thread itself never polls the database.
+
+When the subscription loses its connection (it reconnects on its own, with back-off) ``lost``
+fires; ``restored`` fires once it listens again. A light timer reads the subscription's own
+flags (``connected``, ``reconnects``): no database call.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
@@ -21,11 +25,19 @@ class LiveUpdates(QObject):
     lost = Signal()  # the listener lost the database
     restored = Signal()
 
+    CHECK_MS = 500
+
     def __init__(self, backend: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.backend = backend
         self._sub: Any = None
         self.received = 0
+        self.down = False
+        self._seen_reconnects = 0
+        self._was_connected = False
+        self._watch = QTimer(self)
+        self._watch.setInterval(self.CHECK_MS)
+        self._watch.timeout.connect(self.check)
 
     def start(self) -> None:
         try:
@@ -35,12 +47,35 @@ class LiveUpdates(QObject):
             return
         hall_id = self.backend.actor.hall_id if self.backend.signed is not None else None
         self._sub = events.subscribe(self.backend.rt.url, hall_id, self._deliver)
+        self._seen_reconnects = int(getattr(self._sub, "reconnects", 0) or 0)
+        self._watch.start()
+
+    def check(self) -> None:
+        """Compare the subscription's connection with what the screens were told."""
+        sub = self._sub
+        if sub is None:
+            return
+        connected = bool(getattr(sub, "connected", True))
+        reconnects = int(getattr(sub, "reconnects", 0) or 0)
+        dropped = reconnects != self._seen_reconnects
+        self._seen_reconnects = reconnects
+        if connected:
+            self._was_connected = True
+        if not self.down and (dropped or (self._was_connected and not connected)):
+            self.down = True
+            log.warning("live updates lost their connection")
+            self.lost.emit()
+        if self.down and connected and not dropped:
+            self.down = False
+            log.info("live updates reconnected")
+            self.restored.emit()
 
     def _deliver(self, change: Any) -> None:  # listener thread: emit only
         self.received += 1
         self.changed.emit(change)
 
     def stop(self) -> None:
+        self._watch.stop()
         sub, self._sub = self._sub, None
         if sub is not None:
             try:

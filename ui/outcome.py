@@ -6,6 +6,7 @@
   completed on the spot.
 - 一次性告知 (Ctrl+G): when materials are missing; the 一次性告知书 lists exactly the missing ones.
 - 不予受理 (Ctrl+R): asks for the reason; the 不予受理通知书 states it.
+- 补打 (Ctrl+Shift+P): the shown document again through the core, marked 补打 (logged seal use).
 
 The buttons stay disabled while the database is unreachable or a call is in flight.
 """
@@ -72,6 +73,7 @@ class OutcomePanel(QWidget):
     accept_requested = Signal()
     notice_requested = Signal()
     reject_requested = Signal()
+    reprint_requested = Signal(str)  # kind of the shown document
 
     def __init__(self, parent: QWidget | None = None, *, printer_name: str | None = None) -> None:
         super().__init__(parent)
@@ -119,7 +121,13 @@ class OutcomePanel(QWidget):
         self.doc_choice = QComboBox(objectName="documentChoice")
         self.doc_choice.currentIndexChanged.connect(self._doc_chosen)
         self.doc_choice.hide()
-        docs.addWidget(self.doc_choice)
+        docs.addWidget(self.doc_choice, 1)
+        self.reprint_button = QPushButton(button_text(self.tr("补打"), "Ctrl+Shift+P"))
+        self.reprint_button.setObjectName("reprintButton")
+        self.reprint_button.clicked.connect(self.request_reprint)
+        self.reprint_button.hide()
+        docs.addStretch(0)
+        docs.addWidget(self.reprint_button)
         lay.addLayout(docs)
         self.preview = DocumentPreview(self, printer_name=printer_name)
         lay.addWidget(self.preview, 1)
@@ -139,7 +147,14 @@ class OutcomePanel(QWidget):
         self.documents = []
         self.doc_choice.clear()
         self.doc_choice.hide()
+        self.reprint_button.hide()
         self.preview.set_content(None)
+
+    def request_reprint(self) -> None:
+        """补打 the document shown (its kind goes to the client)."""
+        index = max(0, self.doc_choice.currentIndex())
+        if self.reprint_button.isVisible() and 0 <= index < len(self.documents):
+            self.reprint_requested.emit(str(self.documents[index].kind))
 
     def show_item_result(self, item: VisitItem | None) -> None:
         """Show what was done with ``item`` (its stored result) or nothing."""
@@ -197,6 +212,7 @@ class OutcomePanel(QWidget):
             self.doc_choice.addItem(f"{d.title}  {d.number}")
         self.doc_choice.blockSignals(False)
         self.doc_choice.setVisible(len(documents) > 1)
+        self.reprint_button.setVisible(bool(documents))
         self.preview.set_content(documents[0] if documents else None)
 
     def _doc_chosen(self, index: int) -> None:

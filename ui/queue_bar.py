@@ -2,7 +2,10 @@
 queue, and the six queue actions, each on a function key shown on its button:
 
 F1 叫号 call next · F2 重呼 recall · F3 过号 no-show · F4 暂离 park · F5 转移 transfer ·
-F6 办结 finish.
+F6 办结 finish · F7 暂停 pause (the window is not called; F7 again opens it).
+
+The parked tickets (暂离) of this window are counted on the 暂离 button; Shift+F4 or a click opens
+a small list of them (:class:`ParkedPopup`): arrows choose, Enter resumes, Esc closes.
 
 The bar only shows and asks: the window client runs the calls on the worker and tells the bar
 the new state. While any queue call is in flight, every queue button is disabled.
@@ -14,10 +17,20 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from counter import clock
-from ui.widgets import hms, set_state
+from ui.widgets import hms, local_time, set_state
 
 ACTIONS = (
     ("call_next", "叫号", "F1"),
@@ -26,6 +39,7 @@ ACTIONS = (
     ("park", "暂离", "F4"),
     ("transfer", "转移", "F5"),
     ("finish", "办结", "F6"),
+    ("pause", "暂停", "F7"),
 )
 
 STATE_ZH = {
@@ -49,6 +63,57 @@ def _seconds_since(value: Any) -> float | None:
     if value.tzinfo is None:
         now = now.replace(tzinfo=None)
     return (now - value).total_seconds()
+
+
+class ParkedPopup(QFrame):
+    """The parked tickets of this window, as a small popup list under the 暂离 button."""
+
+    chosen = Signal(object)  # a parked ticket
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.setObjectName("parkedPopup")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(10, 8, 10, 10)
+        lay.setSpacing(6)
+        lay.addWidget(QLabel(self.tr("暂离的号票（回车恢复办理，Esc 关闭）"), objectName="muted"))
+        self.list = QListWidget(objectName="parkedList")
+        self.list.itemActivated.connect(self._activated)
+        lay.addWidget(self.list)
+        self.tickets: list[Any] = []
+
+    def set_tickets(self, tickets: list[Any]) -> None:
+        self.tickets = list(tickets)
+        self.list.clear()
+        for t in self.tickets:
+            parked_at = _get(t, "parked_at")
+            since = _seconds_since(parked_at)
+            text = (
+                self.tr("%1　%2　%3暂离（已 %4）")
+                .replace("%1", str(_get(t, "number", "")))
+                .replace("%2", str(_get(t, "queue_name", "") or _get(t, "queue", "")))
+                .replace("%3", local_time(parked_at)[-5:] if parked_at else "")
+                .replace("%4", hms(since))
+            )
+            self.list.addItem(QListWidgetItem(text))
+        if self.tickets:
+            self.list.setCurrentRow(0)
+        rows = max(1, min(len(self.tickets), 8))
+        self.list.setFixedHeight(rows * 34 + 8)
+        self.setMinimumWidth(360)
+        self.adjustSize()
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        row = self.list.row(item)
+        if 0 <= row < len(self.tickets):
+            self.close()
+            self.chosen.emit(self.tickets[row])
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.list.currentItem():
+            self._activated(self.list.currentItem())
+            return
+        super().keyPressEvent(event)
 
 
 class QueueBar(QFrame):
@@ -102,6 +167,9 @@ class QueueBar(QFrame):
             self.buttons[key] = b
             lay.addWidget(b)
         self.buttons["call_next"].setObjectName("callButton")
+        self.paused = False
+        self.popup = ParkedPopup(self)
+        self.popup.chosen.connect(self.resume_requested)
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._update_times)
@@ -174,15 +242,38 @@ class QueueBar(QFrame):
 
     def set_parked(self, parked: list[Any]) -> None:
         self.parked = list(parked)
-        self.parked_button.setText(self.tr("暂离 %1").replace("%1", str(len(self.parked))))
+        self.parked_button.setText(
+            self.tr("暂离 %1 人\nShift+F4").replace("%1", str(len(self.parked)))
+        )
+        self.parked_button.setToolTip(self.tr("暂离的号票：点击或按 Shift+F4 选择恢复办理"))
+        if self.popup.isVisible():
+            if self.parked:
+                self.popup.set_tickets(self.parked)
+            else:
+                self.popup.close()
         self.parked_button.setVisible(bool(self.parked))
 
     def _parked_menu(self) -> None:
-        menu = QMenu(self)
-        for t in self.parked:
-            act = menu.addAction(self.tr("恢复 %1").replace("%1", str(_get(t, "number", ""))))
-            act.triggered.connect(lambda _c=False, t=t: self.resume_requested.emit(t))
-        menu.exec(self.parked_button.mapToGlobal(self.parked_button.rect().bottomLeft()))
+        self.show_parked()
+
+    def show_parked(self) -> bool:
+        """Open the list of parked tickets under the 暂离 button (False when there is none)."""
+        if not self.parked:
+            return False
+        self.popup.set_tickets(self.parked)
+        anchor = self.parked_button if self.parked_button.isVisible() else self
+        pos = anchor.mapToGlobal(anchor.rect().bottomLeft())
+        self.popup.move(pos)
+        self.popup.show()
+        self.popup.list.setFocus()
+        return True
+
+    def set_paused(self, paused: bool) -> None:
+        """Show the window as paused (暂停): the pause button turns into 恢复叫号."""
+        self.paused = paused
+        b = self.buttons["pause"]
+        b.setText(f"{self.tr('恢复叫号') if paused else self.tr('暂停')}\nF7")
+        set_state(b, "paused", paused)
 
     def enable(self, enabled: dict[str, bool]) -> None:
         for key, b in self.buttons.items():

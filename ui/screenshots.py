@@ -202,6 +202,7 @@ def take_screenshots(out_dir: Path, url: str | None = None) -> list[Path]:
         idle()
         files.append(grab(client, out_dir / "04-client-one-time-notice.png"))
         notice_doc = client.outcome.documents[0] if client.outcome.documents else None
+        noticed_case = client.checklist.current.case_no if client.checklist.current else ""
 
         # accepted with receipt preview: a second item of the visit
         client.finder.search.setText("lnrydz")
@@ -254,6 +255,29 @@ def take_screenshots(out_dir: Path, url: str | None = None) -> list[Path]:
             idle()
             files.append(grab(client, out_dir / "07-client-handout-done.png"))
             handover_doc = client.handout.preview.content
+
+        # 补正后受理: the one-time notice's barcode is scanned when the materials are brought
+        if noticed_case:
+            client.code_scanned(noticed_case)
+            idle()
+            wait_for(lambda: client.checklist.current is not None, what="completion")
+            files.append(grab(client, out_dir / "14-client-completion.png"))
+
+        # parked tickets: call the next visitor, park them, open the list (Shift+F4)
+        client.queue_action("call_next")
+        idle()
+        if client.ticket is not None:
+            client.queue_action("park")
+            idle()
+            client.refresh_queue()
+            idle()
+            if client.queue_bar.show_parked():
+                settle()
+                popup = client.queue_bar.popup
+                popup.grab().save(str(out_dir / "15-parked-popup.png"))  # at its own size
+                files.append(out_dir / "15-parked-popup.png")
+                popup.close()
+                files.append(grab(client, out_dir / "16-client-parked.png"))
 
         client.tabs.setCurrentIndex(0)
         for name, doc in (

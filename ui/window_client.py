@@ -6,9 +6,18 @@ the outcome and the document preview on the right — and 出件 (F10). A banner
 says when the database is unreachable; the status bar names the hall, the window, the clerk,
 the devices and when the draft was last saved.
 
-Keys: F1 叫号 · F2 重呼 · F3 过号 · F4 暂离 · F5 转移 · F6 办结 · F8 全部收齐 ·
-Ctrl+Enter 受理 · Ctrl+G 一次性告知 · Ctrl+R 不予受理 · Ctrl+P 打印 · Ctrl+E 导出PDF ·
-Ctrl+F 查找事项 · Ctrl+U 使用上次登记信息 · Ctrl+L 清空表单 · F9 受理 · F10 出件.
+Keys: F1 叫号 · F2 重呼 · F3 过号 · F4 暂离 · Shift+F4 暂离列表（恢复） · F5 转移 · F6 办结 ·
+F7 暂停/恢复叫号 · F8 全部收齐 · Ctrl+Enter 受理 · Ctrl+G 一次性告知 · Ctrl+R 不予受理 ·
+Ctrl+P 打印 · Ctrl+Shift+P 补打 · Ctrl+E 导出PDF · Ctrl+F 查找事项 · Ctrl+U 使用上次登记信息 ·
+Ctrl+L 清空表单 · F9 受理 · F10 出件 · Ctrl+Q 签退.
+
+A scanned (or, on the 出件 tab, typed) case number opens its case: a case waiting for materials
+(the barcode of its 一次性告知书) opens in the 受理 tab with its applicant and checklist, to be
+accepted under the same number (补正后受理); any other case opens for hand-out.
+
+Closing the client, or signing out, closes the window in the queue engine and signs the clerk
+out; a visitor still at the window is first finished or parked (the clerk is asked). The draft
+is kept either way.
 
 Every database call runs on the worker (:mod:`ui.worker`) and comes back by signal; live
 changes from other PCs arrive through :mod:`ui.live`.
@@ -29,6 +38,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -47,6 +57,7 @@ from ui.drafts import DraftKeeper
 from ui.handout import HandoutPanel
 from ui.item_finder import ItemFinder
 from ui.outcome import OutcomePanel
+from ui.preview import DocumentPreview
 from ui.queue_bar import QueueBar
 from ui.widgets import Banner, error_text, translate
 
@@ -85,11 +96,68 @@ def ask_transfer_target(
     return combo.currentData()
 
 
+def ask_before_leaving(parent: QWidget | None, number: str) -> str | None:
+    """A visitor is still at the window when the clerk closes the client or signs out: "finish"
+    (办结), "park" (暂离) or None (stay). Tests replace this."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(translate("client", "签退"))
+    lay = QVBoxLayout(dialog)
+    label = QLabel(
+        translate("client", "%1 号仍在窗口办理。签退前请先办结或暂离（填写内容会保留）：").replace(
+            "%1", number
+        )
+    )
+    label.setWordWrap(True)
+    lay.addWidget(label)
+    buttons = QDialogButtonBox()
+    finish = buttons.addButton(
+        translate("client", "办结后签退"), QDialogButtonBox.ButtonRole.AcceptRole
+    )
+    park = buttons.addButton(
+        translate("client", "暂离后签退"), QDialogButtonBox.ButtonRole.ActionRole
+    )
+    buttons.addButton(translate("client", "取消"), QDialogButtonBox.ButtonRole.RejectRole)
+    chosen: list[str] = []
+    finish.clicked.connect(lambda: (chosen.append("finish"), dialog.accept()))
+    park.clicked.connect(lambda: (chosen.append("park"), dialog.accept()))
+    buttons.rejected.connect(dialog.reject)
+    lay.addWidget(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted or not chosen:
+        return None
+    return chosen[0]
+
+
+def _person_dict(p: Any) -> dict[str, Any] | None:
+    """An ApplicantInfo of the core as the applicant form's dict."""
+    if p is None:
+        return None
+    birth = _get(p, "birth_date")
+    return {
+        "kind": _get(p, "kind", "person"),
+        "name": _get(p, "name", "") or "",
+        "id_type": _get(p, "id_type", "") or "居民身份证",
+        "id_number": _get(p, "id_number", "") or "",
+        "uscc": _get(p, "uscc", "") or "",
+        "legal_rep": _get(p, "legal_rep", "") or "",
+        "phone": _get(p, "phone", "") or "",
+        "address": _get(p, "address", "") or "",
+        "sex": _get(p, "sex", "") or "",
+        "nation": _get(p, "nation", "") or "",
+        "birth_date": birth.isoformat() if birth is not None else "",
+        "relation": "",
+    }
+
+
+REPRINTABLE = ("receipt", "one_time_notice", "rejection", "handover")
+
+
 class WindowClient(QMainWindow):
     """The clerk's main window. ``devices``: start the configured card reader / serial scanner
     and the keyboard-wedge filter; ``live``: subscribe to changes from other PCs."""
 
     visit_finished = Signal()
+    left = Signal()  # the window was closed in the queue engine and the clerk signed out
+    reprinted = Signal(object)  # the reprinted DocumentContent
 
     def __init__(
         self,
@@ -112,6 +180,11 @@ class WindowClient(QMainWindow):
         self.evaluations = 0
         self._finish_armed = False
         self._started_for: int | None = None
+        self.window_state = ""
+        self._live_down = False
+        self._leaving = False
+        self._left = False
+        self._stopped = False
         self.reader = None
         self.serial_scanner = None
         self.wedge = None
@@ -182,11 +255,17 @@ class WindowClient(QMainWindow):
 
         sb = self.statusBar()
         self.who_label = QLabel("")
+        self.signout_button = QPushButton(
+            self.tr("签退  Ctrl+Q"), objectName="signOutButton", flat=True
+        )
+        self.signout_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.signout_button.clicked.connect(self.sign_out)
         self.device_label = QLabel("")
         self.draft_label = QLabel("")
         sb.addWidget(self.who_label, 1)
         sb.addPermanentWidget(self.device_label)
         sb.addPermanentWidget(self.draft_label)
+        sb.addPermanentWidget(self.signout_button)
         if signed is not None:
             self.who_label.setText(
                 self.tr("%1 · %2号窗口 · %3（工号 %4）")
@@ -232,6 +311,10 @@ class WindowClient(QMainWindow):
         )
         self.handout.lookup_requested.connect(self.lookup_handout)
         self.handout.handout_requested.connect(self.do_handout)
+        self.handout.reprint_requested.connect(
+            lambda no, kind: self.reprint(no, kind, self.handout.preview)
+        )
+        self.outcome.reprint_requested.connect(self.reprint_result)
         self.worker.busy_changed.connect(lambda _k, _b: self.update_actions())
         self.worker.offline_changed.connect(self._offline_changed)
         self.worker.reconnected.connect(self.refresh_queue)
@@ -259,6 +342,10 @@ class WindowClient(QMainWindow):
             "F4": lambda: self.queue_action("park"),
             "F5": lambda: self.queue_action("transfer"),
             "F6": lambda: self.queue_action("finish"),
+            "F7": lambda: self.queue_action("pause"),
+            "Shift+F4": self.show_parked,
+            "Ctrl+Shift+P": self.reprint_current,
+            "Ctrl+Q": self.sign_out,
             "F8": self.mark_all_received,
             "Ctrl+Return": self.accept_current,
             "Ctrl+Enter": self.accept_current,
@@ -313,10 +400,14 @@ class WindowClient(QMainWindow):
 
         self.live = LiveUpdates(self.backend, self)
         self.live.changed.connect(self._live_change)
+        self.live.lost.connect(self._live_lost)
+        self.live.restored.connect(self._live_restored)
         self.live.start()
 
     def stop(self) -> None:
-        """Stop devices and listeners, save the draft (called on close)."""
+        """Stop devices and listeners, save the draft (called on close). A stopped client
+        closes without signing out."""
+        self._stopped = True
         self.drafts.flush()
         if self.reader is not None:
             self.reader.stop()
@@ -330,8 +421,64 @@ class WindowClient(QMainWindow):
             self.citizen.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.stop()
-        super().closeEvent(event)
+        """Closing while signed in first closes the window and signs out (:meth:`sign_out`)."""
+        if (
+            self._left
+            or self._stopped
+            or self.backend.signed is None
+            or self.worker.closed
+            or self.backend.window_id is None
+        ):
+            self.stop()
+            super().closeEvent(event)
+            return
+        event.ignore()
+        self.sign_out()
+
+    def sign_out(self) -> None:
+        """签退: finish or park the visitor at the window (asked), close the window in the queue
+        engine, sign out, then close the client. The draft is kept."""
+        if self._leaving or self.backend.signed is None:
+            return
+        current = ""
+        tid = _get(self.ticket, "id")
+        if self.ticket is not None:
+            choice = ask_before_leaving(self, str(_get(self.ticket, "number", "")))
+            if choice is None:
+                return
+            current = choice
+            if current == "park":  # the form goes with the parked ticket, as on F4
+                self.parked_forms[int(tid)] = self.collect_draft()
+                self.applicant.clear()
+                self.checklist.clear()
+        self._leaving = True
+        self.drafts.flush()
+
+        def done(_r: Any) -> None:
+            self._leaving = False
+            self._left = True
+            self.drafts.flush()
+            self.left.emit()
+            self.close()
+
+        def failed(exc: object) -> None:
+            self._leaving = False
+            if isinstance(exc, DatabaseUnavailable):
+                # Nothing more can be done from here: leave; the draft is on this PC.
+                self._left = True
+                self.drafts.flush()
+                self.left.emit()
+                self.close()
+                return
+            self.notice.show_message(self.tr("未能签退：%1").replace("%1", error_text(exc)), "warn")
+            self.refresh_queue()
+
+        submitted = self.worker.submit(
+            "leave", self.backend.leave, current, on_done=done, on_error=failed, exclusive=True
+        )
+        if submitted is None:
+            self._leaving = False
+        self.update_actions()
 
     def show_all(self) -> None:
         """Show the client maximised and the citizen screen on the second monitor."""
@@ -400,6 +547,9 @@ class WindowClient(QMainWindow):
             self.ticket = current
             self.queue_bar.set_ticket(current)
         self.queue_bar.set_counts(list(snap.waiting), snap.estimate_minutes, snap.window_state)
+        self.window_state = str(snap.window_state or "")
+        self.queue_bar.set_paused(self.window_state == "paused")
+        self.parked_tickets = list(snap.parked)
         self.queue_bar.set_parked(self.parked_tickets)
         self.update_actions()
 
@@ -438,6 +588,30 @@ class WindowClient(QMainWindow):
             )
         elif name == "finish":
             self.finish_visit()
+        elif name == "pause":
+            self.toggle_pause()
+
+    def toggle_pause(self) -> None:
+        """暂停 (F7): the window is no longer called; F7 again opens it."""
+        pause = self.window_state != "paused"
+
+        def done(state: str) -> None:
+            self.window_state = state
+            self.queue_bar.set_paused(state == "paused")
+            self.notice.show_message(
+                self.tr("窗口已暂停服务，不会再被叫号；按 F7 恢复叫号")
+                if state == "paused"
+                else self.tr("窗口已恢复叫号"),
+                "info",
+            )
+            self.refresh_queue()
+
+        self._queue_call(self.backend.set_paused, pause, on_done=done)
+
+    def show_parked(self) -> None:
+        """Shift+F4: the list of this window's parked tickets (Enter resumes one)."""
+        if not self.queue_bar.show_parked():
+            self.notice.show_message(self.tr("本窗口没有暂离的号票"), "info")
 
     def _queue_call(self, fn: Any, *args: Any, on_done: Any) -> None:
         self.worker.submit(
@@ -601,6 +775,29 @@ class WindowClient(QMainWindow):
 
     # ------------------------------------------------------------------------------ live
 
+    def _live_lost(self) -> None:
+        self._live_down = True
+        self._show_offline_banner()
+
+    def _live_restored(self) -> None:
+        self._live_down = False
+        self._show_offline_banner()
+        self.refresh_queue()
+
+    def _show_offline_banner(self) -> None:
+        if self.worker.offline:
+            self.offline_banner.show_message(
+                self.tr("数据库连接中断，正在重连…　已填写的内容保存在本机，不会丢失"),
+                "error",
+                self.tr("立即重试"),
+            )
+        elif self._live_down:
+            self.offline_banner.show_message(
+                self.tr("实时刷新连接中断，正在重连…　叫号和等候人数可能不是最新"), "warn"
+            )
+        else:
+            self.offline_banner.clear()
+
     def _live_change(self, change: Any) -> None:
         kind = str(_get(change, "type", ""))
         if kind.startswith(("ticket.", "window.", "queue.")):
@@ -729,6 +926,7 @@ class WindowClient(QMainWindow):
             ],
             "notes": item.notes,
             "ticket_id": _get(self.ticket, "id"),
+            "case_no": item.completes,
         }
 
     def _can_act(self, item: VisitItem | None) -> bool:
@@ -747,9 +945,11 @@ class WindowClient(QMainWindow):
         state = self._ticket_state()
         has = self.ticket is not None
         ok = not offline and not busy_q and self.backend.window_id is not None
+        paused = self.window_state == "paused"
         self.queue_bar.enable(
             {
-                "call_next": ok and not has,
+                "call_next": ok and not has and not paused,
+                "pause": ok and not self._leaving,
                 "recall": ok and state == "called",
                 "no_show": ok and state == "called",
                 "park": ok and has,
@@ -762,10 +962,11 @@ class WindowClient(QMainWindow):
         can = self._can_act(item)
         assert item is not None or not can
         missing = item.missing() if item is not None else []
+        completing = item is not None and bool(item.completes)
         self.outcome.set_enabled(
             can and not problems and not missing,
-            can and not problems and bool(missing),
-            can and not problems,
+            can and not problems and bool(missing) and not completing,
+            can and not problems and not completing,
         )
         self.handout.confirm.setEnabled(
             self.handout.confirm.isEnabled() and not offline
@@ -784,6 +985,24 @@ class WindowClient(QMainWindow):
             self.outcome.show_state(self.tr("正在读取材料清单…"), "info")
         elif problems:
             self.outcome.show_state("；".join(problems), "warn")
+        elif missing and completing:
+            assert item is not None
+            names = "、".join(m.name for m in missing)
+            self.outcome.show_state(
+                self.tr("补正受理（办件号 %1）：仍缺 %2 项材料：%3。收齐后按 Ctrl+Enter 受理")
+                .replace("%1", item.completes)
+                .replace("%2", str(len(missing)))
+                .replace("%3", names),
+                "warn",
+            )
+        elif completing:
+            assert item is not None
+            self.outcome.show_state(
+                self.tr("补正受理（办件号 %1）：材料已补齐，可以受理（Ctrl+Enter）").replace(
+                    "%1", item.completes
+                ),
+                "ok",
+            )
         elif missing:
             names = "、".join(m.name for m in missing)
             unchecked = [m for m in missing if not m.status]
@@ -878,17 +1097,136 @@ class WindowClient(QMainWindow):
         self.handout.code.setFocus()
 
     def code_scanned(self, code: str) -> None:
-        """A barcode from any scanner: the receipt's case number → hand-out."""
-        self.tabs.setCurrentIndex(1)
+        """A barcode from any scanner: a case number. A one-time notice's case (waiting for
+        materials) opens for 补正后受理 in the 受理 tab, any other case for hand-out."""
         self.handout.scanned(code)
 
     def lookup_handout(self, code: str) -> None:
+        def failed(exc: object) -> None:
+            self.tabs.setCurrentIndex(1)
+            self.handout.show_error(error_text(exc))
+
         self.worker.submit(
             "handout_lookup",
-            self.backend.find_case_for_handout,
+            self.backend.lookup_case,
             code,
-            on_done=self.handout.show_case,
-            on_error=lambda exc: self.handout.show_error(error_text(exc)),
+            on_done=self._case_found,
+            on_error=failed,
+        )
+
+    def _case_found(self, case: Any) -> None:
+        if str(_get(case, "state", "")) == "awaiting_materials":
+            self.handout.clear()
+            self.open_completion(case)
+        else:
+            self.tabs.setCurrentIndex(1)
+            self.handout.show_case(case)
+
+    def open_completion(self, case: Any) -> bool:
+        """补正后受理: the case of a one-time notice in the 受理 tab, its applicant and checklist
+        prefilled (the missing materials still marked missing), to accept under its number."""
+        case_no = str(_get(case, "case_no", ""))
+        self.tabs.setCurrentIndex(0)
+        same = next((i for i in self.checklist.items if i.completes == case_no), None)
+        if same is not None and not same.done:
+            self.checklist.visit_list.setCurrentRow(self.checklist.items.index(same))
+            self.checklist.focus_table()
+            return True
+        if any(not i.done for i in self.checklist.items):
+            self.notice.show_message(
+                self.tr(
+                    "办件 %1 待补正材料：请先办理完或清空（Ctrl+L）当前表单，再扫描一次性告知书"
+                ).replace("%1", case_no),
+                "warn",
+            )
+            return False
+        self.new_visit()
+        self.applicant.from_dict(
+            {
+                "applicant": _person_dict(_get(case, "applicant")),
+                "agent": _person_dict(_get(case, "agent")),
+                "source": "case",
+            }
+        )
+        item = VisitItem(
+            version_id=int(_get(case, "item_version_id")),
+            item_id=int(_get(case, "item_id")),
+            code=str(_get(case, "item_code", "")),
+            name=str(_get(case, "item_name", "")),
+            department=str(_get(case, "department", "")),
+            on_the_spot=bool(_get(case, "on_the_spot", False)),
+            promised_days=int(_get(case, "promised_days", 0) or 0),
+            materials=[
+                MaterialState(
+                    material_id=int(m.material_id),
+                    name=m.name,
+                    requirement=m.requirement or "required",
+                    condition=m.condition,
+                    form=m.form,
+                    copies=m.copies,
+                    status=m.status,
+                    note=m.note,
+                )
+                for m in _get(case, "materials", ()) or ()
+                if m.material_id is not None
+            ],
+            notes="",
+            loaded=True,
+            completes=case_no,
+        )
+        self.checklist.add_item(item)
+        self.checklist.focus_table()
+        self._ensure_started()
+        self._update_citizen()
+        self.notice.show_message(
+            self.tr(
+                "补正受理：办件号 %1。请核对补齐的材料（空格 收到 · F8 全部收齐）后受理"
+            ).replace("%1", case_no),
+            "info",
+        )
+        self.update_actions()
+        return True
+
+    # ------------------------------------------------------------------------------ reprint
+
+    def reprint_current(self) -> None:
+        """Ctrl+Shift+P: 补打 the document of the current tab (hand-out or result)."""
+        if self.tabs.currentIndex() == 1:
+            self.handout.request_reprint()
+        else:
+            self.outcome.request_reprint()
+
+    def reprint_result(self, kind: str) -> None:
+        item = self.checklist.current
+        if item is None or not item.case_no:
+            return
+        self.reprint(item.case_no, kind, self.outcome.preview)
+
+    def reprint(self, case_no: str, kind: str, preview: DocumentPreview) -> None:
+        """补打 through the core (a new logged seal use, marked 补打), shown in ``preview`` and
+        sent to the usual print dialog."""
+        if self.worker.offline or kind not in REPRINTABLE:
+            return
+
+        def done(content: Any) -> None:
+            preview.set_content(content)
+            self.notice.show_message(
+                self.tr("已补打 %1（%2），已记录用印")
+                .replace("%1", str(content.title))
+                .replace("%2", case_no),
+                "ok",
+            )
+            self.reprinted.emit(content)
+            preview.print_current()
+
+        self.worker.submit(
+            "reprint",
+            self.backend.reprint,
+            case_no,
+            kind,
+            on_done=done,
+            on_error=lambda exc: self.notice.show_message(error_text(exc), "warn"),
+            exclusive=True,
         )
 
     def do_handout(self, case_no: str, collector_id: str, collector_name: str) -> None:
@@ -980,14 +1318,9 @@ class WindowClient(QMainWindow):
     def _offline_changed(self, offline: bool) -> None:
         if offline:
             self.drafts.flush()
-            self.offline_banner.show_message(
-                self.tr("数据库连接中断，正在重连…　已填写的内容保存在本机，不会丢失"),
-                "error",
-                self.tr("立即重试"),
-            )
         else:
-            self.offline_banner.clear()
             self.notice.show_message(self.tr("数据库连接已恢复"), "ok")
+        self._show_offline_banner()
         self.update_actions()
 
     def _call_failed(self, key: str, exc: object) -> None:

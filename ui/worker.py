@@ -108,6 +108,11 @@ class Worker(QObject):
         return self._offline
 
     @property
+    def closed(self) -> bool:
+        """True after :meth:`close`: no new call is accepted."""
+        return self._closed
+
+    @property
     def in_flight(self) -> int:
         return len(self._pending)
 

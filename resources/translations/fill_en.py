@@ -251,6 +251,48 @@ EN = {
     "申请事项依法不需要取得行政许可": "No permission is needed for this by law",
     "申请人不具备申请资格": "The applicant is not eligible",
     "申请事项不属于本便民服务中心受理范围，请向有关部门申请": "Not handled by this centre; apply to the competent department",
+    # 补正后受理, pause / sign-out, parked tickets, reprint, live banner
+    "补正受理 %1": "Completing %1",
+    "补打": "Reprint",
+    "暂停": "Pause",
+    "恢复叫号": "Resume calls",
+    "暂离的号票（回车恢复办理，Esc 关闭）": "Parked tickets (Enter resumes, Esc closes)",
+    "%1　%2　%3暂离（已 %4）": "%1  %2  parked at %3 (%4 ago)",
+    "暂离 %1 人\nShift+F4": "Parked: %1\nShift+F4",
+    "暂离的号票：点击或按 Shift+F4 选择恢复办理": "Parked tickets: click or press Shift+F4 to resume one",
+    "签退  Ctrl+Q": "Sign out  Ctrl+Q",
+    "未能签退：%1": "Could not sign out: %1",
+    "窗口已暂停服务，不会再被叫号；按 F7 恢复叫号": (
+        "The window is paused and will not be called; press F7 to resume calls"
+    ),
+    "窗口已恢复叫号": "The window takes calls again",
+    "本窗口没有暂离的号票": "No parked tickets at this window",
+    "实时刷新连接中断，正在重连…　叫号和等候人数可能不是最新": (
+        "Live updates lost their connection, reconnecting…  Calls and waiting counts may be out of date"
+    ),
+    "补正受理（办件号 %1）：仍缺 %2 项材料：%3。收齐后按 Ctrl+Enter 受理": (
+        "Completing case %1: %2 material(s) still missing: %3. Accept with Ctrl+Enter once complete"
+    ),
+    "补正受理（办件号 %1）：材料已补齐，可以受理（Ctrl+Enter）": (
+        "Completing case %1: the materials are complete, ready to accept (Ctrl+Enter)"
+    ),
+    "办件 %1 待补正材料：请先办理完或清空（Ctrl+L）当前表单，再扫描一次性告知书": (
+        "Case %1 awaits materials: finish or clear (Ctrl+L) the current form, then scan the "
+        "one-time notice again"
+    ),
+    "补正受理：办件号 %1。请核对补齐的材料（空格 收到 · F8 全部收齐）后受理": (
+        "Completing case %1: check the materials brought (Space received · F8 all received), "
+        "then accept"
+    ),
+    "已补打 %1（%2），已记录用印": "Reprinted %1 (%2); the seal use is logged",
+    "签退": "Sign out",
+    "%1 号仍在窗口办理。签退前请先办结或暂离（填写内容会保留）：": (
+        "Ticket %1 is still at the window. Finish or park it before signing out (what was typed "
+        "is kept):"
+    ),
+    "办结后签退": "Finish, then sign out",
+    "暂离后签退": "Park, then sign out",
+    "取消": "Cancel",
 }
 
 DYNAMIC = {
@@ -261,6 +303,7 @@ DYNAMIC = {
         "暂离",
         "转移",
         "办结",
+        "暂停",
         "已叫号，等候到窗",
         "办理中",
         "等候中",
