@@ -1077,14 +1077,22 @@ def _why_not_called(s: Session, hall_id: int, number: int, now: dt.datetime) -> 
     ticket is still waiting for it (then it was only locked by another window: try again)."""
     hall = _hall(s, hall_id)
     win = _window(s, hall.id, number, lock=False)
+    _require_free(s, win)
+    return _waiting_exists(s, hall, win.id, _local_day(hall, now))
+
+
+def _require_free(s: Session, win: Window) -> None:
+    """Refuse unless ``win`` is open and has nobody at it (the next visitor cannot be called
+    while the current one is unfinished)."""
     if win.state != W_OPEN:
         raise WindowNotOpen(
-            window=number, state=WINDOW_STATE_NAMES_ZH.get(win.state, win.state), state_en=win.state
+            window=win.number,
+            state=WINDOW_STATE_NAMES_ZH.get(win.state, win.state),
+            state_en=win.state,
         )
     if win.current_ticket_id is not None:
         cur = s.get(Ticket, win.current_ticket_id)
-        raise WindowBusy(window=number, number=cur.number if cur else "?")
-    return _waiting_exists(s, hall, win.id, _local_day(hall, now))
+        raise WindowBusy(window=win.number, number=cur.number if cur else "?")
 
 
 def _waiting_exists(s: Session, hall: Hall, window_id: int, day: dt.date) -> bool:
@@ -1286,15 +1294,7 @@ def call_ticket(rt: Runtime, actor: Actor, window: int, ticket: int | str) -> Ti
     with rt.unit() as s:
         hall = _hall(s, actor.hall_id)
         win = _window(s, hall.id, window)
-        if win.state != W_OPEN:
-            raise WindowNotOpen(
-                window=win.number,
-                state=WINDOW_STATE_NAMES_ZH.get(win.state, win.state),
-                state_en=win.state,
-            )
-        if win.current_ticket_id is not None:
-            cur = s.get(Ticket, win.current_ticket_id)
-            raise WindowBusy(window=win.number, number=cur.number if cur else "?")
+        _require_free(s, win)
         t = _find_ticket(s, hall, ticket, now)
         if t.state != WAITING:
             raise _state_error(t, "叫号", "be called")
@@ -1429,15 +1429,7 @@ def resume(rt: Runtime, actor: Actor, window: int, ticket: int | str) -> TicketR
     with rt.unit() as s:
         hall = _hall(s, actor.hall_id)
         win = _window(s, hall.id, window)
-        if win.state != W_OPEN:
-            raise WindowNotOpen(
-                window=win.number,
-                state=WINDOW_STATE_NAMES_ZH.get(win.state, win.state),
-                state_en=win.state,
-            )
-        if win.current_ticket_id is not None:
-            cur = s.get(Ticket, win.current_ticket_id)
-            raise WindowBusy(window=win.number, number=cur.number if cur else "?")
+        _require_free(s, win)
         t = _find_ticket(s, hall, ticket, now)
         if t.state != PARKED:
             raise _state_error(t, "恢复办理", "resume")
