@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from counter import clock
 from counter.errors import CounterError
 
 ENGLISH = False  # set by ui.app.install_translation
@@ -46,10 +47,10 @@ def hms(seconds: float | int | None) -> str:
 
 
 def local_time(value: object) -> str:
+    """A stored (UTC) time in the hall's time zone, as the documents print it — not in the PC's
+    own zone, which may be set wrong."""
     if isinstance(value, dt.datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone()
-        return value.strftime("%Y-%m-%d %H:%M")
+        return clock.to_local(value).strftime("%Y-%m-%d %H:%M")
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value or "")
