@@ -173,6 +173,9 @@ class WindowClient(QMainWindow):
         self.worker = backend.worker
         self.setObjectName("windowClient")
         self.ticket: Any = None
+        # Bumped whenever this window's own action changes its ticket: queue snapshots asked
+        # for before that are stale and are dropped.
+        self._ticket_generation = 0
         self.snapshot: Any = None
         self.parked_forms: dict[int, dict[str, Any]] = {}
         self.parked_tickets: list[Any] = []
@@ -527,14 +530,20 @@ class WindowClient(QMainWindow):
     def refresh_queue(self) -> None:
         if self.backend.signed is None:
             return
+        generation = self._ticket_generation
         self.worker.submit(
             "snapshot",
             self.backend.queue_snapshot,
-            on_done=self._snapshot,
+            on_done=lambda snap: self._snapshot(snap, generation),
             on_error=lambda _e: None,
         )
 
-    def _snapshot(self, snap: Any) -> None:
+    def _snapshot(self, snap: Any, generation: int | None = None) -> None:
+        if generation is not None and generation != self._ticket_generation:
+            # Read before this window's own latest call / finish came back: it would put back
+            # a ticket state that is already gone. Ask again instead.
+            self.refresh_queue()
+            return
         self.snapshot = snap
         current = snap.current
         if current is not None and (
@@ -554,6 +563,8 @@ class WindowClient(QMainWindow):
         self.update_actions()
 
     def set_ticket(self, ticket: Any) -> None:
+        if ticket is not None or self.ticket is not None:
+            self._ticket_generation += 1
         self.ticket = ticket
         self.queue_bar.set_ticket(ticket)
         if self.citizen is not None:

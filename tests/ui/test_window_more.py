@@ -192,8 +192,10 @@ def test_pause_then_sign_out_parks_the_visitor_and_keeps_the_draft(qtbot, sessio
         return next(answers)
 
     monkeypatch.setattr("ui.window_client.ask_before_leaving", ask)
+    flow.idle(qtbot, client)
     flow.key(qtbot, client, Qt.Key.Key_Q, CTRL)
-    assert asked == [number] and backend.signed is not None and client.isVisible()
+    qtbot.waitUntil(lambda: asked == [number], timeout=WAIT)
+    assert backend.signed is not None and client.isVisible()
 
     # closing the client: park, close the window, sign out, close
     with qtbot.waitSignal(client.left, timeout=WAIT):
