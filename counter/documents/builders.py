@@ -227,6 +227,15 @@ def receipt(
     )
 
 
+def _clerk_and_seal(f: CaseFacts, issued_at: dt.datetime) -> tuple[Block, Block]:
+    """The closing of a window notice: the clerk and the hall's contact, then the seal spot."""
+    lines = [f"经办人：{f.clerk_name}" if f.clerk_name else "", _contact(f)]
+    return (
+        Paragraph("　".join(x for x in lines if x), indent=False, small=True),
+        _signature(f, issued_at),
+    )
+
+
 def one_time_notice(
     f: CaseFacts,
     *,
@@ -274,10 +283,7 @@ def one_time_notice(
                 small=True,
             )
         )
-    contact = _contact(f)
-    lines = [f"经办人：{f.clerk_name}" if f.clerk_name else "", contact]
-    blocks.append(Paragraph("　".join(x for x in lines if x), indent=False, small=True))
-    blocks.append(_signature(f, issued_at))
+    blocks.extend(_clerk_and_seal(f, issued_at))
     return DocumentContent(
         kind="one_time_notice",
         title="一次性告知书",
@@ -312,10 +318,7 @@ def rejection_notice(
         Paragraph(reason),
         _remedy("通知书", review_body, court),
     ]
-    contact = _contact(f)
-    lines = [f"经办人：{f.clerk_name}" if f.clerk_name else "", contact]
-    blocks.append(Paragraph("　".join(x for x in lines if x), indent=False, small=True))
-    blocks.append(_signature(f, issued_at))
+    blocks.extend(_clerk_and_seal(f, issued_at))
     return DocumentContent(
         kind="rejection",
         title="不予受理通知书",
