@@ -102,7 +102,9 @@ def test_fourteen_windows_in_threads_while_kiosks_issue(hall_url: str) -> None:
     assert duplicates == [], "called twice"
     assert set(ids) == set(issued) == _all_ticket_ids(hall_url, hall_id), "lost"
     assert set(_called_events(hall_url, hall_id).values()) == {1}
-    assert len({w for w, _ in calls}) >= 10  # the work really was shared
+    # The work really was shared. How evenly depends on the scheduler (SQLite serialises the
+    # writers and 14 threads share one GIL), so ask only that several windows took part.
+    assert len({w for w, _ in calls}) >= 4
     stats = check_invariants(hall_url, hall_id)
     assert stats["states"] == Counter({"done": 320})
 
