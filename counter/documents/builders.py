@@ -227,6 +227,12 @@ def receipt(
     )
 
 
+def _notice_header(f: CaseFacts, issued_at: dt.datetime) -> tuple[Block, Block]:
+    """The opening of a window notice: case number, time told, applicant, then the item."""
+    rows = [("办件编号", f.case_no), ("告知时间", datetime_text(issued_at)), *_applicant_rows(f)]
+    return Fields(_pairs(rows), columns=2), Fields((("申请事项", f.item_name),), columns=1)
+
+
 def _clerk_and_seal(f: CaseFacts, issued_at: dt.datetime) -> tuple[Block, Block]:
     """The closing of a window notice: the clerk and the hall's contact, then the seal spot."""
     lines = [f"经办人：{f.clerk_name}" if f.clerk_name else "", _contact(f)]
@@ -247,10 +253,8 @@ def one_time_notice(
     number: str | None = None,
 ) -> DocumentContent:
     """一次性告知书 listing exactly ``missing`` and the time allowed to bring them."""
-    rows = [("办件编号", f.case_no), ("告知时间", datetime_text(issued_at)), *_applicant_rows(f)]
     blocks: list[Block] = [
-        Fields(_pairs(rows), columns=2),
-        Fields((("申请事项", f.item_name),), columns=1),
+        *_notice_header(f, issued_at),
         Paragraph(
             f"您申请办理的“{f.item_name}”事项，经审查，申请材料不齐全或者不符合法定形式。根据"
             "《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，现一次性告知您需要补正的"
@@ -306,10 +310,8 @@ def rejection_notice(
     number: str | None = None,
 ) -> DocumentContent:
     """不予受理通知书 with the reason and the right to 行政复议 (60 days) or 行政诉讼 (6 months)."""
-    rows = [("办件编号", f.case_no), ("告知时间", datetime_text(issued_at)), *_applicant_rows(f)]
     blocks: list[Block] = [
-        Fields(_pairs(rows), columns=2),
-        Fields((("申请事项", f.item_name),), columns=1),
+        *_notice_header(f, issued_at),
         Paragraph(
             f"您于{date_text(issued_at)}提出的“{f.item_name}”申请，经审查，根据《中华人民共和国"
             "行政许可法》第三十二条第一款的规定，决定不予受理。"
