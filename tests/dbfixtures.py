@@ -122,7 +122,7 @@ def build_empty(url: str) -> None:
 
 
 def build_hall(url: str) -> None:
-    from counter.services.demo import seed_demo
+    from counter.demo.hall import seed_demo
 
     build_empty(url)
     seed_demo(url, with_activity=False)

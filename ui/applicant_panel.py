@@ -39,7 +39,7 @@ from counter.domain.checkchars import (
 )
 from ui.widgets import Banner, set_state, translate
 
-# The core's ID types (counter.services.cases.ID_TYPES); the first three carry a GB 11643
+# The core's ID types (counter.domain.applicants.ID_TYPES); the first three carry a GB 11643
 # number with a check character.
 CHECKED_ID_TYPES = ("居民身份证", "临时居民身份证", "港澳台居民居住证")
 ID_TYPES = (

@@ -14,6 +14,7 @@ import datetime as dt
 import importlib
 import logging
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
 from counter.config import StationConfig
@@ -24,8 +25,12 @@ from ui.worker import Worker
 log = logging.getLogger(__name__)
 
 
-def _svc(name: str) -> Any:
-    return importlib.import_module(f"counter.services.{name}")
+def _svc(*names: str) -> Any:
+    """The services ``names`` merged into one namespace (the modules split by capability)."""
+    merged: dict[str, Any] = {}
+    for name in names:
+        merged.update(vars(importlib.import_module(f"counter.services.{name}")))
+    return SimpleNamespace(**merged)
 
 
 def _get(obj: Any, name: str, default: Any = None) -> Any:
@@ -94,7 +99,7 @@ class Backend:
     # -- queue ------------------------------------------------------------------------------
 
     def _q(self) -> Any:
-        return _svc("queue")
+        return _svc("queue_state", "tickets", "calling")
 
     @property
     def window_number(self) -> int:
@@ -226,7 +231,7 @@ class Backend:
     # -- cases ------------------------------------------------------------------------------
 
     def _c(self) -> Any:
-        return _svc("cases")
+        return _svc("cases", "intake", "handout", "seal", "evaluation")
 
     def find_applicant(self, kind: str, value: str) -> dict[str, Any] | None:
         c = self._c()

@@ -96,7 +96,7 @@ def _fix_check(number: str) -> str:
 
 def complete_case(url: str, case_no: str) -> None:
     """Back office, for demos and tests: take an accepted case through review to 办结."""
-    from counter.services import cases
+    from counter.services import backoffice, cases
     from counter.services.base import Actor, Runtime
 
     rt = Runtime(url)
@@ -108,7 +108,7 @@ def complete_case(url: str, case_no: str) -> None:
         if state not in steps:
             return
         for action in actions[steps.index(state) :]:
-            cases.advance_case(rt, actor, case_no, action, comment="同意")
+            backoffice.advance_case(rt, actor, case_no, action, comment="同意")
     finally:
         rt.dispose()
 
@@ -119,7 +119,7 @@ def take_screenshots(out_dir: Path, url: str | None = None) -> list[Path]:
     tmp = tempfile.TemporaryDirectory(prefix="counter-shots-")
     os.environ.setdefault("COUNTER_HOME", tmp.name)
     if url is None:
-        from counter.services.demo import seed_demo
+        from counter.demo.hall import seed_demo
 
         url = f"sqlite:///{Path(tmp.name) / 'demo.sqlite3'}"
         seed_demo(url, with_activity=False)

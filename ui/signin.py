@@ -100,7 +100,7 @@ class SignInForm(QWidget):
         self.staff_no.setFocus()
 
     def _demo_table(self) -> QWidget:
-        from counter.services.demo import DEMO_PASSWORD, DEMO_STAFF
+        from counter.demo.hall import DEMO_PASSWORD, DEMO_STAFF
 
         box = QFrame(objectName="demoBox")
         lay = QVBoxLayout(box)

@@ -85,9 +85,9 @@ def ensure_bench_hall(url: str, code: str, windows: int) -> int:
     from sqlalchemy import delete, select, update
 
     from counter import clock
+    from counter.demo.queue import reset_hall_tickets
+    from counter.domain.settings import DEFAULT_HALL_SETTINGS
     from counter.services.base import Runtime
-    from counter.services.demo import DEFAULT_HALL_SETTINGS
-    from counter.services.queue import reset_hall_tickets
     from db.models import Hall, Queue, Window, WindowQueue
 
     rt = Runtime(url)
@@ -223,7 +223,8 @@ def _bench_queue(args: argparse.Namespace) -> int:
 
     from counter.events import Event, subscribe
     from counter.services.base import Actor, Runtime
-    from counter.services.queue import call_next, finish_service, issue_ticket
+    from counter.services.calling import call_next, finish_service
+    from counter.services.tickets import issue_ticket
     from db.engine import make_engine
     from db.migrate import upgrade
     from db.models import Ticket, TicketEvent

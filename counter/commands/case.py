@@ -2,7 +2,7 @@
 
 ``print`` renders a case's stored document (exactly as it was issued) to an A4 PDF without a
 printer: Qt is imported inside the handler and runs offscreen when there is no display. It is a
-copy of the record, not a reprint at the window (that one is :func:`counter.services.cases.reprint`,
+copy of the record, not a reprint at the window (that one is :func:`counter.services.seal.reprint`,
 a logged seal use).
 """
 
@@ -89,7 +89,7 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _print(args: argparse.Namespace) -> int:
-    from counter.services.cases import case_document
+    from counter.services.seal import case_document
 
     rt = runtime(args)
     try:

@@ -28,7 +28,7 @@ def demo_url(args: argparse.Namespace) -> str:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from counter.services.demo import seed_demo
+    from counter.demo.hall import seed_demo
 
     url = demo_url(args)
     hall_id = seed_demo(url)

@@ -113,7 +113,8 @@ def _open(args: argparse.Namespace) -> tuple[Runtime, Actor]:
 
 def _issue(args: argparse.Namespace) -> int:
     from counter.errors import InvalidInput
-    from counter.services.queue import check_in_appointment, issue_ticket
+    from counter.services.appointments import check_in_appointment
+    from counter.services.tickets import issue_ticket
 
     rt, actor = _open(args)
     try:
@@ -141,16 +142,10 @@ def _issue(args: argparse.Namespace) -> int:
 
 
 def _call(args: argparse.Namespace) -> int:
+    from counter.domain.queue import W_OPEN
     from counter.domain.ticketing import call_announcement
-    from counter.services.queue import (
-        W_OPEN,
-        TicketResult,
-        call_next,
-        call_ticket,
-        finish_service,
-        open_window,
-        window_status,
-    )
+    from counter.services.calling import call_next, call_ticket, finish_service, open_window
+    from counter.services.queue_state import TicketResult, window_status
 
     rt, actor = _open(args)
     try:
@@ -228,7 +223,7 @@ _STATE_ZH = {
 
 
 def _status(args: argparse.Namespace) -> int:
-    from counter.services.queue import hall_status
+    from counter.services.queue_state import hall_status
 
     rt, actor = _open(args)
     try:
@@ -268,17 +263,17 @@ def _print_result(result: Any) -> None:
 
 
 def _window_action(args: argparse.Namespace) -> int:
-    from counter.services import queue as q
+    from counter.services import calling
 
     actions = {
-        "open": q.open_window,
-        "pause": q.pause_window,
-        "close": q.close_window,
-        "recall": q.recall,
-        "no-show": q.no_show,
-        "start": q.start_service,
-        "finish": q.finish_service,
-        "park": q.park,
+        "open": calling.open_window,
+        "pause": calling.pause_window,
+        "close": calling.close_window,
+        "recall": calling.recall,
+        "no-show": calling.no_show,
+        "start": calling.start_service,
+        "finish": calling.finish_service,
+        "park": calling.park,
     }
     rt, actor = _open(args)
     try:
@@ -289,7 +284,7 @@ def _window_action(args: argparse.Namespace) -> int:
 
 
 def _resume(args: argparse.Namespace) -> int:
-    from counter.services.queue import resume
+    from counter.services.calling import resume
 
     rt, actor = _open(args)
     try:
@@ -300,7 +295,7 @@ def _resume(args: argparse.Namespace) -> int:
 
 
 def _transfer(args: argparse.Namespace) -> int:
-    from counter.services.queue import transfer
+    from counter.services.calling import transfer
 
     rt, actor = _open(args)
     try:

@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import select
 
 from counter import clock
+from counter.demo.hall import DEMO_PASSWORD
 from counter.errors import AccountLocked, AuthenticationFailed, PermissionDenied
 from counter.services.auth import create_staff, list_staff, reset_password, sign_in, unlock
 from counter.services.base import Actor, Runtime
-from counter.services.demo import DEMO_PASSWORD
 from db.models import AuditLog, Staff
 
 

@@ -11,14 +11,16 @@ import pytest
 from sqlalchemy import func, select, text
 
 from counter import clock
+from counter.demo import cases as demo_cases
+from counter.demo.hall import DEMO_PASSWORD
+from counter.domain import applicants, checklist
 from counter.domain.cases import InvalidTransition
 from counter.domain.checkchars import InvalidIdNumber, InvalidUscc, citizen_id_check_char
 from counter.errors import InvalidInput, NotFound, PermissionDenied
-from counter.services import cases as svc
+from counter.services import backoffice, cases, handout, intake, seal
 from counter.services.auth import sign_in
 from counter.services.base import Actor, Runtime
 from counter.services.catalog import get_item
-from counter.services.demo import DEMO_PASSWORD
 from db.models import (
     Applicant,
     AuditLog,
@@ -72,7 +74,7 @@ class Hall:
 
     def checks(
         self, code: str, missing: tuple[str, ...] = (), na: tuple[str, ...] = ()
-    ) -> list[svc.MaterialCheck]:
+    ) -> list[checklist.MaterialCheck]:
         """Every material received, except those named (status missing / not applicable);
         conditional and optional materials not named are not applicable."""
         out = []
@@ -83,7 +85,7 @@ class Hall:
                 status = "not_applicable"
             else:
                 status = "received"
-            out.append(svc.MaterialCheck(m.id, status, m.form, m.copies))
+            out.append(checklist.MaterialCheck(m.id, status, m.form, m.copies))
         return out
 
 
@@ -103,12 +105,12 @@ def hall(hall_url: str, frozen: list[dt.datetime]) -> Iterator[Hall]:
     rt.dispose()
 
 
-def person(name: str = "王建国", number: str = ID_A, **more: str) -> svc.ApplicantInput:
-    return svc.ApplicantInput(kind="person", name=name, id_number=number, **more)
+def person(name: str = "王建国", number: str = ID_A, **more: str) -> applicants.ApplicantInput:
+    return applicants.ApplicantInput(kind="person", name=name, id_number=number, **more)
 
 
-def accept(h: Hall, code: str = "NY-001", applicant: svc.ApplicantInput | None = None, **kw):  # type: ignore[no-untyped-def]
-    return svc.accept_case(
+def accept(h: Hall, code: str = "NY-001", applicant: applicants.ApplicantInput | None = None, **kw):  # type: ignore[no-untyped-def]
+    return intake.accept_case(
         h.rt,
         kw.pop("actor", h.clerk),
         item_version_id=h.version(code),
@@ -143,12 +145,12 @@ def test_accept_writes_case_receipt_and_seal_use_across_national_day(hall: Hall)
     assert [row[1] for row in table.rows] == received
     assert [ch.type for ch in r.changes] == ["case.accepted"]
 
-    detail = svc.get_case(hall.rt, c.case_no)
+    detail = cases.get_case(hall.rt, c.case_no)
     assert [(e.node, e.to_state) for e in detail.events] == [("受理", "accepted")]
     assert detail.events[0].staff_name == "王丽"
     assert [d.kind for d in detail.documents] == ["receipt"]
     assert sum(m.status == "received" for m in detail.materials) == len(received)
-    assert svc.case_document(hall.rt, c.case_no, "receipt") == receipt
+    assert seal.case_document(hall.rt, c.case_no, "receipt") == receipt
     with hall.rt.unit() as s:
         (use,) = s.scalars(select(SealUse)).all()
         assert (
@@ -176,23 +178,23 @@ def test_on_the_spot_item_is_accepted_and_completed_at_once(hall: Hall) -> None:
     r = accept(hall, "WJ-001")
     assert r.case.state == "completed"
     assert r.case.deadline == dt.date(2025, 9, 30)
-    detail = svc.get_case(hall.rt, r.case_no)
+    detail = cases.get_case(hall.rt, r.case_no)
     assert [e.node for e in detail.events] == ["受理", "审批", "办结"]
     assert detail.completed_at is not None and detail.result == "approved"
     assert detail.ready_for_handout
 
 
 def test_missing_required_material_is_refused_and_nothing_stored(hall: Hall) -> None:
-    with pytest.raises(svc.MaterialsIncomplete) as info:
+    with pytest.raises(intake.MaterialsIncomplete) as info:
         accept(hall, materials=hall.checks("NY-001", missing=("户口簿",)))
     assert "户口簿" in str(info.value)
     assert hall.count(Case) == hall.count(Applicant) == hall.count(Document) == 0
 
 
 def test_case_remembers_the_ticket_of_the_visit(hall: Hall) -> None:
-    from counter.services import queue
+    from counter.services import tickets
 
-    ticket = queue.issue_ticket(hall.rt, hall.clerk, "A").ticket
+    ticket = tickets.issue_ticket(hall.rt, hall.clerk, "A").ticket
     r = accept(hall, ticket_id=ticket.id)
     assert r.case.ticket_id == ticket.id
     with pytest.raises(NotFound):
@@ -219,7 +221,7 @@ def test_one_time_notice_names_exactly_the_missing_materials(hall: Hall) -> None
         missing=("户口簿", "农村宅基地使用承诺书", "建房设计图或选用的通用图"),
         na=("原宅基地退出协议",),
     )
-    r = svc.issue_one_time_notice(
+    r = intake.issue_one_time_notice(
         hall.rt,
         hall.clerk,
         item_version_id=hall.version("NY-001"),
@@ -238,10 +240,10 @@ def test_one_time_notice_names_exactly_the_missing_materials(hall: Hall) -> None
     assert "5个工作日内（2025年10月14日前）" in notice.text()  # notice_days 5, over National Day
     assert r.case.node_deadline == dt.date(2025, 10, 14)
     assert hall.count(SealUse) == 1
-    assert svc.case_document(hall.rt, r.case_no, "notice") == notice
+    assert seal.case_document(hall.rt, r.case_no, "notice") == notice
 
     # The materials arrive: the same case is accepted.
-    later = svc.accept_case(
+    later = intake.accept_case(
         hall.rt,
         hall.clerk,
         item_version_id=hall.version("NY-001"),
@@ -250,13 +252,13 @@ def test_one_time_notice_names_exactly_the_missing_materials(hall: Hall) -> None
         case_no=r.case_no,
     )
     assert later.case_no == r.case_no and later.case.state == "accepted"
-    assert [e.node for e in svc.get_case(hall.rt, r.case_no).events] == ["一次性告知", "受理"]
+    assert [e.node for e in cases.get_case(hall.rt, r.case_no).events] == ["一次性告知", "受理"]
     assert hall.count(Case) == 1
 
 
 def test_notice_without_missing_material_is_refused(hall: Hall) -> None:
-    with pytest.raises(svc.NothingMissing):
-        svc.issue_one_time_notice(
+    with pytest.raises(intake.NothingMissing):
+        intake.issue_one_time_notice(
             hall.rt,
             hall.clerk,
             item_version_id=hall.version("NY-001"),
@@ -271,14 +273,14 @@ def test_notice_without_missing_material_is_refused(hall: Hall) -> None:
 
 def test_rejection_notice_with_reason_and_remedies(hall: Hall) -> None:
     with pytest.raises(InvalidInput):
-        svc.reject_application(
+        intake.reject_application(
             hall.rt,
             hall.clerk,
             item_version_id=hall.version("NY-001"),
             applicant=person(),
             reason="  ",
         )
-    r = svc.reject_application(
+    r = intake.reject_application(
         hall.rt,
         hall.clerk,
         item_version_id=hall.version("NY-001"),
@@ -291,7 +293,7 @@ def test_rejection_notice_with_reason_and_remedies(hall: Hall) -> None:
     assert "60日内" in text_ and "行政复议" in text_ and "6个月内" in text_ and "行政诉讼" in text_
     assert hall.count(SealUse) == 1
     with pytest.raises(InvalidTransition):
-        svc.advance_case(hall.rt, hall.reviewer, r.case_no, "first_review")
+        backoffice.advance_case(hall.rt, hall.reviewer, r.case_no, "first_review")
 
 
 # ---------------------------------------------------------------------------------- back office
@@ -302,11 +304,11 @@ def test_back_office_steps_are_time_stamped(hall: Hall, frozen: list[dt.datetime
     steps = ["first_review", "review", "approve", "complete"]
     for n, step in enumerate(steps, start=1):
         frozen[0] = at_local(2025, 10, 9 + n)
-        out = svc.advance_case(
+        out = backoffice.advance_case(
             hall.rt, hall.reviewer, r.case_no, step, "同意" if step == "approve" else ""
         )
     assert out.case.state == "completed"
-    detail = svc.get_case(hall.rt, r.case_no)
+    detail = cases.get_case(hall.rt, r.case_no)
     assert [(e.node, e.to_state) for e in detail.events] == [
         ("受理", "accepted"),
         ("初审", "first_review"),
@@ -316,7 +318,7 @@ def test_back_office_steps_are_time_stamped(hall: Hall, frozen: list[dt.datetime
     ]
     assert [e.at for e in detail.events][1:] == [at_local(2025, 10, 9 + n) for n in range(1, 5)]
     assert {e.staff_name for e in detail.events[1:]} == {"钱核"}
-    decision = svc.case_document(hall.rt, r.case_no, "decision")
+    decision = seal.case_document(hall.rt, r.case_no, "decision")
     assert decision.title == "准予行政许可决定书"
     assert hall.count(SealUse) == 2  # receipt + decision
 
@@ -324,12 +326,12 @@ def test_back_office_steps_are_time_stamped(hall: Hall, frozen: list[dt.datetime
 def test_state_machine_and_reason_rules(hall: Hall) -> None:
     r = accept(hall)
     with pytest.raises(InvalidTransition):
-        svc.advance_case(hall.rt, hall.reviewer, r.case_no, "complete")
+        backoffice.advance_case(hall.rt, hall.reviewer, r.case_no, "complete")
     with pytest.raises(InvalidInput):
-        svc.advance_case(hall.rt, hall.reviewer, r.case_no, "reject")  # a reason is required
+        backoffice.advance_case(hall.rt, hall.reviewer, r.case_no, "reject")  # a reason is required
     with pytest.raises(InvalidInput):
-        svc.advance_case(hall.rt, hall.reviewer, r.case_no, "explode")
-    out = svc.advance_case(hall.rt, hall.reviewer, r.case_no, "reject", "不符合一户一宅规定")
+        backoffice.advance_case(hall.rt, hall.reviewer, r.case_no, "explode")
+    out = backoffice.advance_case(hall.rt, hall.reviewer, r.case_no, "reject", "不符合一户一宅规定")
     assert out.case.state == "rejected"
     assert "不符合一户一宅规定" in out.documents[0].text()
     assert "申请行政复议" in out.documents[0].text()
@@ -337,11 +339,13 @@ def test_state_machine_and_reason_rules(hall: Hall) -> None:
 
 def test_node_overrun_and_limit_exceeded_show_cards(hall: Hall, frozen: list[dt.datetime]) -> None:
     r = accept(hall)
-    svc.advance_case(hall.rt, hall.reviewer, r.case_no, "first_review")  # 初审 budget: 5 days
+    backoffice.advance_case(
+        hall.rt, hall.reviewer, r.case_no, "first_review"
+    )  # 初审 budget: 5 days
     frozen[0] = at_local(2025, 10, 17)
-    assert svc.get_case(hall.rt, r.case_no).overdue == "yellow"
+    assert cases.get_case(hall.rt, r.case_no).overdue == "yellow"
     frozen[0] = at_local(2025, 10, 29)
-    (listed,) = svc.list_cases(hall.rt, hall_id=hall.hall_id, state="first_review")
+    (listed,) = cases.list_cases(hall.rt, hall_id=hall.hall_id, state="first_review")
     assert (listed.overdue, listed.overdue_zh) == ("red", "红牌")
 
 
@@ -351,41 +355,41 @@ def test_node_overrun_and_limit_exceeded_show_cards(hall: Hall, frozen: list[dt.
 def _completed(h: Hall, **kw):  # type: ignore[no-untyped-def]
     r = accept(h, **kw)
     for step in ("first_review", "review", "approve", "complete"):
-        svc.advance_case(h.rt, h.reviewer, r.case_no, step)
+        backoffice.advance_case(h.rt, h.reviewer, r.case_no, step)
     return r
 
 
 def test_hand_out_checks_the_collector(hall: Hall) -> None:
     agent = person("李娜", ID_B)
     r = _completed(hall, agent=agent)
-    found = svc.find_case_for_handout(hall.rt, hall.clerk, r.documents[0].barcode or "")
+    found = handout.find_case_for_handout(hall.rt, hall.clerk, r.documents[0].barcode or "")
     assert found.case_no == r.case_no and found.ready_for_handout
     assert found.applicant is not None and found.applicant.name == "王建国"
     assert found.agent is not None and found.agent.name == "李娜"
 
-    with pytest.raises(svc.CollectorMismatch):
-        svc.hand_out(hall.rt, hall.clerk, r.case_no, collector_id_number=made_up_id(7))
-    assert svc.get_case(hall.rt, r.case_no).state == "completed"
+    with pytest.raises(handout.CollectorMismatch):
+        handout.hand_out(hall.rt, hall.clerk, r.case_no, collector_id_number=made_up_id(7))
+    assert cases.get_case(hall.rt, r.case_no).state == "completed"
     with hall.rt.unit() as s:
         assert s.scalars(select(AuditLog.action).where(AuditLog.action == "handout_refused")).all()
 
-    out = svc.hand_out(hall.rt, hall.clerk, r.case_no, collector_id_number=ID_B.lower())
+    out = handout.hand_out(hall.rt, hall.clerk, r.case_no, collector_id_number=ID_B.lower())
     assert out.case.state == "delivered" and out.case.delivered_at is not None
     slip = out.documents[0]
     assert slip.kind == "handover" and "李娜" in slip.text() and ID_B not in slip.text()
     assert "准予行政许可决定书" in slip.text()
-    detail = svc.get_case(hall.rt, r.case_no)
+    detail = cases.get_case(hall.rt, r.case_no)
     assert detail.events[-1].node == "送达" and detail.events[-1].data["collector_is"] == "agent"
     with pytest.raises(InvalidTransition):
-        svc.hand_out(hall.rt, hall.clerk, r.case_no, collector_id_number=ID_A)
+        handout.hand_out(hall.rt, hall.clerk, r.case_no, collector_id_number=ID_A)
 
 
 def test_hand_out_before_completion_is_refused(hall: Hall) -> None:
     r = accept(hall)
     with pytest.raises(InvalidTransition):
-        svc.hand_out(hall.rt, hall.clerk, r.case_no, collector_id_number=ID_A)
+        handout.hand_out(hall.rt, hall.clerk, r.case_no, collector_id_number=ID_A)
     with pytest.raises(NotFound):
-        svc.find_case_for_handout(hall.rt, hall.clerk, "QS20990101-0001")
+        handout.find_case_for_handout(hall.rt, hall.clerk, "QS20990101-0001")
 
 
 # ---------------------------------------------------------------------------------- roles
@@ -394,13 +398,13 @@ def test_hand_out_before_completion_is_refused(hall: Hall) -> None:
 def test_roles(hall: Hall) -> None:
     r = accept(hall)
     with pytest.raises(PermissionDenied):
-        svc.advance_case(hall.rt, hall.clerk, r.case_no, "approve")  # a clerk cannot decide
+        backoffice.advance_case(hall.rt, hall.clerk, r.case_no, "approve")  # a clerk cannot decide
     with pytest.raises(PermissionDenied):
         accept(hall, actor=hall.kiosk)  # the kiosk's system actor holds every role, still refused
     with pytest.raises(PermissionDenied):
         accept(hall, actor=hall.reviewer)  # back office, not a window
     with pytest.raises(PermissionDenied):
-        svc.reprint(hall.rt, sign_in(hall.rt, "3001", DEMO_PASSWORD).actor, r.case_no, "handover")
+        seal.reprint(hall.rt, sign_in(hall.rt, "3001", DEMO_PASSWORD).actor, r.case_no, "handover")
     with hall.rt.unit() as s:
         assert (
             len(s.scalars(select(AuditLog).where(AuditLog.action == "permission_denied")).all())
@@ -417,20 +421,23 @@ def test_roles(hall: Hall) -> None:
     [
         (person(number="110105194912310021"), InvalidIdNumber),  # wrong check character
         (person(number="11010519491331002X"), InvalidIdNumber),  # no 31st of the 13th month
-        (person(name="王" * 5000), svc.InvalidApplicant),
-        (person(name="Robert'); DROP TABLE applicant;--"), svc.InvalidApplicant),
-        (person(name=""), svc.InvalidApplicant),
-        (person(number=""), svc.InvalidApplicant),
-        (person(phone="1380013800'; --"), svc.InvalidApplicant),
+        (person(name="王" * 5000), applicants.InvalidApplicant),
+        (person(name="Robert'); DROP TABLE applicant;--"), applicants.InvalidApplicant),
+        (person(name=""), applicants.InvalidApplicant),
+        (person(number=""), applicants.InvalidApplicant),
+        (person(phone="1380013800'; --"), applicants.InvalidApplicant),
         (
-            svc.ApplicantInput(kind="enterprise", name="青山公司", uscc="91350100M000100Y4"),
+            applicants.ApplicantInput(kind="enterprise", name="青山公司", uscc="91350100M000100Y4"),
             InvalidUscc,
         ),
-        (svc.ApplicantInput(kind="alien", name="王五", id_number=ID_A), svc.InvalidApplicant),
+        (
+            applicants.ApplicantInput(kind="alien", name="王五", id_number=ID_A),
+            applicants.InvalidApplicant,
+        ),
     ],
 )
 def test_bad_input_is_refused_and_nothing_stored(
-    hall: Hall, applicant: svc.ApplicantInput, error: type[Exception]
+    hall: Hall, applicant: applicants.ApplicantInput, error: type[Exception]
 ) -> None:
     with pytest.raises(error) as info:
         accept(hall, applicant=applicant)
@@ -441,7 +448,7 @@ def test_bad_input_is_refused_and_nothing_stored(
 
 
 def test_long_name_message_names_the_problem(hall: Hall) -> None:
-    with pytest.raises(svc.InvalidApplicant) as info:
+    with pytest.raises(applicants.InvalidApplicant) as info:
         accept(hall, applicant=person(name="王" * 5000))
     assert "最多60个字" in str(info.value) and info.value.params["field"] == "name"
 
@@ -449,14 +456,14 @@ def test_long_name_message_names_the_problem(hall: Hall) -> None:
 def test_rare_characters_survive_storage(hall: Hall) -> None:
     name = "王𠀾䶮"
     r = accept(hall, applicant=person(name=name))
-    assert svc.get_case(hall.rt, r.case_no).applicant.name == name  # type: ignore[union-attr]
-    found = svc.find_applicant(hall.rt, hall.clerk, id_number=ID_A)
+    assert cases.get_case(hall.rt, r.case_no).applicant.name == name  # type: ignore[union-attr]
+    found = intake.find_applicant(hall.rt, hall.clerk, id_number=ID_A)
     assert found is not None and found.name == name
-    assert name in svc.case_document(hall.rt, r.case_no, "receipt").text()
+    assert name in seal.case_document(hall.rt, r.case_no, "receipt").text()
 
 
 def test_enterprise_with_a_wrong_check_character_is_accepted_with_a_warning(hall: Hall) -> None:
-    firm = svc.ApplicantInput(
+    firm = applicants.ApplicantInput(
         kind="enterprise",
         name="青山镇绿源农产品专业合作社",
         uscc="91350100M000100Y44",
@@ -465,7 +472,7 @@ def test_enterprise_with_a_wrong_check_character_is_accepted_with_a_warning(hall
     r = accept(hall, "ZF-003", applicant=firm, agent=person("李娜", ID_B))
     assert r.case.state == "accepted"
     assert any("校验位" in w for w in r.warnings)
-    assert svc.find_applicant(hall.rt, hall.clerk, uscc="91350100m000100y44") is not None
+    assert intake.find_applicant(hall.rt, hall.clerk, uscc="91350100m000100y44") is not None
 
 
 # ---------------------------------------------------------------------------------- applicants
@@ -475,18 +482,18 @@ def test_existing_applicant_updated_only_with_given_fields(hall: Hall) -> None:
     accept(hall, applicant=person(phone="13800138000", address="青山镇人民路1号"))
     r = accept(hall, applicant=person(phone="13900139000"))
     assert hall.count(Applicant) == 1
-    found = svc.find_applicant(hall.rt, hall.clerk, id_number=ID_A)
+    found = intake.find_applicant(hall.rt, hall.clerk, id_number=ID_A)
     assert found is not None
     assert (found.phone, found.address) == ("13900139000", "青山镇人民路1号")
     assert r.warnings == ("已更新申请人信息：联系电话",)
-    event = svc.get_case(hall.rt, r.case_no).events[0]
+    event = cases.get_case(hall.rt, r.case_no).events[0]
     assert event.data["applicant_changes"] == {"phone": ["13800138000", "13900139000"]}
-    assert svc.find_applicant(hall.rt, hall.clerk, id_number=made_up_id(9)) is None
+    assert intake.find_applicant(hall.rt, hall.clerk, id_number=made_up_id(9)) is None
 
 
 def test_kiosk_may_look_up_a_returning_applicant(hall: Hall) -> None:
     accept(hall)
-    found = svc.find_applicant(hall.rt, hall.kiosk, id_number=f" {ID_A.lower()} ")
+    found = intake.find_applicant(hall.rt, hall.kiosk, id_number=f" {ID_A.lower()} ")
     assert found is not None and found.name == "王建国" and found.sex == "女"
     with hall.rt.unit() as s:
         assert s.scalars(select(AuditLog.action).where(AuditLog.action == "applicant_lookup")).all()
@@ -497,7 +504,7 @@ def test_kiosk_may_look_up_a_returning_applicant(hall: Hall) -> None:
 
 def test_reprint_is_a_new_logged_seal_use(hall: Hall) -> None:
     r = accept(hall)
-    again = svc.reprint(hall.rt, hall.clerk2, r.case_no, "receipt")
+    again = seal.reprint(hall.rt, hall.clerk2, r.case_no, "receipt")
     assert again.mark == "补打"
     assert again.blocks == r.documents[0].blocks
     with hall.rt.unit() as s:
@@ -507,7 +514,7 @@ def test_reprint_is_a_new_logged_seal_use(hall: Hall) -> None:
         nodes = s.scalars(select(CaseEvent.node).order_by(CaseEvent.id)).all()
     assert nodes == ["受理", "补打"]
     with pytest.raises(NotFound):
-        svc.reprint(hall.rt, hall.clerk, r.case_no, "handover")
+        seal.reprint(hall.rt, hall.clerk, r.case_no, "handover")
 
 
 # ---------------------------------------------------------------------------------- concurrency
@@ -524,7 +531,7 @@ def test_case_numbers_are_unique_under_concurrent_acceptance(hall: Hall) -> None
     def work(i: int) -> None:
         try:
             barrier.wait()
-            r = svc.accept_case(
+            r = intake.accept_case(
                 hall.rt,
                 hall.clerk,
                 item_version_id=version,
@@ -551,9 +558,9 @@ def test_demo_activity_has_every_state(hall_url: str) -> None:
     rt = Runtime(hall_url)
     try:
         hall_id = rt.hall_id("QS")
-        svc.seed_demo_activity(rt, hall_id)
-        svc.seed_demo_activity(rt, hall_id)  # idempotent
-        listed = svc.list_cases(rt, hall_id=hall_id)
+        demo_cases.seed_demo_activity(rt, hall_id)
+        demo_cases.seed_demo_activity(rt, hall_id)  # idempotent
+        listed = cases.list_cases(rt, hall_id=hall_id)
     finally:
         rt.dispose()
     states = {c.state for c in listed}
@@ -575,14 +582,14 @@ def test_case_of_a_notice_reopens_for_completion(hall: Hall) -> None:
     """补正后受理: the notice's case number opens the case with the applicant and the missing
     materials still marked missing; any other case is refused with a clear message."""
     checks = hall.checks("NY-001", missing=("户口簿",))
-    r = svc.issue_one_time_notice(
+    r = intake.issue_one_time_notice(
         hall.rt,
         hall.clerk,
         item_version_id=hall.version("NY-001"),
         applicant=person(),
         materials=checks,
     )
-    case = svc.open_case_for_completion(hall.rt, hall.clerk, r.case_no.lower())
+    case = intake.open_case_for_completion(hall.rt, hall.clerk, r.case_no.lower())
     assert case.case_no == r.case_no and case.state == "awaiting_materials"
     assert case.applicant is not None and case.applicant.id_number == ID_A
     by_name = {m.name: m.status for m in case.materials}
@@ -590,10 +597,10 @@ def test_case_of_a_notice_reopens_for_completion(hall: Hall) -> None:
     assert case.item_version_id == hall.version("NY-001")
 
     with pytest.raises(PermissionDenied):
-        svc.open_case_for_completion(hall.rt, hall.kiosk, r.case_no)
+        intake.open_case_for_completion(hall.rt, hall.kiosk, r.case_no)
     accepted = accept(hall, case_no=r.case_no)
-    with pytest.raises(svc.NotAwaitingMaterials) as err:
-        svc.open_case_for_completion(hall.rt, hall.clerk, accepted.case_no)
+    with pytest.raises(intake.NotAwaitingMaterials) as err:
+        intake.open_case_for_completion(hall.rt, hall.clerk, accepted.case_no)
     assert "不是待补正材料的办件" in str(err.value)
     with pytest.raises(NotFound):
-        svc.open_case_for_completion(hall.rt, hall.clerk, "NOPE-1")
+        intake.open_case_for_completion(hall.rt, hall.clerk, "NOPE-1")

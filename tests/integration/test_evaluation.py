@@ -1,4 +1,4 @@
-"""好差评 (counter.services.cases.record_evaluation), on SQLite and PostgreSQL."""
+"""好差评 (counter.services.evaluation.record_evaluation), on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -9,14 +9,14 @@ import pytest
 from sqlalchemy import select
 
 from counter import clock
+from counter.demo.hall import DEMO_PASSWORD
+from counter.domain import applicants, checklist
 from counter.domain.evaluation import InvalidEvaluation
 from counter.errors import InvalidInput, NotFound
-from counter.services import cases as svc
-from counter.services import queue
+from counter.services import cases, evaluation, intake, tickets
 from counter.services.auth import sign_in
 from counter.services.base import Actor, Runtime
 from counter.services.catalog import get_item
-from counter.services.demo import DEMO_PASSWORD
 from db.models import Evaluation
 
 ID_A = "11010519491231002X"
@@ -52,15 +52,17 @@ def device(rt: Runtime) -> Actor:
     return Actor(hall_id=rt.hall_id("QS"), device="evaluator")
 
 
-def _case(rt: Runtime, clerk: Actor) -> svc.CaseResult:
+def _case(rt: Runtime, clerk: Actor) -> cases.CaseResult:
     item = get_item(rt, code="MZ-011")
-    return svc.accept_case(
+    return intake.accept_case(
         rt,
         clerk,
         item_version_id=item.version_id,
-        applicant=svc.ApplicantInput(kind="person", name="王建国", id_number=ID_A),
+        applicant=applicants.ApplicantInput(kind="person", name="王建国", id_number=ID_A),
         materials=[
-            svc.MaterialCheck(m.id, "received" if m.requirement == "required" else "not_applicable")
+            checklist.MaterialCheck(
+                m.id, "received" if m.requirement == "required" else "not_applicable"
+            )
             for m in item.materials
         ],
     )
@@ -68,35 +70,35 @@ def _case(rt: Runtime, clerk: Actor) -> svc.CaseResult:
 
 def test_one_evaluation_per_case(rt: Runtime, clerk: Actor, device: Actor) -> None:
     r = _case(rt, clerk)
-    ev = svc.record_evaluation(rt, device, level=5, case_id=r.case.id)
+    ev = evaluation.record_evaluation(rt, device, level=5, case_id=r.case.id)
     assert (ev.level, ev.level_zh, ev.is_bad) == (5, "非常满意", False)
     assert ev.case_no == r.case_no and ev.item_name == "老年人优待证办理"
     assert ev.staff_id == clerk.staff_id and ev.window_id == clerk.window_id
     assert ev.followup_deadline is None
     assert [c.type for c in ev.changes] == ["evaluation.recorded"]
-    with pytest.raises(svc.AlreadyEvaluated) as info:
-        svc.record_evaluation(rt, device, level=1, reasons=["long_wait"], case_id=r.case.id)
+    with pytest.raises(evaluation.AlreadyEvaluated) as info:
+        evaluation.record_evaluation(rt, device, level=1, reasons=["long_wait"], case_id=r.case.id)
     assert r.case_no in str(info.value)
     with rt.unit() as s:
         assert len(s.scalars(select(Evaluation)).all()) == 1
 
 
 def test_one_evaluation_per_ticket_visit(rt: Runtime, clerk: Actor, device: Actor) -> None:
-    ticket = queue.issue_ticket(rt, clerk, "A").ticket
-    ev = svc.record_evaluation(rt, device, level=4, ticket_id=ticket.id, channel="qr")
+    ticket = tickets.issue_ticket(rt, clerk, "A").ticket
+    ev = evaluation.record_evaluation(rt, device, level=4, ticket_id=ticket.id, channel="qr")
     assert (ev.ticket_id, ev.case_id, ev.channel) == (ticket.id, None, "qr")
-    with pytest.raises(svc.AlreadyEvaluated):
-        svc.record_evaluation(rt, device, level=4, ticket_id=ticket.id)
+    with pytest.raises(evaluation.AlreadyEvaluated):
+        evaluation.record_evaluation(rt, device, level=4, ticket_id=ticket.id)
     # a case of that visit may still be evaluated once, on its own
     r = _case(rt, clerk)
-    svc.record_evaluation(rt, device, level=5, case_id=r.case.id)
-    with pytest.raises(svc.AlreadyEvaluated):
-        svc.record_evaluation(rt, device, level=5, case_id=r.case.id, ticket_id=ticket.id)
+    evaluation.record_evaluation(rt, device, level=5, case_id=r.case.id)
+    with pytest.raises(evaluation.AlreadyEvaluated):
+        evaluation.record_evaluation(rt, device, level=5, case_id=r.case.id, ticket_id=ticket.id)
 
 
 def test_bad_evaluation_gets_a_follow_up_deadline(rt: Runtime, clerk: Actor, device: Actor) -> None:
     r = _case(rt, clerk)
-    ev = svc.record_evaluation(
+    ev = evaluation.record_evaluation(
         rt,
         device,
         level=2,
@@ -121,15 +123,17 @@ def test_bad_evaluation_gets_a_follow_up_deadline(rt: Runtime, clerk: Actor, dev
 def test_invalid_evaluations(rt: Runtime, clerk: Actor, device: Actor) -> None:
     r = _case(rt, clerk)
     with pytest.raises(InvalidEvaluation):
-        svc.record_evaluation(rt, device, level=1, case_id=r.case.id)  # a 差评 needs a reason
+        evaluation.record_evaluation(
+            rt, device, level=1, case_id=r.case.id
+        )  # a 差评 needs a reason
     with pytest.raises(InvalidEvaluation):
-        svc.record_evaluation(rt, device, level=6, case_id=r.case.id)
+        evaluation.record_evaluation(rt, device, level=6, case_id=r.case.id)
     with pytest.raises(InvalidInput):
-        svc.record_evaluation(rt, device, level=5)  # neither case nor visit
+        evaluation.record_evaluation(rt, device, level=5)  # neither case nor visit
     with pytest.raises(InvalidInput):
-        svc.record_evaluation(rt, device, level=5, case_id=r.case.id, channel="pigeon")
+        evaluation.record_evaluation(rt, device, level=5, case_id=r.case.id, channel="pigeon")
     with pytest.raises(NotFound):
-        svc.record_evaluation(rt, device, level=5, case_id=999999)
+        evaluation.record_evaluation(rt, device, level=5, case_id=999999)
     with rt.unit() as s:
         assert s.scalars(select(Evaluation)).all() == []
 
@@ -139,7 +143,7 @@ def test_late_evaluation_within_the_period_only(
 ) -> None:
     first, second = _case(rt, clerk), _case(rt, clerk)
     now[0] = at_local(2025, 10, 2)  # evaluation_days = 3
-    svc.record_evaluation(rt, device, level=3, case_id=first.case.id)
+    evaluation.record_evaluation(rt, device, level=3, case_id=first.case.id)
     now[0] = at_local(2025, 10, 4)
-    with pytest.raises(svc.EvaluationClosed):
-        svc.record_evaluation(rt, device, level=3, case_id=second.case.id)
+    with pytest.raises(evaluation.EvaluationClosed):
+        evaluation.record_evaluation(rt, device, level=3, case_id=second.case.id)

@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 
 from counter.events import Event, subscribe
-from counter.services import queue as Q
+from counter.services import calling, tickets
 from counter.services.base import Actor
 from tests.dbfixtures import _pg_admin
 from tests.integration.test_queue_support import relax_hall, runtime
@@ -51,8 +51,8 @@ def test_a_call_on_one_connection_reaches_a_subscriber(hall_url: str) -> None:
         assert sub.wait_ready(20)
         with runtime(hall_url) as rt:
             a = Actor.system(hall_id, device="window")
-            issued = Q.issue_ticket(rt, a, "A").ticket
-            called = Q.call_next(rt, a, 5)
+            issued = tickets.issue_ticket(rt, a, "A").ticket
+            called = calling.call_next(rt, a, 5)
             assert called is not None
         assert inbox.wait_for(lambda ev: any(e.type == "ticket.called" for e in ev))
         ev = inbox.of("ticket.called")[0]
@@ -75,12 +75,14 @@ def test_since_id_catches_up_and_payloads_hold_no_personal_data(hall_url: str) -
     hall_id = relax_hall(hall_url)
     with runtime(hall_url) as rt:
         a = Actor.system(hall_id)
-        Q.issue_ticket(rt, a, "A", source="idcard", applicant_name="欧阳娜娜", id_number=ID_NUMBER)
-        Q.call_next(rt, a, 1)
-        Q.recall(rt, a, 1)
-        Q.park(rt, a, 1)
+        tickets.issue_ticket(
+            rt, a, "A", source="idcard", applicant_name="欧阳娜娜", id_number=ID_NUMBER
+        )
+        calling.call_next(rt, a, 1)
+        calling.recall(rt, a, 1)
+        calling.park(rt, a, 1)
         village = rt.hall_id("QS-SQ")  # another hall: its events are not ours
-        Q.issue_ticket(rt, Actor.system(village), "A")
+        tickets.issue_ticket(rt, Actor.system(village), "A")
     inbox = Inbox()
     sub = subscribe(hall_url, hall_id, inbox, since_id=0)
     try:
@@ -120,7 +122,7 @@ def test_pg_listener_survives_a_dropped_connection_and_catches_up(pg_hall_url: s
         a = Actor.system(hall_id)
         try:
             assert sub.wait_ready(20)
-            Q.issue_ticket(rt, a, "A")  # the writer's pooled connection is open from here on
+            tickets.issue_ticket(rt, a, "A")  # the writer's pooled connection is open from here on
             assert inbox.wait_for(lambda ev: len(ev) == 1)
             with _pg_admin() as admin:
                 # no new connection may reach the database while the listener is down
@@ -135,8 +137,8 @@ def test_pg_listener_survives_a_dropped_connection_and_catches_up(pg_hall_url: s
                     assert sub.reconnects >= 1 and not sub.connected
                     # written while nobody listens: only the catch-up can deliver these
                     for _ in range(3):
-                        Q.issue_ticket(rt, a, "B")
-                    Q.call_next(rt, a, 11)
+                        tickets.issue_ticket(rt, a, "B")
+                    calling.call_next(rt, a, 11)
                     time.sleep(0.3)
                     assert len(inbox.events) == 1
                 finally:
@@ -144,7 +146,7 @@ def test_pg_listener_survives_a_dropped_connection_and_catches_up(pg_hall_url: s
             assert inbox.wait_for(lambda ev: any(e.type == "ticket.called" for e in ev), 30)
             assert sub.wait_ready(10)
             # and live again after the reconnect
-            Q.issue_ticket(rt, a, "C")
+            tickets.issue_ticket(rt, a, "C")
             assert inbox.wait_for(lambda ev: any(e.payload.get("number") == "C001" for e in ev))
             numbers = [e.payload.get("number") for e in inbox.events]
             assert numbers == ["A001", "B001", "B002", "B003", "B001", "C001"]
@@ -162,6 +164,6 @@ def test_sqlite_poller_follows_a_file_in_another_connection(sqlite_hall_url: str
         with runtime(hall_url) as rt:
             a = Actor.system(hall_id)
             for _ in range(30):
-                Q.issue_ticket(rt, a, "D")
+                tickets.issue_ticket(rt, a, "D")
         assert inbox.wait_for(lambda ev: len(ev) == 30)
         assert [e.payload["number"] for e in inbox.events] == [f"D{i:03d}" for i in range(1, 31)]

@@ -14,7 +14,8 @@ from collections import Counter
 
 from sqlalchemy import select
 
-from counter.services import queue as Q
+from counter.domain import queue as rules
+from counter.services import calling, tickets
 from counter.services.base import Actor, Runtime
 from db.models import Ticket, TicketEvent
 from tests.integration.test_queue_support import check_invariants, relax_hall, runtime
@@ -56,7 +57,7 @@ def test_fourteen_windows_in_threads_while_kiosks_issue(hall_url: str) -> None:
             for _ in range(n):
                 prefix = rng.choice("AAAABBCD")
                 green = "elderly" if rng.random() < 0.1 else None
-                tid = Q.issue_ticket(rt, actor, prefix, priority=green).ticket.id
+                tid = tickets.issue_ticket(rt, actor, prefix, priority=green).ticket.id
                 with lock:
                     issued.append(tid)
         except BaseException as exc:  # noqa: BLE001 - reported below
@@ -71,7 +72,7 @@ def test_fourteen_windows_in_threads_while_kiosks_issue(hall_url: str) -> None:
             start.wait()
             while True:
                 done = issuing_done.is_set()
-                r = Q.call_next(rt, actor, number, finish_current=True)
+                r = calling.call_next(rt, actor, number, finish_current=True)
                 if r is not None:
                     with lock:
                         calls.append((number, r.ticket.id))
@@ -114,7 +115,9 @@ def test_fourteen_windows_in_processes(hall_url: str) -> None:
     with runtime(hall_url) as rt:
         actor = Actor.system(hall_id)
         rng = random.Random(7)
-        issued = {Q.issue_ticket(rt, actor, rng.choice("AAAABBCD")).ticket.id for _ in range(210)}
+        issued = {
+            tickets.issue_ticket(rt, actor, rng.choice("AAAABBCD")).ticket.id for _ in range(210)
+        }
     env = dict(os.environ, PYTHONPATH=os.getcwd())
     procs = [
         subprocess.Popen(
@@ -172,8 +175,8 @@ def test_numbers_unique_and_gap_free_under_concurrent_issuing(hall_url: str) -> 
             start.wait()
             for _ in range(25):
                 try:
-                    n = Q.issue_ticket(rt, actor, prefix).ticket.number
-                except Q.DailyCapReached as exc:
+                    n = tickets.issue_ticket(rt, actor, prefix).ticket.number
+                except rules.DailyCapReached as exc:
                     with lock:
                         refused.append(str(exc))
                     continue

@@ -10,9 +10,10 @@ import json
 import pytest
 from sqlalchemy import select, text, update
 
+from counter.domain import queue as rules
 from counter.domain.masking import id_hash
 from counter.errors import CounterError, PermissionDenied
-from counter.services import queue as Q
+from counter.services import appointments, calling, queue_state, tickets
 from counter.services.base import Actor
 from db.models import ChangeLog, Hall, Queue, Ticket, TicketEvent
 from tests.integration.test_queue_support import (
@@ -32,7 +33,7 @@ def _order(rt, actor, window: int, n: int) -> list[str]:
     """Call ``n`` tickets at ``window`` (finishing each) and return their numbers."""
     got = []
     for _ in range(n):
-        r = Q.call_next(rt, actor, window, finish_current=True)
+        r = calling.call_next(rt, actor, window, finish_current=True)
         if r is None:
             break
         got.append(r.ticket.number)
@@ -43,17 +44,17 @@ def test_numbers_restart_each_day_and_history_is_kept(hall_url: str, fake_clock:
     hall_id = relax_hall(hall_url)
     with runtime(hall_url) as rt:
         a = demo_actor(rt)
-        first = [Q.issue_ticket(rt, a, "A").ticket for _ in range(2)]
-        b = Q.issue_ticket(rt, a, "b").ticket
+        first = [tickets.issue_ticket(rt, a, "A").ticket for _ in range(2)]
+        b = tickets.issue_ticket(rt, a, "b").ticket
         assert [t.number for t in first] == ["A001", "A002"] and b.number == "B001"
         assert first[0].day == dt.date(2025, 3, 10) and first[0].state == "waiting"
         fake_clock.advance(days=1)
-        again = Q.issue_ticket(rt, a, "A")
+        again = tickets.issue_ticket(rt, a, "A")
         assert again.ticket.number == "A001" and again.ticket.day == dt.date(2025, 3, 11)
         with rt.unit() as s:
             assert s.execute(text("SELECT count(*) FROM ticket")).scalar() == 4
         # yesterday's line is not called today, and opening a window voids it
-        Q.open_window(rt, a, 1)
+        calling.open_window(rt, a, 1)
         assert _order(rt, a, 1, 5) == ["A001"]
         stats = check_invariants(hall_url, hall_id)
         assert stats["states"]["void"] == 3
@@ -66,23 +67,23 @@ def test_daily_cap_and_opening_hours_refuse_with_a_clear_message(
         a = demo_actor(rt)
         with rt.unit() as s:
             s.execute(update(Queue).where(Queue.prefix == "D").values(daily_cap=2))
-        Q.issue_ticket(rt, a, "D")
-        Q.issue_ticket(rt, a, "D")
-        with pytest.raises(Q.DailyCapReached) as exc:
-            Q.issue_ticket(rt, a, "D")
+        tickets.issue_ticket(rt, a, "D")
+        tickets.issue_ticket(rt, a, "D")
+        with pytest.raises(rules.DailyCapReached) as exc:
+            tickets.issue_ticket(rt, a, "D")
         assert "今日号票已取完" in str(exc.value) and "2" in str(exc.value)
         fake_clock.set(dt.datetime(2025, 3, 10, 7, 0, tzinfo=dt.timezone(dt.timedelta(hours=8))))
-        with pytest.raises(Q.QueueClosed) as closed:
-            Q.issue_ticket(rt, a, "A")
+        with pytest.raises(rules.QueueClosed) as closed:
+            tickets.issue_ticket(rt, a, "A")
         assert "取号时间" in str(closed.value) and "08:30" in str(closed.value)
         fake_clock.set(dt.datetime(2025, 3, 10, 17, 0, tzinfo=dt.timezone(dt.timedelta(hours=8))))
-        with pytest.raises(Q.QueueClosed):
-            Q.issue_ticket(rt, a, "A")  # 17:00 is closing time for A
-        assert Q.issue_ticket(rt, a, "C").ticket.number == "C001"  # C closes at 17:30
+        with pytest.raises(rules.QueueClosed):
+            tickets.issue_ticket(rt, a, "A")  # 17:00 is closing time for A
+        assert tickets.issue_ticket(rt, a, "C").ticket.number == "C001"  # C closes at 17:30
         with pytest.raises(CounterError):
-            Q.issue_ticket(rt, a, "Z")
+            tickets.issue_ticket(rt, a, "Z")
         with pytest.raises(CounterError):
-            Q.issue_ticket(rt, a, "A", priority="vip")
+            tickets.issue_ticket(rt, a, "A", priority="vip")
     check_invariants(hall_url, a.hall_id)
 
 
@@ -92,7 +93,7 @@ def test_id_card_ticket_keeps_only_a_masked_name_and_a_keyed_hash(
     relax_hall(hall_url)
     with runtime(hall_url) as rt:
         a = demo_actor(rt)
-        r = Q.issue_ticket(
+        r = tickets.issue_ticket(
             rt,
             a,
             "A",
@@ -102,7 +103,7 @@ def test_id_card_ticket_keeps_only_a_masked_name_and_a_keyed_hash(
             priority="elderly",
         )
         assert r.ticket.name_masked == "张**" and r.ticket.green_channel
-        Q.call_next(rt, a, 1)
+        calling.call_next(rt, a, 1)
         with rt.unit() as s:
             secret = s.scalars(select(Hall.secret).where(Hall.id == a.hall_id)).one()
             row = s.get(Ticket, r.ticket.id)
@@ -119,7 +120,7 @@ def test_id_card_ticket_keeps_only_a_masked_name_and_a_keyed_hash(
         assert ID_NUMBER not in everything and "张三丰" not in everything
         assert row.applicant_id_hash not in everything.replace(row.applicant_id_hash, "", 1)
         with pytest.raises(CounterError):
-            Q.issue_ticket(rt, a, "A", source="idcard")  # no card data
+            tickets.issue_ticket(rt, a, "A", source="idcard")  # no card data
 
 
 def test_call_order_green_channel_then_first_come_with_weight_head_start(
@@ -128,25 +129,25 @@ def test_call_order_green_channel_then_first_come_with_weight_head_start(
     hall_id = relax_hall(hall_url)
     with runtime(hall_url) as rt:
         a = demo_actor(rt)
-        Q.issue_ticket(rt, a, "D")  # D001, oldest
+        tickets.issue_ticket(rt, a, "D")  # D001, oldest
         fake_clock.advance(minutes=1)
-        Q.issue_ticket(rt, a, "A")  # A001: weight 3 at window 1 = 10 minutes head start
+        tickets.issue_ticket(rt, a, "A")  # A001: weight 3 at window 1 = 10 minutes head start
         fake_clock.advance(minutes=1)
-        Q.issue_ticket(rt, a, "A", priority="pregnant")  # A002: green channel
+        tickets.issue_ticket(rt, a, "A", priority="pregnant")  # A002: green channel
         fake_clock.advance(minutes=1)
-        Q.issue_ticket(rt, a, "D", priority="veteran")  # D002: green channel, weight 1
+        tickets.issue_ticket(rt, a, "D", priority="veteran")  # D002: green channel, weight 1
         assert _order(rt, a, 1, 4) == ["A002", "D002", "A001", "D001"]
-        Q.issue_ticket(rt, a, "D")  # D003
+        tickets.issue_ticket(rt, a, "D")  # D003
         fake_clock.advance(minutes=11)  # ... has waited longer than the head start
-        Q.issue_ticket(rt, a, "A")  # A003
+        tickets.issue_ticket(rt, a, "A")  # A003
         assert _order(rt, a, 1, 3) == ["D003", "A003"]
         # window 11 serves B with weight 3, A with weight 1: B first
-        Q.issue_ticket(rt, a, "A")
+        tickets.issue_ticket(rt, a, "A")
         fake_clock.advance(minutes=1)
-        Q.issue_ticket(rt, a, "B")
+        tickets.issue_ticket(rt, a, "B")
         assert _order(rt, a, 11, 3) == ["B001", "A004"]
         # a window never calls a queue it does not serve
-        Q.issue_ticket(rt, a, "C")
+        tickets.issue_ticket(rt, a, "C")
         assert _order(rt, a, 1, 1) == [] and _order(rt, a, 13, 1) == ["C001"]
     check_invariants(hall_url, hall_id)
 
@@ -156,22 +157,22 @@ def test_appointment_is_called_first_once_its_slot_begins(hall_url: str, fake_cl
     with runtime(hall_url) as rt:
         a = demo_actor(rt)
         slot = BASE_TIME + dt.timedelta(minutes=30)
-        appt = Q.book_appointment(
+        appt = appointments.book_appointment(
             rt, a, "A", slot, applicant_name="李四", id_number=ID_NUMBER, phone="13812345678"
         )
         assert appt.name_masked == "李*"
-        too_early = Q.book_appointment(rt, a, "A", BASE_TIME + dt.timedelta(hours=3))
-        with pytest.raises(Q.AppointmentError):
-            Q.check_in_appointment(rt, a, too_early.code)
-        Q.issue_ticket(rt, a, "A")  # A001, walk-in before the appointment's check-in
-        checked = Q.check_in_appointment(rt, a, appt.code.lower())
+        too_early = appointments.book_appointment(rt, a, "A", BASE_TIME + dt.timedelta(hours=3))
+        with pytest.raises(rules.AppointmentError):
+            appointments.check_in_appointment(rt, a, too_early.code)
+        tickets.issue_ticket(rt, a, "A")  # A001, walk-in before the appointment's check-in
+        checked = appointments.check_in_appointment(rt, a, appt.code.lower())
         assert checked.ticket.source == "appointment" and checked.ticket.appointment_at == slot
-        with pytest.raises(Q.AppointmentError):
-            Q.check_in_appointment(rt, a, appt.code)  # used
-        Q.issue_ticket(rt, a, "A", priority="elderly")  # A003 green
+        with pytest.raises(rules.AppointmentError):
+            appointments.check_in_appointment(rt, a, appt.code)  # used
+        tickets.issue_ticket(rt, a, "A", priority="elderly")  # A003 green
         assert _order(rt, a, 1, 1) == ["A003"]  # slot not begun: green first
         fake_clock.set(slot + dt.timedelta(seconds=1))
-        Q.issue_ticket(rt, a, "A", priority="disabled")  # A004 green, but the slot has begun
+        tickets.issue_ticket(rt, a, "A", priority="disabled")  # A004 green, but the slot has begun
         assert _order(rt, a, 1, 3) == ["A002", "A004", "A001"]
     check_invariants(hall_url, hall_id)
 
@@ -180,33 +181,33 @@ def test_window_must_be_open_and_free(hall_url: str, fake_clock: FakeClock):
     with runtime(hall_url) as rt:
         a = demo_actor(rt)
         relax_hall(hall_url, open_windows=False)
-        Q.issue_ticket(rt, a, "A")
-        Q.issue_ticket(rt, a, "A")
-        with pytest.raises(Q.WindowNotOpen) as closed:
-            Q.call_next(rt, a, 3)
+        tickets.issue_ticket(rt, a, "A")
+        tickets.issue_ticket(rt, a, "A")
+        with pytest.raises(rules.WindowNotOpen) as closed:
+            calling.call_next(rt, a, 3)
         assert "3号窗口未开启" in str(closed.value)
-        opened = Q.open_window(rt, a, 3)
+        opened = calling.open_window(rt, a, 3)
         assert opened.window.state == "open" and opened.changes[0].type == "window.state"
-        first = Q.call_next(rt, a, 3)
+        first = calling.call_next(rt, a, 3)
         assert first is not None and first.window == 3
-        with pytest.raises(Q.WindowBusy) as busy:
-            Q.call_next(rt, a, 3)
+        with pytest.raises(rules.WindowBusy) as busy:
+            calling.call_next(rt, a, 3)
         assert "A001" in str(busy.value)
-        with pytest.raises(Q.WindowBusy):
-            Q.close_window(rt, a, 3)
-        second = Q.call_next(rt, a, 3, finish_current=True)
+        with pytest.raises(rules.WindowBusy):
+            calling.close_window(rt, a, 3)
+        second = calling.call_next(rt, a, 3, finish_current=True)
         assert second.ticket.number == "A002"
         assert [c.type for c in second.changes] == ["ticket.finished", "ticket.called"]
-        Q.pause_window(rt, a, 3)
-        Q.finish_service(rt, a, 3)
-        with pytest.raises(Q.WindowNotOpen):
-            Q.call_next(rt, a, 3)
-        Q.close_window(rt, a, 3)
-        with pytest.raises(Q.NoCurrentTicket):
-            Q.finish_service(rt, a, 3)
+        calling.pause_window(rt, a, 3)
+        calling.finish_service(rt, a, 3)
+        with pytest.raises(rules.WindowNotOpen):
+            calling.call_next(rt, a, 3)
+        calling.close_window(rt, a, 3)
+        with pytest.raises(rules.NoCurrentTicket):
+            calling.finish_service(rt, a, 3)
         with pytest.raises(CounterError):
-            Q.call_next(rt, a, 99)
-        assert Q.window_status(rt, a, 3).state == "closed"
+            calling.call_next(rt, a, 99)
+        assert queue_state.window_status(rt, a, 3).state == "closed"
     check_invariants(hall_url, a.hall_id)
 
 
@@ -214,21 +215,21 @@ def test_recall_limit_and_start_finish(hall_url: str, fake_clock: FakeClock):
     hall_id = relax_hall(hall_url)
     with runtime(hall_url) as rt:
         a = demo_actor(rt)
-        Q.issue_ticket(rt, a, "A")
-        Q.call_next(rt, a, 2)
+        tickets.issue_ticket(rt, a, "A")
+        calling.call_next(rt, a, 2)
         for n in (1, 2, 3):  # the demo hall allows 3
-            r = Q.recall(rt, a, 2)
+            r = calling.recall(rt, a, 2)
             assert r.ticket.recall_count == n and r.changes[0].payload["recall_count"] == n
-        with pytest.raises(Q.RecallLimitReached) as exc:
-            Q.recall(rt, a, 2)
+        with pytest.raises(rules.RecallLimitReached) as exc:
+            calling.recall(rt, a, 2)
         assert "重呼3次" in str(exc.value)
-        started = Q.start_service(rt, a, 2)
+        started = calling.start_service(rt, a, 2)
         assert started.ticket.state == "serving"
-        with pytest.raises(Q.TicketStateError):
-            Q.recall(rt, a, 2)
-        with pytest.raises(Q.TicketStateError):
-            Q.no_show(rt, a, 2)
-        done = Q.finish_service(rt, a, 2)
+        with pytest.raises(rules.TicketStateError):
+            calling.recall(rt, a, 2)
+        with pytest.raises(rules.TicketStateError):
+            calling.no_show(rt, a, 2)
+        done = calling.finish_service(rt, a, 2)
         t = done.ticket
         assert t.state == "done" and t.issued_at < t.first_called_at <= t.called_at
         assert t.called_at < t.started_at < t.finished_at
@@ -240,22 +241,22 @@ def test_no_show_requeues_after_k_then_voids(hall_url: str, fake_clock: FakeCloc
     with runtime(hall_url) as rt:
         a = demo_actor(rt)
         for _ in range(6):
-            Q.issue_ticket(rt, a, "A")
-        assert Q.call_next(rt, a, 1).ticket.number == "A001"
-        r = Q.no_show(rt, a, 1)
+            tickets.issue_ticket(rt, a, "A")
+        assert calling.call_next(rt, a, 1).ticket.number == "A001"
+        r = calling.no_show(rt, a, 1)
         assert r.ticket.state == "waiting" and r.changes[0].payload["requeued"] is True
-        line = [t.number for t in Q.waiting_tickets(rt, a, "A")]
+        line = [t.number for t in queue_state.waiting_tickets(rt, a, "A")]
         assert line == ["A002", "A003", "A004", "A001", "A005", "A006"]  # after K = 3
         assert _order(rt, a, 1, 4) == ["A002", "A003", "A004", "A001"]
         # A001 is current again: a second no-show voids it (requeue_limit 1)
-        second = Q.no_show(rt, a, 1)
+        second = calling.no_show(rt, a, 1)
         assert second.ticket.state == "no_show" and second.ticket.no_show_count == 2
         with rt.unit() as s:
             hall = s.get(Hall, hall_id)
             hall.settings = {**hall.settings, "no_show_policy": "void"}
-        Q.call_next(rt, a, 1)
-        assert Q.no_show(rt, a, 1).ticket.state == "no_show"
-        assert [t.number for t in Q.waiting_tickets(rt, a)] == ["A006"]
+        calling.call_next(rt, a, 1)
+        assert calling.no_show(rt, a, 1).ticket.state == "no_show"
+        assert [t.number for t in queue_state.waiting_tickets(rt, a)] == ["A006"]
     stats = check_invariants(hall_url, hall_id)
     assert stats["states"]["no_show"] == 2
 
@@ -265,10 +266,10 @@ def test_requeue_to_the_back_when_fewer_than_k_wait(hall_url: str, fake_clock: F
     with runtime(hall_url) as rt:
         a = demo_actor(rt)
         for _ in range(2):
-            Q.issue_ticket(rt, a, "A")
-        Q.call_next(rt, a, 1)
-        Q.no_show(rt, a, 1)
-        assert [t.number for t in Q.waiting_tickets(rt, a)] == ["A002", "A001"]
+            tickets.issue_ticket(rt, a, "A")
+        calling.call_next(rt, a, 1)
+        calling.no_show(rt, a, 1)
+        assert [t.number for t in queue_state.waiting_tickets(rt, a)] == ["A002", "A001"]
     check_invariants(hall_url, hall_id)
 
 
@@ -277,24 +278,24 @@ def test_park_and_resume(hall_url: str, fake_clock: FakeClock):
     with runtime(hall_url) as rt:
         a = demo_actor(rt)
         for _ in range(3):
-            Q.issue_ticket(rt, a, "A")
-        Q.call_next(rt, a, 1)
-        Q.start_service(rt, a, 1)
-        parked = Q.park(rt, a, 1)
+            tickets.issue_ticket(rt, a, "A")
+        calling.call_next(rt, a, 1)
+        calling.start_service(rt, a, 1)
+        parked = calling.park(rt, a, 1)
         assert parked.ticket.state == "parked" and parked.ticket.window == 1
-        assert Q.call_next(rt, a, 1).ticket.number == "A002"  # the window is free again
-        with pytest.raises(Q.WindowBusy):
-            Q.resume(rt, a, 1, "A001")
-        with pytest.raises(Q.TicketStateError):
-            Q.resume(rt, a, 2, "A003")  # not parked
-        Q.finish_service(rt, a, 1)
-        back = Q.resume(rt, a, 1, "a1")
+        assert calling.call_next(rt, a, 1).ticket.number == "A002"  # the window is free again
+        with pytest.raises(rules.WindowBusy):
+            calling.resume(rt, a, 1, "A001")
+        with pytest.raises(rules.TicketStateError):
+            calling.resume(rt, a, 2, "A003")  # not parked
+        calling.finish_service(rt, a, 1)
+        back = calling.resume(rt, a, 1, "a1")
         assert back.ticket.number == "A001" and back.ticket.state == "serving"
-        Q.park(rt, a, 1)
-        Q.call_next(rt, a, 2)  # A003 at window 2, finished, then A001 resumes at window 2
-        Q.finish_service(rt, a, 2)
-        assert Q.resume(rt, a, 2, parked.ticket.id).ticket.window == 2
-        assert Q.finish_service(rt, a, 2).ticket.state == "done"
+        calling.park(rt, a, 1)
+        calling.call_next(rt, a, 2)  # A003 at window 2, finished, then A001 resumes at window 2
+        calling.finish_service(rt, a, 2)
+        assert calling.resume(rt, a, 2, parked.ticket.id).ticket.window == 2
+        assert calling.finish_service(rt, a, 2).ticket.state == "done"
     check_invariants(hall_url, hall_id)
 
 
@@ -304,12 +305,12 @@ def test_transfer_to_a_queue_or_a_named_window_keeps_number_and_issue_time(
     hall_id = relax_hall(hall_url)
     with runtime(hall_url) as rt:
         a = demo_actor(rt)
-        first = Q.issue_ticket(rt, a, "A").ticket
+        first = tickets.issue_ticket(rt, a, "A").ticket
         for _ in range(3):
-            Q.issue_ticket(rt, a, "A")
-        Q.call_next(rt, a, 1)
-        Q.start_service(rt, a, 1)
-        moved = Q.transfer(rt, a, 1, to_window=13)
+            tickets.issue_ticket(rt, a, "A")
+        calling.call_next(rt, a, 1)
+        calling.start_service(rt, a, 1)
+        moved = calling.transfer(rt, a, 1, to_window=13)
         t = moved.ticket
         assert (t.number, t.state, t.target_window, t.issued_at) == (
             "A001",
@@ -319,19 +320,19 @@ def test_transfer_to_a_queue_or_a_named_window_keeps_number_and_issue_time(
         )
         assert moved.changes[0].payload["to_window"] == 13
         assert _order(rt, a, 2, 1) == ["A002"]  # window 2 does not take it
-        again = Q.call_next(rt, a, 13, finish_current=True)
+        again = calling.call_next(rt, a, 13, finish_current=True)
         assert again.ticket.number == "A001" and again.ticket.started_at is None
         # to another queue: it keeps its number A001 and waits in C by its issue time
-        Q.issue_ticket(rt, a, "C")
-        to_c = Q.transfer(rt, a, 13, to_queue="C")
+        tickets.issue_ticket(rt, a, "C")
+        to_c = calling.transfer(rt, a, 13, to_queue="C")
         assert to_c.ticket.queue == "C" and to_c.ticket.issue_queue == "A"
-        status = {q.prefix: q for q in Q.hall_status(rt, a).queues}
+        status = {q.prefix: q for q in queue_state.hall_status(rt, a).queues}
         assert status["C"].waiting == 2
         assert _order(rt, a, 14, 2) == ["A001", "C001"]
         with pytest.raises(CounterError):
-            Q.transfer(rt, a, 14)
+            calling.transfer(rt, a, 14)
         with pytest.raises(CounterError):
-            Q.transfer(rt, a, 14, to_window=14)
+            calling.transfer(rt, a, 14, to_window=14)
         with rt.unit() as s:
             types = s.scalars(
                 select(TicketEvent.type).where(TicketEvent.ticket_id == first.id)
@@ -345,19 +346,19 @@ def test_call_a_ticket_out_of_turn_and_void(hall_url: str, fake_clock: FakeClock
     with runtime(hall_url) as rt:
         a = demo_actor(rt)
         for _ in range(3):
-            Q.issue_ticket(rt, a, "A")
-        assert Q.call_ticket(rt, a, 4, "A003").ticket.window == 4
-        with pytest.raises(Q.TicketStateError):
-            Q.call_ticket(rt, a, 5, "A003")
-        voided = Q.void_ticket(rt, a, "A003", "applicant left")
+            tickets.issue_ticket(rt, a, "A")
+        assert calling.call_ticket(rt, a, 4, "A003").ticket.window == 4
+        with pytest.raises(rules.TicketStateError):
+            calling.call_ticket(rt, a, 5, "A003")
+        voided = calling.void_ticket(rt, a, "A003", "applicant left")
         assert voided.ticket.state == "void"
-        assert Q.window_status(rt, a, 4).current_ticket_id is None
-        Q.void_ticket(rt, a, "A001")
-        with pytest.raises(Q.TicketStateError):
-            Q.void_ticket(rt, a, "A001")
+        assert queue_state.window_status(rt, a, 4).current_ticket_id is None
+        calling.void_ticket(rt, a, "A001")
+        with pytest.raises(rules.TicketStateError):
+            calling.void_ticket(rt, a, "A001")
         assert _order(rt, a, 4, 3) == ["A002"]
         # "call next" with nobody waiting still finishes the current visitor
-        assert Q.get_ticket(rt, a, "A002").state == "done"
+        assert queue_state.get_ticket(rt, a, "A002").state == "done"
     check_invariants(hall_url, hall_id)
 
 
@@ -367,24 +368,24 @@ def test_estimated_wait_uses_people_ahead_open_windows_and_todays_service_time(
     hall_id = relax_hall(hall_url)  # all 14 windows open; all of them serve A
     with runtime(hall_url) as rt:
         a = demo_actor(rt)
-        first = Q.issue_ticket(rt, a, "A")
+        first = tickets.issue_ticket(rt, a, "A")
         assert (first.people_ahead, first.estimated_wait_minutes) == (0, 0)
         for _ in range(27):
-            Q.issue_ticket(rt, a, "A")
-        r = Q.issue_ticket(rt, a, "A")
+            tickets.issue_ticket(rt, a, "A")
+        r = tickets.issue_ticket(rt, a, "A")
         assert r.people_ahead == 28
         assert r.estimated_wait_minutes == 16  # 28 people × 8 min (default) / 14 windows
         for w in (1, 2):
-            Q.call_next(rt, a, w)
+            calling.call_next(rt, a, w)
             fake_clock.advance(minutes=4)
-            Q.finish_service(rt, a, w)
+            calling.finish_service(rt, a, w)
         fake_clock.advance(minutes=1)  # the average is refreshed every 30 s
-        r = Q.issue_ticket(rt, a, "A")
+        r = tickets.issue_ticket(rt, a, "A")
         assert r.people_ahead == 27
         assert r.estimated_wait_minutes == 8  # 27 × ~4 min / 14
-        green = Q.issue_ticket(rt, a, "A", priority="elderly")
+        green = tickets.issue_ticket(rt, a, "A", priority="elderly")
         assert green.people_ahead == 0
-        status = {q.prefix: q for q in Q.hall_status(rt, a).queues}
+        status = {q.prefix: q for q in queue_state.hall_status(rt, a).queues}
         assert (status["A"].waiting, status["A"].done, status["A"].issued) == (29, 2, 31)
     check_invariants(hall_url, hall_id)
 
@@ -393,19 +394,19 @@ def test_refused_without_role(hall_url: str, fake_clock: FakeClock):
     with runtime(hall_url) as rt:
         nobody = Actor(hall_id=rt.hall_id("QS"), staff_no="x", roles=frozenset())
         with pytest.raises(PermissionDenied):
-            Q.issue_ticket(rt, nobody, "A")
+            tickets.issue_ticket(rt, nobody, "A")
         with pytest.raises(PermissionDenied):
-            Q.call_next(rt, nobody, 1)
+            calling.call_next(rt, nobody, 1)
 
 
 def test_demo_activity_fills_every_screen(hall_url: str):
-    from counter.services.demo import seed_activity
+    from counter.demo.hall import seed_activity
 
     with runtime(hall_url) as rt:
         hall_id = rt.hall_id("QS")
         seed_activity(rt, hall_id)
         seed_activity(rt, hall_id)  # idempotent
-        st = Q.hall_status(rt, demo_actor(rt))
+        st = queue_state.hall_status(rt, demo_actor(rt))
         assert all(q.waiting > 0 for q in st.queues)
         busy = [w for w in st.windows if w.current_number]
         assert len(busy) >= 4 and {w.current_state for w in busy} == {"called", "serving"}
@@ -425,22 +426,22 @@ def test_list_parked_per_window_and_hall(hall_url: str, fake_clock: FakeClock):
     with runtime(hall_url) as rt:
         a = demo_actor(rt)
         for _ in range(3):
-            Q.issue_ticket(rt, a, "A")
-        assert Q.list_parked(rt, a) == []
-        Q.call_next(rt, a, 1)
-        Q.start_service(rt, a, 1)
-        Q.park(rt, a, 1)  # A001, started
+            tickets.issue_ticket(rt, a, "A")
+        assert queue_state.list_parked(rt, a) == []
+        calling.call_next(rt, a, 1)
+        calling.start_service(rt, a, 1)
+        calling.park(rt, a, 1)  # A001, started
         fake_clock.advance(minutes=2)
-        Q.call_next(rt, a, 2)
-        Q.park(rt, a, 2)  # A002, only called
-        win1 = Q.window_status(rt, a, 1).id
-        mine = Q.list_parked(rt, a, window_id=win1)
+        calling.call_next(rt, a, 2)
+        calling.park(rt, a, 2)  # A002, only called
+        win1 = queue_state.window_status(rt, a, 1).id
+        mine = queue_state.list_parked(rt, a, window_id=win1)
         assert [(p.number, p.queue, p.window, p.started) for p in mine] == [("A001", "A", 1, True)]
         assert mine[0].parked_at is not None and mine[0].queue_name
-        hall = Q.list_parked(rt, a)
+        hall = queue_state.list_parked(rt, a)
         assert [p.number for p in hall] == ["A001", "A002"]
         assert hall[0].parked_at <= hall[1].parked_at
-        Q.resume(rt, a, 1, mine[0].id)
-        assert Q.list_parked(rt, a, window_id=win1) == []
+        calling.resume(rt, a, 1, mine[0].id)
+        assert queue_state.list_parked(rt, a, window_id=win1) == []
         fake_clock.advance(days=1)  # yesterday's parked tickets are not listed
-        assert Q.list_parked(rt, a) == []
+        assert queue_state.list_parked(rt, a) == []

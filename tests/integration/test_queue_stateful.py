@@ -23,8 +23,10 @@ from hypothesis.stateful import (
 from sqlalchemy import delete, select, update
 
 from counter import clock
+from counter.demo import queue as demo_queue
+from counter.domain import queue as rules
 from counter.errors import CounterError
-from counter.services import queue as Q
+from counter.services import calling, tickets
 from counter.services.base import Actor, Runtime
 from db.models import Appointment, ChangeLog, Queue, Ticket, Window
 from tests.integration.test_queue_support import FakeClock, check_invariants, relax_hall
@@ -56,7 +58,7 @@ class QueueMachine(RuleBasedStateMachine):
         clock.set_clock(self.clock)
         self.rt = Runtime(self.url)
         self.actor = Actor.system(self.hall_id, device="test")
-        Q.reset_hall_tickets(self.rt, self.hall_id)  # a fresh start in the same database
+        demo_queue.reset_hall_tickets(self.rt, self.hall_id)  # a fresh start in the same database
         with self.rt.unit() as s:
             s.execute(update(Window).values(current_ticket_id=None, state="open"))
             s.execute(delete(ChangeLog))
@@ -106,11 +108,11 @@ class QueueMachine(RuleBasedStateMachine):
     def _window_error(self, w: int, action: str) -> type[CounterError] | None:
         cur = self._current(w)
         if cur is None:
-            return Q.NoCurrentTicket
+            return rules.NoCurrentTicket
         if action in ("recall", "no_show", "start") and cur.state != "called":
-            return Q.TicketStateError
+            return rules.TicketStateError
         if action == "recall" and cur.recalls >= 3:
-            return Q.RecallLimitReached
+            return rules.RecallLimitReached
         return None
 
     # ---- rules --------------------------------------------------------------------------
@@ -129,7 +131,7 @@ class QueueMachine(RuleBasedStateMachine):
 
     @rule(queue=st.sampled_from(QUEUES), green=st.booleans())
     def issue(self, queue: str, green: bool) -> None:
-        r = Q.issue_ticket(self.rt, self.actor, queue, priority="elderly" if green else None)
+        r = tickets.issue_ticket(self.rt, self.actor, queue, priority="elderly" if green else None)
         self.tickets[r.ticket.id] = T(r.ticket.id, queue)
 
     @rule(
@@ -139,7 +141,12 @@ class QueueMachine(RuleBasedStateMachine):
     def set_window(self, w: int, state: str) -> None:
         busy = state == "closed" and self._current(w) is not None
         if self._expect(
-            Q.WindowBusy if busy else None, Q.set_window_state, self.rt, self.actor, w, state
+            rules.WindowBusy if busy else None,
+            calling.set_window_state,
+            self.rt,
+            self.actor,
+            w,
+            state,
         ):
             self.windows[w]["state"] = state
 
@@ -152,13 +159,13 @@ class QueueMachine(RuleBasedStateMachine):
     def call_next(self, w: int, finish: bool) -> None:
         win, cur = self.windows[w], self._current(w)
         if win["state"] != "open":
-            error: type[CounterError] | None = Q.WindowNotOpen
+            error: type[CounterError] | None = rules.WindowNotOpen
         elif cur is not None and not finish:
-            error = Q.WindowBusy
+            error = rules.WindowBusy
         else:
             error = None
         try:
-            r = Q.call_next(self.rt, self.actor, w, finish_current=finish)
+            r = calling.call_next(self.rt, self.actor, w, finish_current=finish)
         except CounterError as exc:
             assert error is not None and isinstance(exc, error), (exc, error)
             return
@@ -177,14 +184,16 @@ class QueueMachine(RuleBasedStateMachine):
     @rule(data=st.data())
     def recall(self, data: st.DataObject) -> None:
         w = self._pick_window(data)
-        if self._expect(self._window_error(w, "recall"), Q.recall, self.rt, self.actor, w):
+        if self._expect(self._window_error(w, "recall"), calling.recall, self.rt, self.actor, w):
             self._current(w).recalls += 1  # type: ignore[union-attr]
 
     @precondition(lambda self: self._any_busy())
     @rule(data=st.data())
     def start(self, data: st.DataObject) -> None:
         w = self._pick_window(data)
-        if self._expect(self._window_error(w, "start"), Q.start_service, self.rt, self.actor, w):
+        if self._expect(
+            self._window_error(w, "start"), calling.start_service, self.rt, self.actor, w
+        ):
             t = self._current(w)
             t.state, t.started = "serving", True  # type: ignore[union-attr]
 
@@ -192,7 +201,9 @@ class QueueMachine(RuleBasedStateMachine):
     @rule(data=st.data())
     def finish(self, data: st.DataObject) -> None:
         w = self._pick_window(data)
-        if self._expect(self._window_error(w, "finish"), Q.finish_service, self.rt, self.actor, w):
+        if self._expect(
+            self._window_error(w, "finish"), calling.finish_service, self.rt, self.actor, w
+        ):
             self._current(w).state = "done"  # type: ignore[union-attr]
             self.windows[w]["current"] = None
 
@@ -200,7 +211,7 @@ class QueueMachine(RuleBasedStateMachine):
     @rule(data=st.data())
     def no_show(self, data: st.DataObject) -> None:
         w = self._pick_window(data)
-        r = self._expect(self._window_error(w, "no_show"), Q.no_show, self.rt, self.actor, w)
+        r = self._expect(self._window_error(w, "no_show"), calling.no_show, self.rt, self.actor, w)
         if r:
             t = self._current(w)
             assert t is not None
@@ -215,7 +226,7 @@ class QueueMachine(RuleBasedStateMachine):
     @rule(data=st.data())
     def park(self, data: st.DataObject) -> None:
         w = self._pick_window(data)
-        if self._expect(self._window_error(w, "park"), Q.park, self.rt, self.actor, w):
+        if self._expect(self._window_error(w, "park"), calling.park, self.rt, self.actor, w):
             self._current(w).state = "parked"  # type: ignore[union-attr]
             self.windows[w]["current"] = None
 
@@ -229,12 +240,12 @@ class QueueMachine(RuleBasedStateMachine):
         win = self.windows[w]
         error: type[CounterError] | None = None
         if win["state"] != "open":
-            error = Q.WindowNotOpen
+            error = rules.WindowNotOpen
         elif win["current"] is not None:
-            error = Q.WindowBusy
+            error = rules.WindowBusy
         elif t.state != "parked":
-            error = Q.TicketStateError
-        if self._expect(error, Q.resume, self.rt, self.actor, w, t.id):
+            error = rules.TicketStateError
+        if self._expect(error, calling.resume, self.rt, self.actor, w, t.id):
             t.state, t.window = ("serving" if t.started else "called"), w
             win["current"] = t.id
 
@@ -252,7 +263,7 @@ class QueueMachine(RuleBasedStateMachine):
         if error is None and to_window == w:
             error = CounterError
         if self._expect(
-            error, Q.transfer, self.rt, self.actor, w, to_queue=to_queue, to_window=to_window
+            error, calling.transfer, self.rt, self.actor, w, to_queue=to_queue, to_window=to_window
         ):
             t = self._current(w)
             assert t is not None

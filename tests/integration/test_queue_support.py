@@ -14,9 +14,9 @@ import pytest
 from sqlalchemy import select, text, update
 
 from counter import clock
+from counter.domain.queue import AT_WINDOW, TICKET_STATES, WAITING
 from counter.domain.ticketing import format_ticket_number
 from counter.services.base import Actor, Runtime
-from counter.services.queue import AT_WINDOW, TICKET_STATES, WAITING
 from db.models import Queue, Ticket, TicketCounter, TicketEvent, Window
 
 # 2025-03-10 (a Monday) 09:00 in Asia/Shanghai: inside every demo queue's opening hours.

@@ -13,7 +13,8 @@ from PySide6.QtCore import Qt
 
 from counter.config import StationConfig
 from counter.devices.emulator import IdCardReaderEmulator, ScannerEmulator
-from counter.services import cases
+from counter.domain import applicants, checklist
+from counter.services import intake
 from counter.services.base import Actor, Runtime
 from counter.services.catalog import get_item, search_items
 from tests.ui.test_window_flow import WAIT, Printed, open_client, sign_in
@@ -75,12 +76,12 @@ def _accept_once_at_window(url: str) -> None:
             roles=frozenset({"clerk"}),
             window_id=window_id,
         )
-        cases.accept_case(
+        intake.accept_case(
             rt,
             actor,
             item_version_id=version,
-            applicant=cases.ApplicantInput(name="张三", id_number="11010519491231002X"),
-            materials=[cases.MaterialCheck(m.id, "received") for m in detail.materials],
+            applicant=applicants.ApplicantInput(name="张三", id_number="11010519491231002X"),
+            materials=[checklist.MaterialCheck(m.id, "received") for m in detail.materials],
         )
     finally:
         rt.dispose()

@@ -13,8 +13,8 @@ import pytest
 
 from PySide6.QtCore import Qt
 
-from counter.services import cases as svc
-from counter.services import queue as Q
+from counter.domain import applicants, checklist
+from counter.services import cases, intake, queue_state
 from counter.services.base import Runtime
 from counter.services.catalog import get_item
 from tests.ui import test_window_flow as flow
@@ -47,7 +47,7 @@ def session(qtbot, hall_url):
         rt.dispose()
 
 
-def _checks(rt, code: str, missing: tuple[str, ...] = ()) -> list[svc.MaterialCheck]:
+def _checks(rt, code: str, missing: tuple[str, ...] = ()) -> list[checklist.MaterialCheck]:
     out = []
     for m in get_item(rt, code=code).materials:
         if m.name in missing:
@@ -56,16 +56,16 @@ def _checks(rt, code: str, missing: tuple[str, ...] = ()) -> list[svc.MaterialCh
             status = "not_applicable"
         else:
             status = "received"
-        out.append(svc.MaterialCheck(m.id, status, m.form, m.copies))
+        out.append(checklist.MaterialCheck(m.id, status, m.form, m.copies))
     return out
 
 
 def _notice(rt, backend: Backend) -> str:
-    r = svc.issue_one_time_notice(
+    r = intake.issue_one_time_notice(
         rt,
         backend.actor,
         item_version_id=get_item(rt, code="NY-001").version_id,
-        applicant=svc.ApplicantInput(
+        applicant=applicants.ApplicantInput(
             kind="person", name="王建国", id_number=ID_A, phone="13812345678"
         ),
         materials=_checks(rt, "NY-001", missing=("户口簿",)),
@@ -104,10 +104,10 @@ def test_completion_after_notice_keeps_the_case_number_and_reprints(qtbot, sessi
     qtbot.waitUntil(lambda: item.outcome == "accepted", timeout=WAIT)
     assert item.case_no == case_no
     assert client.outcome.preview.content.kind == "receipt"
-    case = svc.get_case(rt, case_no)
+    case = cases.get_case(rt, case_no)
     assert case.state == "accepted"
     assert [e.node for e in case.events] == ["一次性告知", "受理"]
-    assert len(svc.list_cases(rt)) == 1
+    assert len(cases.list_cases(rt)) == 1
 
     # 补打 from the result panel: the receipt again, marked, to the print dialog
     assert client.outcome.reprint_button.isVisible()
@@ -128,7 +128,7 @@ def test_completion_after_notice_keeps_the_case_number_and_reprints(qtbot, sessi
         flow.key(qtbot, client, Qt.Key.Key_P, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert client.handout.preview.content.mark == "补打"
     assert len(printed.files) == 2
-    events = [e.node for e in svc.get_case(rt, case_no).events]
+    events = [e.node for e in cases.get_case(rt, case_no).events]
     assert events.count("补打") == 2
 
     from sqlalchemy import func, select
@@ -168,7 +168,7 @@ def test_pause_then_sign_out_parks_the_visitor_and_keeps_the_draft(qtbot, sessio
     # F7 pauses: the window is not called
     flow.key(qtbot, client, Qt.Key.Key_F7)
     qtbot.waitUntil(lambda: client.window_state == "paused", timeout=WAIT)
-    assert Q.window_status(rt, backend.actor, 1).state == "paused"
+    assert queue_state.window_status(rt, backend.actor, 1).state == "paused"
     assert not client.queue_bar.buttons["call_next"].isEnabled()
     assert "恢复叫号" in client.queue_bar.buttons["pause"].text()
     flow.key(qtbot, client, Qt.Key.Key_F1)
@@ -205,8 +205,8 @@ def test_pause_then_sign_out_parks_the_visitor_and_keeps_the_draft(qtbot, sessio
     from counter.services.base import Actor
 
     system = Actor.system(rt.hall_id("QS"), device="test")
-    assert Q.window_status(rt, system, 1).state == "closed"
-    assert Q.get_ticket(rt, system, number).state == "parked"
+    assert queue_state.window_status(rt, system, 1).state == "closed"
+    assert queue_state.get_ticket(rt, system, number).state == "parked"
     draft = json.loads(client.draft_file().read_text(encoding="utf-8"))
     parked = next(iter(draft["parked"].values()))
     assert parked["applicant"]["name"] == "李四"

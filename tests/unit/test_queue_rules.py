@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from counter.services.queue import (
+from counter.domain.queue import (
     GREEN_CHANNEL_LEAD_US,
     average_service_minutes,
     estimate_wait_minutes,

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from counter import clock
+from counter.domain.settings import DEFAULT_HALL_SETTINGS
 from counter.services.auth import add_staff_row
 from counter.services.base import ADMIN, CLERK, MANAGER, REVIEWER, SEAL_KEEPER, Runtime
 from counter.services.calendar import seed_national_calendar
 from counter.services.catalog import seed_catalogue
-from counter.services.queue import SETTING_DEFAULTS as QUEUE_SETTING_DEFAULTS
 from db.models import Hall, Queue, Seal, Window, WindowQueue
 
 log = logging.getLogger(__name__)
@@ -27,15 +27,6 @@ log = logging.getLogger(__name__)
 DEMO_HALL_CODE = "QS"
 DEMO_HALL_NAME = "青山镇便民服务中心"
 DEMO_PASSWORD = "demo1234"
-
-DEFAULT_HALL_SETTINGS: dict[str, object] = {
-    **QUEUE_SETTING_DEFAULTS,  # recall limit, no-show policy, weights, appointment window ...
-    "evaluation_days": 3,  # 补评期限（天）
-    "warn_days": 1,  # 临期预警：到期前 N 个工作日
-    "followup_days": 5,  # 差评整改期限（工作日）
-    "notice_days": 5,  # 一次性告知补正期限（工作日）
-    "contact_phone": "0571-8888 6000",
-}
 
 
 @dataclass(frozen=True)
@@ -187,17 +178,9 @@ def seed_demo(url: str, *, with_activity: bool = True, migrate: bool = True) -> 
 
 
 def seed_activity(rt: Runtime, hall_id: int) -> None:
-    """Some of today's life in the hall: waiting tickets and cases in every state.
+    """Some of today's life in the hall: waiting tickets and cases in every state."""
+    from counter.demo.cases import seed_demo_activity as seed_cases
+    from counter.demo.queue import seed_demo_activity as seed_queue
 
-    Each part is provided by the subsystem that owns it; a part that is not there is skipped.
-    """
-    import importlib
-
-    for module in ("counter.services.queue", "counter.services.cases"):
-        try:
-            mod = importlib.import_module(module)
-        except ModuleNotFoundError:
-            continue
-        fn = getattr(mod, "seed_demo_activity", None)
-        if fn is not None:
-            fn(rt, hall_id)
+    seed_queue(rt, hall_id)
+    seed_cases(rt, hall_id)

@@ -1,0 +1,24 @@
+"""A hall's settings (大厅设置) and their defaults: one dictionary per hall in the database
+(``hall.settings``); a key missing there takes the default here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from counter.domain.queue import SETTING_DEFAULTS as QUEUE_SETTING_DEFAULTS
+
+DEFAULT_HALL_SETTINGS: dict[str, Any] = {
+    **QUEUE_SETTING_DEFAULTS,  # recall limit, no-show policy, weights, appointment window ...
+    "evaluation_days": 3,  # 补评期限（天）
+    "warn_days": 1,  # 临期预警：到期前 N 个工作日
+    "followup_days": 5,  # 差评整改期限（工作日）
+    "notice_days": 5,  # 一次性告知补正期限（工作日）
+    "contact_phone": "0571-8888 6000",
+}
+
+
+def merged(settings: dict[str, Any] | None) -> dict[str, Any]:
+    """The defaults overridden by the hall's own values (a ``None`` value keeps the default)."""
+    out = dict(DEFAULT_HALL_SETTINGS)
+    out.update({k: v for k, v in (settings or {}).items() if v is not None})
+    return out

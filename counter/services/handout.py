@@ -1,0 +1,146 @@
+"""Hand-out (出件): a completed case's result given to its applicant or agent at a window.
+
+The collector's ID number must be the applicant's or the agent's (compared as keyed hashes); a
+mismatch is refused and audited. A 领取回执 is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import ClassVar
+
+from sqlalchemy import select
+
+from counter import clock
+from counter.documents import builders
+from counter.domain.applicants import (
+    check_name,
+)
+from counter.domain.cases import (
+    CaseState,
+    check_transition,
+)
+from counter.domain.checkchars import (
+    normalize_code,
+)
+from counter.domain.masking import id_hash, mask_id_number, mask_name
+from counter.errors import (
+    CounterError,
+    InvalidInput,
+)
+from counter.services.base import (
+    Actor,
+    Change,
+    Runtime,
+    audit,
+    emit,
+)
+from counter.services.cases import (
+    RESULT_ZH,
+    CaseDetail,
+    CaseResult,
+    case_by_no,
+    case_detail,
+    case_facts,
+    case_summary,
+    hash_key,
+    require_window_actor,
+    staff_name,
+    transition,
+)
+from counter.services.queue_state import load_hall
+from counter.services.seal import (
+    write_document,
+)
+from db.models import (
+    Applicant,
+    Document,
+)
+
+
+class CollectorMismatch(CounterError):
+    code: ClassVar[str] = "collector_mismatch"
+    zh: ClassVar[str] = "领取人证件号码与申请人、代办人均不一致，不能领取"
+    en: ClassVar[str] = "The collector's ID number is neither the applicant's nor the agent's"
+
+
+def find_case_for_handout(rt: Runtime, actor: Actor, code: str) -> CaseDetail:
+    """The case whose number was scanned from a receipt's barcode (or typed). Whether it can be
+    handed out now is ``ready_for_handout``."""
+    require_window_actor(rt, actor)
+    with rt.unit() as s:
+        return case_detail(s, case_by_no(s, code))
+
+
+def hand_out(
+    rt: Runtime,
+    actor: Actor,
+    case_no: str,
+    *,
+    collector_id_number: str,
+    collector_name: str = "",
+) -> CaseResult:
+    """出件: hand a completed case's result to its applicant or agent, collected at the window.
+
+    The collector's ID number must be the applicant's or the agent's (keyed hashes compared); a
+    mismatch is refused with :class:`CollectorMismatch` and audited."""
+    require_window_actor(rt, actor)
+    number = normalize_code(collector_id_number or "")
+    if not number:
+        raise InvalidInput("请读取或输入领取人证件号码", field="collector_id_number")
+    name = (collector_name or "").strip()
+    if name:
+        name = check_name(name, "领取人", "collector_name", "领取人姓名", enterprise=False)
+    refused = False
+    with rt.unit() as s:
+        case = case_by_no(s, case_no, lock=True)
+        hall = load_hall(s, case.hall_id)
+        check_transition(case.state, CaseState.DELIVERED)
+        key = hash_key(s, hall)
+        wanted = id_hash(number, key)
+        matched: tuple[str, Applicant] | None = None
+        for who, aid in (("applicant", case.applicant_id), ("agent", case.agent_id)):
+            person = s.get(Applicant, aid) if aid else None
+            if person is not None and person.id_number and id_hash(person.id_number, key) == wanted:
+                matched = (who, person)
+                break
+        if matched is None:
+            refused = True
+        else:
+            who, person = matched
+            now = clock.now()
+            collector = name or person.name
+            case.delivered_at = now
+            case.delivery_method = "window"
+            transition(s, case, actor, CaseState.DELIVERED, "送达", "hand_out",
+                        collector=mask_name(collector), collector_is=who)  # fmt: skip
+            decision = s.scalars(
+                select(Document)
+                .where(Document.case_id == case.id, Document.kind == "decision")
+                .order_by(Document.id.desc())
+            ).first()
+            items = [str(decision.content.get("title"))] if decision is not None else []
+            facts = replace(
+                case_facts(s, case, hall, None),
+                clerk_name=staff_name(s, actor.staff_id, actor.name),
+            )
+            content = builders.handover_slip(
+                facts,
+                handed_at=now,
+                collector_name=collector,
+                collector_id=mask_id_number(number),
+                result=RESULT_ZH.get(case.result, case.result or "办结"),
+                items=items,
+            )
+            write_document(s, case, actor, content, None, "领取回执")
+            change = emit(
+                s,
+                Change("case.delivered", hall.id,
+                       {"case_no": case.case_no, "case_id": case.id, "state": case.state}),
+            )  # fmt: skip
+            summary = case_summary(s, case)
+    if refused:
+        with rt.unit() as s:
+            audit(s, actor, "handout_refused", case_no, host=rt.host, reason="id_mismatch")
+        raise CollectorMismatch()
+    return CaseResult(summary, (content,), (change,), ())
