@@ -3,7 +3,7 @@
 Every committed write records a row in ``change_log`` (see :func:`counter.services.base.emit`);
 a screen follows them with::
 
-    sub = subscribe(url, hall_id, on_event)   # on_event(Event) runs on the listener thread
+    sub = subscribe(url, hall_id, on_event)   # on_event(Change) runs on the listener thread
     ...
     sub.close()
 
@@ -31,93 +31,25 @@ the event to its own thread (a queued signal) before touching a widget.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
 import logging
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy.engine import make_url
 
+from counter.changes import NOTIFY_CHANNEL, Change
 from counter.errors import ConfigError
-from counter.services.base import NOTIFY_CHANNEL
 from db.engine import is_sqlite, normalise_url
 
-__all__ = ["LOOKBACK", "Event", "Subscription", "subscribe"]
+__all__ = ["LOOKBACK", "Subscription", "subscribe"]
 
 log = logging.getLogger(__name__)
 
 LOOKBACK = 1000  # ids: how far back a catch-up looks for late commits
 _COLUMNS = "id, at, hall_id, type, payload"
-
-
-@dataclass(frozen=True)
-class Event:
-    """One committed change, as delivered to screens."""
-
-    id: int
-    type: str
-    hall_id: int | None
-    at: str  # ISO 8601, UTC
-    payload: dict[str, Any] = field(default_factory=dict)
-
-    def get(self, key: str, default: Any = None) -> Any:
-        return self.payload.get(key, default)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            **self.payload,
-            "id": self.id,
-            "type": self.type,
-            "hall_id": self.hall_id,
-            "at": self.at,
-        }
-
-    def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, default=str)
-
-    @classmethod
-    def from_notification(cls, data: dict[str, Any]) -> Event:
-        payload = {
-            k: v for k, v in data.items() if k not in ("id", "type", "hall_id", "at", "truncated")
-        }
-        hall = data.get("hall_id")
-        return cls(
-            id=int(data["id"]),
-            type=str(data["type"]),
-            hall_id=int(hall) if hall is not None else None,
-            at=str(data.get("at", "")),
-            payload=payload,
-        )
-
-
-def _at_iso(value: Any) -> str:
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=dt.UTC)
-        return str(value.astimezone(dt.UTC).isoformat())
-    if isinstance(value, str):  # SQLite: naive UTC text
-        try:
-            return _at_iso(dt.datetime.fromisoformat(value))
-        except ValueError:
-            return value
-    return str(value)
-
-
-def _row_event(row: Iterable[Any]) -> Event:
-    id_, at, hall_id, type_, payload = row
-    if isinstance(payload, str | bytes):
-        payload = json.loads(payload)
-    return Event(
-        id=int(id_),
-        type=str(type_),
-        hall_id=int(hall_id) if hall_id is not None else None,
-        at=_at_iso(at),
-        payload=dict(payload or {}),
-    )
 
 
 class Subscription:
@@ -127,7 +59,7 @@ class Subscription:
         self,
         url: str,
         hall_id: int | None,
-        callback: Callable[[Event], None],
+        callback: Callable[[Change], None],
         since_id: int | None = None,
         *,
         poll_interval: float = 0.2,
@@ -190,12 +122,13 @@ class Subscription:
             return self.include_global
         return hall_id == self.hall_id
 
-    def _deliver(self, event: Event) -> None:
-        if event.id <= self._floor or event.id in self._seen:
+    def _deliver(self, event: Change) -> None:
+        cid = event.id
+        if cid is None or cid <= self._floor or cid in self._seen:
             return
-        self._seen.add(event.id)
-        if event.id > self.last_id:
-            self.last_id = event.id
+        self._seen.add(cid)
+        if cid > self.last_id:
+            self.last_id = cid
         if len(self._seen) > 2 * LOOKBACK:
             self._floor = max(self._floor, self.last_id - LOOKBACK)
             self._seen = {i for i in self._seen if i > self._floor}
@@ -261,7 +194,7 @@ class Subscription:
             {**params, "lo": lower},
         ).fetchall()
         for row in rows:
-            self._deliver(_row_event(row))
+            self._deliver(Change.from_row(row))
 
     def _pg_fetch(self, conn: Any, ids: list[int]) -> None:
         rows = conn.execute(
@@ -269,7 +202,7 @@ class Subscription:
             {"ids": ids},
         ).fetchall()
         for row in rows:
-            self._deliver(_row_event(row))
+            self._deliver(Change.from_row(row))
 
     def _run_pg(self) -> None:
         import psycopg
@@ -297,7 +230,7 @@ class Subscription:
                         if data.get("truncated"):
                             pending.append(int(data["id"]))
                             break  # the connection is needed to read the row
-                        self._deliver(Event.from_notification(data))
+                        self._deliver(Change.from_notification(data))
                         if self._stop.is_set():
                             break
                     if pending:
@@ -348,7 +281,7 @@ class Subscription:
                         (max(self.last_id, self._floor), *params),
                     ).fetchall()
                     for row in rows:
-                        self._deliver(_row_event(row))
+                        self._deliver(Change.from_row(row))
                     if len(rows) < 1000:
                         self._stop.wait(self.poll_interval)
             except sqlite3.Error as exc:
@@ -367,7 +300,7 @@ class Subscription:
 def subscribe(
     url: str,
     hall_id: int | None,
-    callback: Callable[[Event], None],
+    callback: Callable[[Change], None],
     since_id: int | None = None,
     *,
     poll_interval: float = 0.2,

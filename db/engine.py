@@ -1,18 +1,30 @@
 """Engines and sessions for both backends.
 
 SQLite (the embedded single-PC default) runs in WAL mode with foreign keys on, and every
-transaction starts with ``BEGIN IMMEDIATE``: a writer takes the write lock at the start, so two
-"call next" on one file cannot both read the same waiting ticket (the database, not luck, decides).
-PostgreSQL uses psycopg 3 with a pre-ping pool so a restarted server is reconnected transparently.
+writing transaction starts with ``BEGIN IMMEDIATE``: a writer takes the write lock at the start,
+so two "call next" on one file cannot both read the same waiting ticket (the database, not luck,
+decides). A connection asked for with the execution option ``counter_read_only=True``
+(:data:`READ_ONLY`) begins with a plain ``BEGIN`` instead: readers never wait for the write lock.
+
+PostgreSQL uses psycopg 3. A pooled connection is checked on checkout *without a round trip*:
+a connection the server has closed (restart, ``pg_terminate_backend``) has its socket readable
+(the server's farewell or EOF), so it is replaced before use; a pre-ping would cost one round
+trip on every user action. Statement parameters never appear in logs or error texts
+(``hide_parameters``): they may hold personal data.
 """
 
 from __future__ import annotations
 
+import select
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
+
+# Execution option of a connection that only reads (see the module docstring).
+READ_ONLY = "counter_read_only"
 
 
 def normalise_url(url: str) -> str:
@@ -37,6 +49,7 @@ def make_engine(url: str, *, echo: bool = False, **kwargs: Any) -> Engine:
     """Create an engine configured for this product (see the module docstring)."""
     url = normalise_url(url)
     if is_sqlite(url):
+        kwargs.setdefault("hide_parameters", True)
         engine = create_engine(
             url,
             echo=echo,
@@ -58,13 +71,37 @@ def make_engine(url: str, *, echo: bool = False, **kwargs: Any) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _sqlite_begin(conn: Any) -> None:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            read_only = conn.get_execution_options().get(READ_ONLY, False)
+            conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
         return engine
-    kwargs.setdefault("pool_pre_ping", True)
     kwargs.setdefault("pool_size", 10)
     kwargs.setdefault("max_overflow", 20)
-    return create_engine(url, echo=echo, **kwargs)
+    kwargs.setdefault("hide_parameters", True)
+    engine = create_engine(url, echo=echo, **kwargs)
+
+    @event.listens_for(engine, "checkout")
+    def _pg_checkout(dbapi_conn: Any, _record: Any, _proxy: Any) -> None:
+        if not connection_alive(dbapi_conn):
+            raise DisconnectionError("the server closed this pooled connection")
+
+    return engine
+
+
+def connection_alive(dbapi_conn: Any) -> bool:
+    """Whether a pooled psycopg connection is still usable, decided without a round trip.
+
+    An idle connection has nothing to read; a readable socket means the server said something
+    unasked — an error before closing, or EOF — so the connection is dead. (A connection that
+    LISTENs is never pooled here, so no notification can be mistaken for a farewell.)"""
+    try:
+        if dbapi_conn.closed or dbapi_conn.broken:
+            return False
+        fd = dbapi_conn.fileno()
+        readable, _w, _x = select.select([fd], [], [], 0)
+    except Exception:  # noqa: BLE001 - anything odd about the socket: take a new connection
+        return False
+    return not readable
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -177,6 +177,11 @@ class Window(Base):
     )
     state_changed_at: Mapped[dt.datetime | None]
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Bumped by every change of ``state`` or ``current_ticket_id``: screens that hear of a
+    # window's line in a change event keep the one with the highest version.
+    version: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer(), "sqlite"), default=0, server_default="0"
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -304,14 +309,23 @@ class WindowQueue(Base):
 
 
 class TicketCounter(Base):
-    """The last number issued per queue and local day: ``UPDATE … RETURNING`` makes numbers
-    unique and gap-free without reading first."""
+    """A queue's line on one local day.
+
+    ``last_seq``: the last number the queue issued that day (``UPDATE … RETURNING`` makes numbers
+    unique and gap-free without reading first). ``waiting``: the tickets waiting in the queue now
+    (issued there or transferred in), kept by the very statements that move tickets in and out
+    of the line, under this row's lock; ``version`` counts the row's changes, so a screen that
+    hears counts in change events keeps the newest (day, version)."""
 
     __tablename__ = "ticket_counter"
 
     queue_id: Mapped[int] = mapped_column(ForeignKey("queue.id"), primary_key=True)
     day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
     last_seq: Mapped[int] = mapped_column(Integer, default=0)
+    waiting: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    version: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer(), "sqlite"), default=0, server_default="0"
+    )
 
 
 class Ticket(Base):

@@ -176,12 +176,13 @@ def _call(args: argparse.Namespace) -> int:
 
 
 def _watch(args: argparse.Namespace) -> int:
-    from counter.events import Event, subscribe
+    from counter.changes import Change
+    from counter.events import subscribe
 
     url = database_url(args)
     rt, actor = _open(args)
     rt.dispose()
-    inbox: _queue.Queue[Event] = _queue.Queue()
+    inbox: _queue.Queue[Change] = _queue.Queue()
     sub = subscribe(url, actor.hall_id, inbox.put, since_id=args.since)
     deadline = time.monotonic() + args.timeout if args.timeout is not None else None
     printed = 0

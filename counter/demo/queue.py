@@ -8,32 +8,26 @@ import secrets
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.orm import Session
 
 from counter import clock
+from counter.changes import Change, emit
 from counter.domain.masking import mask_name, mask_phone
 from counter.domain.queue import (
-    SERVING,
     W_OPEN,
     W_PAUSED,
 )
-from counter.services.base import (
-    Actor,
-    Change,
-    Runtime,
-    emit,
-)
+from counter.services.base import Actor, Runtime
 from counter.services.calling import (
-    call_next_generic,
     expire_stale,
     finish_in,
+    next_in,
+    start_in,
 )
 from counter.services.queue_state import (
-    current_ticket,
     hall_tz,
     load_hall,
     local_day,
-    ticket_event,
+    touch_window,
 )
 from counter.services.tickets import (
     issue_in,
@@ -114,21 +108,27 @@ def seed_demo_activity(rt: Runtime, hall_id: int) -> None:
         for number in numbers[:8]:
             windows[number].state = W_OPEN
             windows[number].state_changed_at = start
+            touch_window(windows[number])
         if len(numbers) > 8:
             windows[numbers[8]].state = W_PAUSED
             windows[numbers[8]].state_changed_at = start
+            touch_window(windows[numbers[8]])
         s.flush()
         # Windows 1–4 have served a visitor or two; 1–6 have someone called or in service now.
         for number in numbers[:6]:
             win = windows[number]
             rounds = 2 if number <= 2 else 1 if number <= 4 else 0
             for _ in range(rounds):
-                if call_next_generic(s, hall, number, None, tick.tick()) is None:
+                if (
+                    next_in(s, actor, hall, number, tick.tick(), finish_current=False).called
+                    is None
+                ):
                     break
-                _demo_start(s, win, tick.tick())
-                finish_in(s, hall.id, win, None, tick.tick())
-            if call_next_generic(s, hall, number, None, tick.tick()) is not None and number % 2:
-                _demo_start(s, win, tick.tick())
+                start_in(s, actor, hall, number, tick.tick())
+                finish_in(s, hall, win, None, tick.tick())
+            called = next_in(s, actor, hall, number, tick.tick(), finish_current=False).called
+            if called is not None and number % 2:
+                start_in(s, actor, hall, number, tick.tick())
         # Still in line: one green-channel visitor and one appointment whose slot has begun.
         if "A" in queues:
             issue_in(
@@ -162,13 +162,6 @@ def seed_demo_activity(rt: Runtime, hall_id: int) -> None:
         )
         appt.ticket_id = issued.ticket.id
         emit(s, Change("queue.seeded", hall_id, {"day": day.isoformat()}))
-
-
-def _demo_start(s: Session, win: Window, at: dt.datetime) -> None:
-    t = current_ticket(s, win, "开始办理", "start")
-    t.state = SERVING
-    t.started_at = at
-    ticket_event(s, t.id, "started", at, win.id, None)
 
 
 def reset_hall_tickets(rt: Runtime, hall_id: int) -> None:

@@ -8,20 +8,13 @@ import secrets
 from sqlalchemy import select
 
 from counter import clock
+from counter.changes import Change, emit
 from counter.domain.masking import id_hash, mask_name, mask_phone
 from counter.domain.queue import (
     AppointmentError,
 )
 from counter.errors import InvalidInput, NotFound
-from counter.services.base import (
-    CLERK,
-    MANAGER,
-    Actor,
-    Change,
-    Runtime,
-    emit,
-    require_role,
-)
+from counter.services.base import CLERK, MANAGER, Actor, Runtime, require_role
 from counter.services.queue_state import (
     AppointmentView,
     IssueResult,

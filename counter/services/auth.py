@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from counter import clock
 from counter.domain.passwords import (
@@ -156,7 +157,12 @@ def sign_in(
 
 def sign_out(rt: Runtime, actor: Actor) -> None:
     with rt.unit() as s:
-        audit(s, actor, "sign_out", host=rt.host)
+        record_sign_out(s, rt, actor)
+
+
+def record_sign_out(s: Session, rt: Runtime, actor: Actor) -> None:
+    """签退, inside the caller's unit of work (the window closes in the same transaction)."""
+    audit(s, actor, "sign_out", host=rt.host)
 
 
 def _check_roles(roles: Iterable[str]) -> tuple[str, ...]:

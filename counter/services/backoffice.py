@@ -4,6 +4,7 @@ attributed: 初审, 审核, 审批 (the decision, written as a sealed 决定书)
 from __future__ import annotations
 
 from counter import clock
+from counter.changes import Change, emit
 from counter.documents import builders
 from counter.documents.model import DocumentContent
 from counter.domain.cases import (
@@ -12,14 +13,7 @@ from counter.domain.cases import (
 from counter.errors import (
     InvalidInput,
 )
-from counter.services.base import (
-    REVIEWER,
-    Actor,
-    Change,
-    Runtime,
-    emit,
-    require_role,
-)
+from counter.services.base import REVIEWER, Actor, Runtime, require_role
 from counter.services.calendar import hall_calendar
 from counter.services.cases import (
     MAX_COMMENT,

@@ -12,26 +12,23 @@ Contract of a service function (one per user action):
 
 from __future__ import annotations
 
-import json
 import logging
 import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter import clock
 from counter.errors import DatabaseUnavailable, NotFound, PermissionDenied
-from db.engine import make_engine, make_session_factory
-from db.models import AuditLog, ChangeLog, Hall
+from db.engine import READ_ONLY, make_engine, make_session_factory
+from db.models import AuditLog, Hall
 
 log = logging.getLogger(__name__)
-
-NOTIFY_CHANNEL = "counter_changes"
 
 # Roles (角色). A person may hold several.
 CLERK = "clerk"  # 窗口人员
@@ -70,30 +67,6 @@ class Actor:
         return cls(hall_id=hall_id, roles=frozenset(ROLES), device=device, name=device)
 
 
-@dataclass(frozen=True)
-class Change:
-    """A small event saying what a committed write changed (``ticket.called``, ``case.accepted``)."""
-
-    type: str
-    hall_id: int | None
-    payload: dict[str, Any] = field(default_factory=dict)
-    at: str = ""
-    id: int | None = None
-
-    def to_json(self) -> str:
-        return json.dumps(
-            {
-                "id": self.id,
-                "type": self.type,
-                "hall_id": self.hall_id,
-                "at": self.at,
-                **self.payload,
-            },
-            ensure_ascii=False,
-            default=str,
-        )
-
-
 class Runtime:
     """The wired core of one process: engine, session factory and database URL."""
 
@@ -101,27 +74,59 @@ class Runtime:
         self.url = url
         self.engine = engine or make_engine(url)
         self.sessions: sessionmaker[Session] = make_session_factory(self.engine)
+        self.read_sessions: sessionmaker[Session] = make_session_factory(
+            self.engine.execution_options(**{READ_ONLY: True})
+        )
         self.host = socket.gethostname()
+        self._autocommit: Engine | None = None
 
     @property
     def is_postgres(self) -> bool:
         return self.engine.dialect.name == "postgresql"
 
     @contextmanager
-    def unit(self) -> Iterator[Session]:
+    def unit(self, *, read_only: bool = False) -> Iterator[Session]:
         """One transaction: commits on success, rolls back on any error.
 
-        A lost connection surfaces as :class:`DatabaseUnavailable` so the UI can say so and retry.
+        ``read_only``: the unit only reads (a screen's refresh, a report): on SQLite it begins
+        with a plain ``BEGIN`` and never waits for the write lock. A lost connection surfaces as
+        :class:`DatabaseUnavailable` so the UI can say so and retry. Nothing of the statement or
+        its parameters (they may hold names and ID numbers) reaches the log or the error.
         """
+        factory = self.read_sessions if read_only else self.sessions
         try:
-            with self.sessions.begin() as session:
+            with factory.begin() as session:
                 yield session
         except OperationalError as exc:
-            log.warning("database unavailable: %s", exc)
-            raise DatabaseUnavailable(str(exc.orig) if exc.orig else None) from exc
+            log.warning("database unavailable: %s", describe_db_error(exc))
+            raise DatabaseUnavailable(describe_db_error(exc)) from None
         except DBAPIError as exc:
             if exc.connection_invalidated:
-                raise DatabaseUnavailable(str(exc.orig)) from exc
+                log.warning("database connection lost: %s", describe_db_error(exc))
+                raise DatabaseUnavailable(describe_db_error(exc)) from None
+            raise
+
+    @contextmanager
+    def statement(self) -> Iterator[Connection]:
+        """A connection for ONE statement that commits by itself (PostgreSQL autocommit: one
+        round trip, no BEGIN or COMMIT). Only for a statement that is a whole unit of work on its
+        own (the window's "next", see :mod:`counter.services.calling`). Errors as :meth:`unit`."""
+        if self._autocommit is None:
+            self._autocommit = (
+                self.engine.execution_options(isolation_level="AUTOCOMMIT")
+                if not self.is_postgres
+                else make_engine(self.url, isolation_level="AUTOCOMMIT", pool_size=4)
+            )
+        try:
+            with self._autocommit.connect() as conn:
+                yield conn
+        except OperationalError as exc:
+            log.warning("database unavailable: %s", describe_db_error(exc))
+            raise DatabaseUnavailable(describe_db_error(exc)) from None
+        except DBAPIError as exc:
+            if exc.connection_invalidated:
+                log.warning("database connection lost: %s", describe_db_error(exc))
+                raise DatabaseUnavailable(describe_db_error(exc)) from None
             raise
 
     def hall_id(self, code: str | None = None) -> int:
@@ -136,35 +141,19 @@ class Runtime:
         return int(hid)
 
     def dispose(self) -> None:
+        if self._autocommit is not None:
+            self._autocommit.dispose()
         self.engine.dispose()
 
 
-def emit(session: Session, change: Change) -> Change:
-    """Record ``change`` in the change log and, on PostgreSQL, ``NOTIFY`` it — both inside the
-    caller's transaction, so listeners hear only of committed work. Returns it with id and time."""
-    at = clock.now()
-    hall_id = change.hall_id or None  # 0: a town-wide change (system actor without a hall)
-    row = ChangeLog(at=at, hall_id=hall_id, type=change.type, payload=change.payload)
-    session.add(row)
-    session.flush()
-    done = Change(
-        type=change.type, hall_id=hall_id, payload=change.payload, at=at.isoformat(), id=row.id
-    )
-    bind = session.get_bind()
-    if bind.dialect.name == "postgresql":
-        payload = done.to_json()
-        if len(payload.encode()) > 7900:  # NOTIFY payloads are limited to 8000 bytes
-            payload = json.dumps(
-                {
-                    "id": row.id,
-                    "type": change.type,
-                    "hall_id": hall_id,
-                    "at": done.at,
-                    "truncated": True,
-                }
-            )
-        session.execute(text("SELECT pg_notify(:ch, :p)"), {"ch": NOTIFY_CHANNEL, "p": payload})
-    return done
+def describe_db_error(exc: DBAPIError) -> str:
+    """What went wrong with the database, safe for a log line or a message: the driver's error
+    class and SQLSTATE, never the statement, its parameters or the server's detail text (a
+    unique violation's detail repeats the key's values)."""
+    orig = exc.orig
+    name = type(orig).__name__ if orig is not None else type(exc).__name__
+    sqlstate = getattr(orig, "sqlstate", None)
+    return f"{name} ({sqlstate})" if sqlstate else name
 
 
 def audit(

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter import clock
+from counter.changes import Change, emit
 from counter.domain.workdays import (
     Deadline,
     add_working_days,
@@ -22,7 +23,7 @@ from counter.domain.workdays import (
     national_calendar_data,
 )
 from counter.errors import InvalidInput
-from counter.services.base import ADMIN, MANAGER, Actor, Change, Runtime, audit, emit, require_role
+from counter.services.base import ADMIN, MANAGER, Actor, Runtime, audit, require_role
 from db.models import CalendarDay, CalendarYear, Hall
 
 NATIONAL = "national"

@@ -1,10 +1,11 @@
-"""Calling (叫号) at the windows: the queue engine's window actions: tickets issued at the kiosk or the window, called at every window,
-announced to every screen.
+"""Calling (叫号) at the windows: what a window does with the tickets of its queues.
 
-One function per user action, one unit of work each (see :mod:`counter.services.base`). Each
-returns a frozen dataclass holding plain data and the :class:`~counter.services.base.Change`
-events it emitted; refusals are typed :class:`~counter.errors.CounterError` subclasses with
-Chinese messages.
+Each action has two forms: ``*_in(session, …)`` does it inside the caller's unit of work (the
+window's door, :mod:`counter.window`, reads the window's new state in the same transaction), and
+the plain function (``recall(rt, actor, window)`` …) is one unit of work of its own, for scripts
+and the CLI. Each returns frozen data and the :class:`~counter.changes.Change` events it
+emitted; refusals are typed :class:`~counter.errors.CounterError` subclasses with Chinese
+messages.
 
 The database decides every race:
 
@@ -12,14 +13,22 @@ The database decides every race:
   ``INSERT … ON CONFLICT DO UPDATE … RETURNING`` (the first ticket of the day creates the row);
   the row stays locked until commit, and a refusal (daily cap) rolls the bump back, so numbers
   are unique and gap-free behind the unique constraint ``(issue_queue_id, day, seq)``.
-* **Call next** on PostgreSQL is ONE statement (:data:`_PG_CALL_NEXT`): it locks the window row
-  (``FOR UPDATE``: one current ticket per window), picks the best waiting ticket with
-  ``FOR UPDATE SKIP LOCKED LIMIT 1``, marks it called, makes it the window's current ticket,
-  writes the ticket event and the change-log row and ``NOTIFY``\\ s the screens, in one round
-  trip. On SQLite the same steps run inside the engine's ``BEGIN IMMEDIATE`` transaction, which
-  holds the write lock from the start. A ticket is never called by two windows and never lost.
+* **Next** (the clerk's F1: finish the visitor at the window, call the next one, and read the
+  window's new state) on PostgreSQL is ONE statement in ONE round trip (:data:`_PG_NEXT`, sent
+  in autocommit): it locks the window row (``FOR UPDATE``: one current ticket per window),
+  finishes its ticket, picks the best waiting ticket with ``FOR UPDATE SKIP LOCKED LIMIT 1``,
+  marks it called, makes it the window's current ticket, takes it out of its queue's count,
+  writes the ticket events and the change-log rows, ``NOTIFY``\\ s the screens, and returns the
+  window as its clerk now sees it. On SQLite the same steps run inside the engine's
+  ``BEGIN IMMEDIATE`` transaction, which holds the write lock from the start. A ticket is never
+  called by two windows and never lost.
+* **Counts**: every statement that moves a ticket into or out of a queue's line moves that
+  queue's ``waiting`` count in the same transaction, under the counter row's lock
+  (:func:`~counter.services.queue_state.bump_waiting`), and bumps its version; every change of a
+  window's state or current ticket bumps the window's version. Change payloads carry both (see
+  :mod:`counter.domain.live`), so every screen keeps exact counts from events alone.
 
-Who is called next at a window (:func:`call_next`), best first:
+Who is called next at a window (:func:`next_in`), best first:
 
 1. an appointment ticket (预约) whose slot has begun, earliest slot first;
 2. a ticket transferred to this very window (转窗口), oldest first;
@@ -46,10 +55,6 @@ Only today's tickets (the hall's local day) are called; opening a window voids t
 earlier days. A ticket's times never go backwards, even when the PCs' clocks differ a little or a
 unit waited for a lock (each new time is at least the ticket's previous one).
 
-Estimated wait of a new ticket: the people ahead of it in its queue (counted up to
-:data:`PEOPLE_AHEAD_CAP`) times today's average service time of the queue (its last 50 finished
-tickets, ``default_service_minutes`` before any), shared among the open windows serving it.
-
 Change payloads carry the ticket id and number, queue prefix, window number and state — never
 a name or an ID number.
 """
@@ -59,11 +64,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import and_, or_, select, text, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from counter import clock
+from counter.changes import Change, emit, pg_change_log_sql
 from counter.domain.queue import (
     APPOINTMENT_DEPTH,
     AT_WINDOW,
@@ -84,66 +94,195 @@ from counter.domain.queue import (
     RecallLimitReached,
     WindowBusy,
     WindowNotOpen,
+    estimate_wait_minutes,
     initial_sort_key,
     requeue_sort_key,
     time_key,
     weighted_rank,
 )
 from counter.errors import Conflict, InvalidInput
-from counter.services.base import (
-    CLERK,
-    MANAGER,
-    NOTIFY_CHANNEL,
-    Actor,
-    Change,
-    Runtime,
-    emit,
-    require_role,
-)
+from counter.services.base import CLERK, MANAGER, Actor, Runtime, require_role
 from counter.services.queue_state import (
+    ParkedTicket,
+    QueueLine,
     TicketResult,
     TicketView,
     WindowResult,
+    WindowState,
+    average_service,
+    bump_waiting,
     current_ticket,
     find_ticket,
     later,
+    line_payload,
     load_hall,
     load_queue,
     load_window,
     local_day,
+    queue_prefix,
     queue_settings,
     state_error,
-    ticket_change,
     ticket_event,
+    ticket_payload,
+    ticket_view,
+    touch_window,
     window_view,
 )
-from db.models import (
-    Hall,
-    Ticket,
-    Window,
-    WindowQueue,
-)
+from db.models import Hall, Ticket, TicketCounter, Window, WindowQueue
+
+__all__ = [
+    "CallOutcome",
+    "TicketAction",
+    "call_next",
+    "call_ticket",
+    "call_ticket_in",
+    "close_window",
+    "expire_stale",
+    "finish_at_in",
+    "finish_in",
+    "finish_service",
+    "next_in",
+    "no_show",
+    "no_show_in",
+    "open_window",
+    "park",
+    "park_in",
+    "pause_window",
+    "pg_next",
+    "pg_window_state",
+    "recall",
+    "recall_in",
+    "require_free",
+    "resume",
+    "resume_in",
+    "set_window_state",
+    "set_window_state_in",
+    "start_in",
+    "start_service",
+    "transfer",
+    "transfer_in",
+    "void_in",
+    "void_ticket",
+]
+
+
+# A window action on its current ticket, inside the caller's unit of work.
+TicketAction = Callable[[Session, Actor, Hall, int, dt.datetime], TicketResult]
+
+
+@dataclass(frozen=True)
+class CallOutcome:
+    """What "next" did at a window: the ticket it finished (if any), the ticket it called (None:
+    nobody waits for this window), the change events, and — on PostgreSQL, where one statement
+    does it all — the window's new state (else ``None``: the caller reads it in its unit)."""
+
+    finished: TicketView | None
+    called: TicketView | None
+    changes: tuple[Change, ...]
+    state: WindowState | None = None
+
 
 # --------------------------------------------------------------------------------------------
-# Calling
+# PostgreSQL: "next" and the window's state, one statement each
 # --------------------------------------------------------------------------------------------
 
-# ONE statement on PostgreSQL: lock the window (it must be open and free), choose the best
-# waiting ticket among a few candidates per branch and lock it with SKIP LOCKED, mark it called,
-# make it the window's current ticket, write the ticket event and the change-log row, NOTIFY.
-_PG_CALL_NEXT = text(
-    """
-WITH hs AS (
-    SELECT CAST(COALESCE(CAST(settings->>'weight_minutes' AS float8), 5) * 60000000 AS bigint)
+
+def _ticket_json(a: str) -> str:
+    """A ticket row ``a`` (a table alias or a CTE with the ticket's columns) as JSON, with the
+    prefixes and window numbers a :class:`TicketView` holds."""
+    return f"""json_build_object(
+        'id', {a}.id, 'number', {a}.number,
+        'queue', (SELECT prefix FROM queue WHERE id = {a}.queue_id),
+        'issue_queue', (SELECT prefix FROM queue WHERE id = {a}.issue_queue_id),
+        'state', {a}.state, 'source', {a}.source, 'priority_reason', {a}.priority_reason,
+        'window', (SELECT number FROM service_window WHERE id = {a}.window_id),
+        'target_window', (SELECT number FROM service_window WHERE id = {a}.target_window_id),
+        'day', {a}.day, 'issued_at', {a}.issued_at, 'queued_at', {a}.queued_at,
+        'called_at', {a}.called_at, 'first_called_at', {a}.first_called_at,
+        'started_at', {a}.started_at, 'finished_at', {a}.finished_at,
+        'parked_at', {a}.parked_at, 'recall_count', {a}.recall_count,
+        'no_show_count', {a}.no_show_count, 'appointment_at', {a}.appointment_at,
+        'name_masked', {a}.applicant_name_masked)"""
+
+
+def _state_json(current: str) -> str:
+    """The window ``wv`` (a CTE: id, number, name, state, current_ticket_id, version) as its
+    clerk sees it, with ``current`` the SQL of its current ticket's JSON and the CTE ``cnt``
+    (queue_id, day, waiting, version) overriding counts this statement changed."""
+    return f"""(SELECT json_build_object(
+        'id', wv.id, 'number', wv.number, 'name', wv.name, 'state', wv.state,
+        'version', wv.version, 'day', hs.day, 'default_minutes', hs.default_minutes,
+        'current', {current},
+        'parked', COALESCE((
+            SELECT json_agg(json_build_object(
+                'id', p.id, 'number', p.number, 'queue', pq.prefix, 'queue_name', pq.name,
+                'window', wv.number, 'parked_at', p.parked_at,
+                'started', p.started_at IS NOT NULL, 'priority_reason', p.priority_reason,
+                'source', p.source) ORDER BY p.parked_at, p.id)
+            FROM ticket p JOIN queue pq ON pq.id = p.queue_id
+            WHERE p.hall_id = hs.id AND p.state = 'parked' AND p.day = hs.day
+              AND p.window_id = wv.id), CAST('[]' AS json)),
+        'queues', COALESCE((
+            SELECT json_agg(json_build_object(
+                'id', q.id, 'prefix', q.prefix, 'name', q.name, 'weight', wq.weight,
+                'waiting', COALESCE(cnt.waiting, c.waiting, 0),
+                'version', COALESCE(cnt.version, c.version, 0),
+                'open_windows', (
+                    SELECT count(*) FROM window_queue wq2
+                    JOIN service_window w2 ON w2.id = wq2.window_id
+                    WHERE wq2.queue_id = q.id AND w2.state = 'open' AND w2.active))
+                ORDER BY wq.weight DESC, q.sort, q.prefix)
+            FROM window_queue wq JOIN queue q ON q.id = wq.queue_id AND q.active
+            LEFT JOIN ticket_counter c ON c.queue_id = q.id AND c.day = hs.day
+            LEFT JOIN cnt ON cnt.queue_id = q.id AND cnt.day = hs.day
+            WHERE wq.window_id = wv.id), CAST('[]' AS json))
+    ) FROM wv, hs)"""
+
+
+_HS = """hs AS (
+    SELECT id,
+           CAST(COALESCE(CAST(settings->>'weight_minutes' AS float8), 5) * 60000000 AS bigint)
                AS bonus,
+           COALESCE(CAST(settings->>'default_service_minutes' AS float8), 8) AS default_minutes,
            CAST(CAST(:now AS timestamptz) AT TIME ZONE timezone AS date) AS day
     FROM hall WHERE id = :hall_id
-),
-w AS (
-    SELECT id, number FROM service_window
+)"""
+
+# The window's state alone, one statement (a refresh, or after a multi-statement action).
+_PG_WINDOW_STATE = text(
+    f"""
+WITH {_HS},
+wv AS (
+    SELECT id, number, name, state, current_ticket_id, version FROM service_window
     WHERE hall_id = :hall_id AND number = :window AND active
-      AND state = 'open' AND current_ticket_id IS NULL
+),
+cnt AS (
+    SELECT CAST(NULL AS bigint) AS queue_id, CAST(NULL AS date) AS day,
+           CAST(NULL AS integer) AS waiting, CAST(NULL AS bigint) AS version
+    WHERE false
+)
+SELECT {_state_json(f"(SELECT {_ticket_json('t')} FROM ticket t WHERE t.id = wv.current_ticket_id)")}
+"""
+)
+
+# "Next": finish the window's ticket (with :finish), call the best waiting one, read the window.
+_PG_NEXT = text(
+    f"""
+WITH {_HS},
+w AS (
+    SELECT id, number, name, state, current_ticket_id, version FROM service_window
+    WHERE hall_id = :hall_id AND number = :window AND active
+      AND state = 'open' AND (current_ticket_id IS NULL OR CAST(:finish AS boolean))
     FOR UPDATE
+),
+fin AS (
+    UPDATE ticket t
+    SET state = 'done',
+        started_at = COALESCE(t.started_at, GREATEST(CAST(:now AS timestamptz), t.called_at)),
+        finished_at = GREATEST(CAST(:now AS timestamptz), t.started_at, t.called_at),
+        version = t.version + 1
+    FROM w WHERE t.id = w.current_ticket_id AND t.state IN ('called', 'serving')
+    RETURNING t.*
 ),
 wq AS (
     SELECT queue_id, weight FROM window_queue WHERE window_id = (SELECT id FROM w)
@@ -154,7 +293,7 @@ cand AS (
         SELECT t.id, t.sort_key FROM ticket t
         WHERE t.hall_id = :hall_id AND t.state = 'waiting' AND t.queue_id = wq.queue_id
           AND t.target_window_id IS NULL AND t.day = (SELECT day FROM hs)
-        ORDER BY t.sort_key LIMIT {depth}
+        ORDER BY t.sort_key LIMIT {CANDIDATE_DEPTH}
     ) c
     UNION ALL
     (SELECT t.id, 0, t.sort_key FROM ticket t
@@ -162,12 +301,12 @@ cand AS (
        AND t.day = (SELECT day FROM hs)
        AND ((t.target_window_id IS NULL AND t.queue_id IN (SELECT queue_id FROM wq))
             OR t.target_window_id = (SELECT id FROM w))
-     ORDER BY t.appointment_at LIMIT {appointment_depth})
+     ORDER BY t.appointment_at LIMIT {APPOINTMENT_DEPTH})
     UNION ALL
     (SELECT t.id, 1, t.sort_key FROM ticket t
      WHERE t.target_window_id = (SELECT id FROM w) AND t.state = 'waiting'
        AND t.day = (SELECT day FROM hs)
-     ORDER BY t.sort_key LIMIT {depth})
+     ORDER BY t.sort_key LIMIT {CANDIDATE_DEPTH})
 ),
 pick AS (
     SELECT t.id FROM ticket t JOIN cand c ON c.id = t.id
@@ -186,47 +325,222 @@ upd AS (
         started_at = NULL, finished_at = NULL, target_window_id = NULL,
         version = t.version + 1
     FROM pick WHERE t.id = pick.id
-    RETURNING t.id, t.number, t.queue_id, t.issue_queue_id, t.source, t.priority_reason, t.day,
-              t.issued_at, t.queued_at, t.called_at, t.first_called_at, t.parked_at, t.recall_count,
-              t.no_show_count, t.appointment_at, t.applicant_name_masked
+    RETURNING t.*
 ),
 uw AS (
-    UPDATE service_window sw SET current_ticket_id = upd.id
-    FROM upd WHERE sw.id = (SELECT id FROM w)
-    RETURNING sw.id
+    UPDATE service_window sw
+    SET current_ticket_id = (SELECT id FROM upd),
+        version = sw.version + (SELECT count(*) FROM fin) + (SELECT count(*) FROM upd)
+    FROM w WHERE sw.id = w.id AND (EXISTS (SELECT 1 FROM fin) OR EXISTS (SELECT 1 FROM upd))
+    RETURNING sw.id, sw.number, sw.name, sw.state, sw.current_ticket_id, sw.version
+),
+wv AS (
+    SELECT id, number, name, state, current_ticket_id, version FROM uw
+    UNION ALL
+    SELECT id, number, name, state, current_ticket_id, version FROM w
+    WHERE NOT EXISTS (SELECT 1 FROM uw)
+),
+cnt AS (
+    UPDATE ticket_counter c SET waiting = c.waiting - 1, version = c.version + 1
+    FROM upd WHERE c.queue_id = upd.queue_id AND c.day = upd.day
+    RETURNING c.queue_id, c.day, c.waiting, c.version
 ),
 ev AS (
     INSERT INTO ticket_event (ticket_id, type, at, window_id, staff_id, data)
-    SELECT upd.id, 'called', upd.called_at, w.id, CAST(:staff_id AS bigint), CAST('{}' AS json)
-    FROM upd, w
+    SELECT fin.id, 'finished', fin.finished_at, fin.window_id, CAST(:staff_id AS bigint),
+           CAST('{{}}' AS json) FROM fin
+    UNION ALL
+    SELECT upd.id, 'called', upd.called_at, upd.window_id, CAST(:staff_id AS bigint),
+           CAST('{{}}' AS json) FROM upd
     RETURNING id
 ),
 pl AS (
-    SELECT upd.id, q.prefix, iq.prefix AS issue_prefix, w.number AS window_number,
-           jsonb_build_object('ticket_id', upd.id, 'number', upd.number, 'queue', q.prefix,
-                              'window', w.number, 'state', 'called',
-                              'priority', upd.priority_reason) AS p
-    FROM upd JOIN queue q ON q.id = upd.queue_id JOIN queue iq ON iq.id = upd.issue_queue_id, w
+    SELECT 1 AS ord, CAST('ticket.finished' AS text) AS type, jsonb_build_object(
+        'ticket_id', fin.id, 'number', fin.number, 'queue', q.prefix, 'window', w.number,
+        'state', 'done', 'priority', fin.priority_reason,
+        'windows', jsonb_build_object(CAST(w.number AS text), jsonb_build_object(
+            'state', w.state, 'ticket', NULL, 'ticket_state', NULL, 'v', w.version + 1))
+    ) AS p
+    FROM fin JOIN queue q ON q.id = fin.queue_id, w
+    UNION ALL
+    SELECT 2, CAST('ticket.called' AS text), jsonb_build_object(
+        'ticket_id', upd.id, 'number', upd.number, 'queue', q.prefix, 'window', w.number,
+        'state', 'called', 'priority', upd.priority_reason,
+        'windows', jsonb_build_object(CAST(w.number AS text), jsonb_build_object(
+            'state', w.state, 'ticket', upd.number, 'ticket_state', 'called', 'v', wv.version))
+    ) || CASE WHEN cnt.queue_id IS NULL THEN CAST('{{}}' AS jsonb) ELSE jsonb_build_object(
+        'queues', jsonb_build_object(q.prefix, jsonb_build_object(
+            'day', cnt.day, 'waiting', cnt.waiting, 'v', cnt.version))) END
+    FROM upd JOIN queue q ON q.id = upd.queue_id
+    LEFT JOIN cnt ON cnt.queue_id = upd.queue_id, w, wv
 ),
-cl AS (
-    INSERT INTO change_log (at, hall_id, type, payload)
-    SELECT :now, :hall_id, 'ticket.called', CAST(pl.p AS json) FROM pl
-    RETURNING id
+{
+        pg_change_log_sql(
+            at="CAST(:now AS timestamptz)",
+            hall_id="CAST(:hall_id AS bigint)",
+            type_="pl.type",
+            payload="pl.p",
+            source="pl ORDER BY pl.ord",
+        )
+    }
+SELECT json_build_object(
+    'window_ok', EXISTS (SELECT 1 FROM w),
+    'candidates', (SELECT count(*) FROM cand),
+    'finished', (SELECT {_ticket_json("fin")} FROM fin),
+    'called', (SELECT {_ticket_json("upd")} FROM upd),
+    'changes', COALESCE((SELECT json_agg(json_build_object(
+        'id', cl.id, 'type', cl.type, 'payload', cl.payload) ORDER BY cl.id) FROM cl),
+        CAST('[]' AS json)),
+    'notified', (SELECT count(notified) FROM cl_notify),
+    'state', {_state_json(f"(SELECT {_ticket_json('upd')} FROM upd)")}
 )
-SELECT upd.*, pl.prefix, pl.issue_prefix, pl.window_number, cl.id AS change_id,
-       CAST(pl.p AS text) AS payload,
-       pg_notify('{channel}', CAST(
-           jsonb_build_object('id', cl.id, 'type', 'ticket.called',
-                              'hall_id', CAST(:hall_id AS bigint),
-                              'at', CAST(:at_iso AS text)) || pl.p AS text)) AS notified
-FROM upd JOIN pl ON pl.id = upd.id, cl
 """
-    # Constants, not parameters: the cached generic plan must know them to stay cheap (else
-    # PostgreSQL plans the statement afresh on every call).
-    .replace("{depth}", str(CANDIDATE_DEPTH))
-    .replace("{appointment_depth}", str(APPOINTMENT_DEPTH))
-    .replace("{channel}", NOTIFY_CHANNEL)
 )
+
+
+def _dt(value: Any) -> dt.datetime | None:
+    if value is None:
+        return None
+    return dt.datetime.fromisoformat(str(value)).astimezone(dt.UTC)
+
+
+def _ticket_from_json(d: Mapping[str, Any] | None) -> TicketView | None:
+    if not d:
+        return None
+    issued = _dt(d["issued_at"])
+    queued = _dt(d["queued_at"])
+    assert issued is not None and queued is not None
+    return TicketView(
+        id=int(d["id"]),
+        number=str(d["number"]),
+        queue=str(d["queue"] or "?"),
+        issue_queue=str(d["issue_queue"] or "?"),
+        state=str(d["state"]),
+        source=str(d["source"]),
+        priority_reason=str(d["priority_reason"] or ""),
+        window=int(d["window"]) if d["window"] is not None else None,
+        target_window=int(d["target_window"]) if d["target_window"] is not None else None,
+        day=dt.date.fromisoformat(str(d["day"])),
+        issued_at=issued,
+        queued_at=queued,
+        called_at=_dt(d["called_at"]),
+        first_called_at=_dt(d["first_called_at"]),
+        started_at=_dt(d["started_at"]),
+        finished_at=_dt(d["finished_at"]),
+        parked_at=_dt(d["parked_at"]),
+        recall_count=int(d["recall_count"] or 0),
+        no_show_count=int(d["no_show_count"] or 0),
+        appointment_at=_dt(d["appointment_at"]),
+        name_masked=str(d["name_masked"] or ""),
+    )
+
+
+def _state_from_json(conn: Connection, d: Mapping[str, Any], now: dt.datetime) -> WindowState:
+    day = dt.date.fromisoformat(str(d["day"]))
+    default = float(d.get("default_minutes") or 8)
+    queues = []
+    for q in d.get("queues") or ():
+        waiting = int(q["waiting"])
+        opened = int(q["open_windows"])
+        minutes = average_service(conn, None, int(q["id"]), day, now, default=default)
+        queues.append(
+            QueueLine(
+                prefix=str(q["prefix"]),
+                name=str(q["name"]),
+                weight=int(q["weight"]),
+                waiting=waiting,
+                day=day,
+                version=int(q["version"]),
+                open_windows=opened,
+                estimate_minutes=estimate_wait_minutes(waiting, max(opened, 1), minutes),
+                service_minutes=minutes,
+            )
+        )
+    parked = tuple(
+        ParkedTicket(
+            id=int(p["id"]),
+            number=str(p["number"]),
+            queue=str(p["queue"]),
+            queue_name=str(p["queue_name"]),
+            window=int(p["window"]) if p["window"] is not None else None,
+            parked_at=_dt(p["parked_at"]),
+            started=bool(p["started"]),
+            priority_reason=str(p["priority_reason"] or ""),
+            source=str(p["source"] or ""),
+        )
+        for p in d.get("parked") or ()
+    )
+    return WindowState(
+        id=int(d["id"]),
+        number=int(d["number"]),
+        name=str(d["name"]),
+        state=str(d["state"]),
+        version=int(d["version"]),
+        day=day,
+        current=_ticket_from_json(d.get("current")),
+        parked=parked,
+        queues=tuple(queues),
+    )
+
+
+def _as_json(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str | bytes) else value
+
+
+def pg_window_state(conn: Connection, hall_id: int, number: int, now: dt.datetime) -> WindowState:
+    """The window's state in one statement on PostgreSQL (raises NotFound for no such window)."""
+    raw = _as_json(
+        conn.execute(
+            _PG_WINDOW_STATE, {"hall_id": hall_id, "window": int(number), "now": now}
+        ).scalar()
+    )
+    if raw is None:
+        from counter.errors import NotFound
+
+        raise NotFound(what=f"{number}号窗口")
+    return _state_from_json(conn, raw, now)
+
+
+def pg_next(
+    rt: Runtime, conn: Connection, actor: Actor, number: int, now: dt.datetime, *, finish: bool
+) -> CallOutcome:
+    """ "Next" on PostgreSQL: ONE statement, sent on an autocommit connection (it commits by
+    itself, so one round trip). When every candidate was locked by windows calling at the same
+    moment, the statement is simply sent again (the finish, already done, is not repeated)."""
+    params = {
+        "hall_id": actor.hall_id,
+        "window": int(number),
+        "now": now,
+        "staff_id": actor.staff_id,
+        "finish": finish,
+    }
+    changes: list[Change] = []
+    finished: TicketView | None = None
+    for attempt in range(200):
+        out = _as_json(conn.execute(_PG_NEXT, params).scalar())
+        finished = finished or _ticket_from_json(out.get("finished"))
+        changes += [
+            Change(
+                c["type"], actor.hall_id or None, dict(c["payload"]), at=now.isoformat(), id=c["id"]
+            )
+            for c in out.get("changes") or ()
+        ]
+        if not out["window_ok"]:
+            with rt.unit(read_only=True) as s:  # why not: refused with the window's reason
+                _why_not_called(s, actor.hall_id, number, now)
+            raise Conflict(what=f"{number}号窗口状态刚刚改变，请重试")  # pragma: no cover
+        called = _ticket_from_json(out.get("called"))
+        if called is not None or not out.get("candidates"):
+            state = _state_from_json(conn, out["state"], now)
+            return CallOutcome(finished, called, tuple(changes), state)
+        params["finish"] = False
+        time.sleep(min(0.001 * (attempt + 1), 0.02))  # every candidate was taken meanwhile
+    raise Conflict(what="叫号繁忙，请重试")  # pragma: no cover - 200 rounds of losing every race
+
+
+# --------------------------------------------------------------------------------------------
+# Calling, step by step (SQLite, and every backend for the actions that are not "next")
+# --------------------------------------------------------------------------------------------
 
 
 def _why_not_called(s: Session, hall_id: int, number: int, now: dt.datetime) -> bool:
@@ -270,62 +584,33 @@ def _waiting_exists(s: Session, hall: Hall, window_id: int, day: dt.date) -> boo
     return hit is not None
 
 
-def _call_next_pg(
-    s: Session, hall_id: int, number: int, staff_id: int | None, now: dt.datetime
-) -> TicketResult | None:
-    at_iso = now.isoformat()
-    params = {
-        "hall_id": hall_id,
-        "window": int(number),
-        "now": now,
-        "staff_id": staff_id,
-        "at_iso": at_iso,
-    }
-    for attempt in range(200):
-        row = s.execute(_PG_CALL_NEXT, params).mappings().first()
-        if row is not None:
-            break
-        if not _why_not_called(s, hall_id, number, now):
-            return None
-        time.sleep(min(0.001 * (attempt + 1), 0.02))  # every candidate was taken meanwhile
-    else:  # pragma: no cover - 200 rounds of losing every race
-        raise Conflict(what="叫号繁忙，请重试")
-    payload = json.loads(row["payload"])
-    view = TicketView(
-        id=int(row["id"]),
-        number=row["number"],
-        queue=row["prefix"],
-        issue_queue=row["issue_prefix"],
-        state=CALLED,
-        source=row["source"],
-        priority_reason=row["priority_reason"],
-        window=int(row["window_number"]),
-        target_window=None,
-        day=row["day"],
-        issued_at=row["issued_at"].astimezone(dt.UTC),
-        queued_at=row["queued_at"].astimezone(dt.UTC),
-        called_at=row["called_at"].astimezone(dt.UTC),
-        first_called_at=row["first_called_at"].astimezone(dt.UTC),
-        parked_at=row["parked_at"].astimezone(dt.UTC) if row["parked_at"] else None,
-        recall_count=int(row["recall_count"]),
-        no_show_count=int(row["no_show_count"]),
-        appointment_at=(
-            row["appointment_at"].astimezone(dt.UTC) if row["appointment_at"] else None
-        ),
-        name_masked=row["applicant_name_masked"],
-    )
-    change = Change("ticket.called", hall_id, payload, at=at_iso, id=int(row["change_id"]))
-    return TicketResult(view, view.window, (change,))
+def _emit_ticket(
+    s: Session,
+    hall_id: int,
+    type_: str,
+    t: Ticket,
+    win: Window | None,
+    counts: dict[str, tuple[dt.date, int, int]] | None = None,
+    **extra: Any,
+) -> tuple[TicketView, Change]:
+    """The ticket's view and its change event, with the lines it moved (see
+    :mod:`counter.domain.live`)."""
+    s.flush()
+    view = ticket_view(s, t)
+    payload = {**ticket_payload(view, **extra), **line_payload(s, counts or {}, win)}
+    return view, emit(s, Change(type_, hall_id, payload))
 
 
-def call_next_generic(
-    s: Session, hall: Hall, number: int, staff_id: int | None, now: dt.datetime
-) -> TicketResult | None:
-    """The same choice as :data:`_PG_CALL_NEXT`, step by step, for SQLite (whose transaction
-    holds the database's write lock from ``BEGIN IMMEDIATE``, so nobody else moves meanwhile)."""
-    win = load_window(s, hall.id, number)
-    if win.state != W_OPEN or win.current_ticket_id is not None:
-        _why_not_called(s, hall.id, number, now)
+def _leave_line(s: Session, t: Ticket) -> dict[str, tuple[dt.date, int, int]]:
+    return {queue_prefix(s, t.queue_id): bump_waiting(s, t.queue_id, t.day, -1)}
+
+
+def _join_line(s: Session, t: Ticket) -> dict[str, tuple[dt.date, int, int]]:
+    return {queue_prefix(s, t.queue_id): bump_waiting(s, t.queue_id, t.day, +1)}
+
+
+def _pick(s: Session, hall: Hall, win: Window, now: dt.datetime) -> int | None:
+    """The id of the best waiting ticket for ``win`` (the module docstring's order)."""
     day = local_day(hall, now)
     weight_minutes = float(queue_settings(hall)["weight_minutes"])
     served = s.execute(
@@ -369,14 +654,7 @@ def call_next_generic(
             ranked.append((weighted_rank(2, row[1], weight, weight_minutes), row[0]))
     if not ranked:
         return None
-    ticket_id = min(ranked, key=lambda r: (r[0], r[1]))[1]
-    t = s.get(Ticket, ticket_id, with_for_update=True)
-    assert t is not None and t.state == WAITING
-    at = mark_called(t, win, staff_id, now)
-    win.current_ticket_id = t.id
-    ticket_event(s, t.id, "called", at, win.id, staff_id)
-    view, change = ticket_change(s, hall.id, "ticket.called", t)
-    return TicketResult(view, win.number, (change,))
+    return min(ranked, key=lambda r: (r[0], r[1]))[1]
 
 
 def mark_called(t: Ticket, win: Window, staff_id: int | None, now: dt.datetime) -> dt.datetime:
@@ -393,9 +671,139 @@ def mark_called(t: Ticket, win: Window, staff_id: int | None, now: dt.datetime) 
     return at
 
 
+def _call_in(
+    s: Session, hall: Hall, win: Window, t: Ticket, staff_id: int | None, now: dt.datetime,
+    **event_data: Any,
+) -> TicketResult:  # fmt: skip
+    """Make waiting ticket ``t`` the current ticket of ``win`` (locked, open and free)."""
+    at = mark_called(t, win, staff_id, now)
+    win.current_ticket_id = t.id
+    touch_window(win)
+    counts = _leave_line(s, t)
+    ticket_event(s, t.id, "called", at, win.id, staff_id, **event_data)
+    view, change = _emit_ticket(s, hall.id, "ticket.called", t, win, counts)
+    return TicketResult(view, win.number, (change,))
+
+
+def next_in(
+    s: Session, actor: Actor, hall: Hall, number: int, now: dt.datetime, *, finish_current: bool
+) -> CallOutcome:
+    """ "Next" step by step inside the caller's unit of work: finish the window's ticket (with
+    ``finish_current``), then call the best waiting one. The window must be open, and free
+    unless ``finish_current``. ``state`` is left for the caller to read."""
+    win = load_window(s, hall.id, number)
+    finished: TicketView | None = None
+    changes: list[Change] = []
+    if finish_current and win.current_ticket_id is not None and win.state == W_OPEN:
+        done = finish_in(s, hall, win, actor.staff_id, now)
+        finished = done.ticket
+        changes += done.changes
+        now = clock.now()  # the call comes after the finish
+    require_free(s, win)
+    ticket_id = _pick(s, hall, win, now)
+    if ticket_id is None:
+        return CallOutcome(finished, None, tuple(changes))
+    t = s.get(Ticket, ticket_id, with_for_update=True)
+    assert t is not None and t.state == WAITING
+    called = _call_in(s, hall, win, t, actor.staff_id, now)
+    return CallOutcome(finished, called.ticket, (*changes, *called.changes))
+
+
+def call_ticket_in(
+    s: Session, actor: Actor, hall: Hall, number: int, ticket: int | str, now: dt.datetime
+) -> TicketResult:
+    """Call a particular waiting ticket (by id or today's number) to window ``number``."""
+    win = load_window(s, hall.id, number)
+    require_free(s, win)
+    t = find_ticket(s, hall, ticket, now)
+    if t.state != WAITING:
+        raise state_error(t, "叫号", "be called")
+    return _call_in(s, hall, win, t, actor.staff_id, now, out_of_turn=True)
+
+
+def recall_in(s: Session, actor: Actor, hall: Hall, number: int, now: dt.datetime) -> TicketResult:
+    """重呼: call the window's current ticket again (at most ``recall_limit`` times)."""
+    win = load_window(s, hall.id, number)
+    t = current_ticket(s, win, "重呼", "recall")
+    if t.state != CALLED:
+        raise state_error(t, "重呼", "be recalled")
+    limit = int(queue_settings(hall)["recall_limit"])
+    if t.recall_count >= limit:
+        raise RecallLimitReached(number=t.number, count=t.recall_count)
+    at = later(now, t.called_at)
+    t.recall_count += 1
+    t.called_at = at
+    t.version += 1
+    ticket_event(s, t.id, "recalled", at, win.id, actor.staff_id, count=t.recall_count)
+    view, change = _emit_ticket(s, hall.id, "ticket.recalled", t, None, recall_count=t.recall_count)
+    return TicketResult(view, win.number, (change,))
+
+
+def no_show_in(s: Session, actor: Actor, hall: Hall, number: int, now: dt.datetime) -> TicketResult:
+    """过号: the called visitor did not come. By the hall's ``no_show_policy`` the ticket is
+    void (state ``no_show``) or re-queued after ``requeue_after`` waiting tickets (at most
+    ``requeue_limit`` times, then void). The window is free again."""
+    win = load_window(s, hall.id, number)
+    t = current_ticket(s, win, "过号", "mark no-show")
+    if t.state != CALLED:
+        raise state_error(t, "过号", "be marked no-show")
+    cfg = queue_settings(hall)
+    now = later(now, t.called_at)
+    t.no_show_count += 1
+    t.version += 1
+    win.current_ticket_id = None
+    touch_window(win)
+    requeue = cfg["no_show_policy"] == "requeue" and t.no_show_count <= int(cfg["requeue_limit"])
+    counts: dict[str, tuple[dt.date, int, int]] = {}
+    if requeue:
+        after = int(cfg["requeue_after"])
+        keys = s.scalars(
+            select(Ticket.sort_key)
+            .where(
+                Ticket.hall_id == hall.id,
+                Ticket.state == WAITING,
+                Ticket.queue_id == t.queue_id,
+                Ticket.day == t.day,
+                Ticket.target_window_id.is_(None),
+            )
+            .order_by(Ticket.sort_key, Ticket.id)
+            .limit(after + 1)
+        ).all()
+        t.sort_key = requeue_sort_key(list(keys), after, time_key(now))
+        t.state = WAITING
+        t.window_id = None
+        t.queued_at = now
+        t.recall_count = 0
+        counts = _join_line(s, t)
+    else:
+        t.state = NO_SHOW
+    ticket_event(s, t.id, "no_show", now, win.id, actor.staff_id, requeued=requeue)
+    view, change = _emit_ticket(
+        s, hall.id, "ticket.no_show", t, win, counts, requeued=requeue, window=win.number
+    )
+    return TicketResult(view, win.number, (change,))
+
+
+def start_in(s: Session, actor: Actor, hall: Hall, number: int, now: dt.datetime) -> TicketResult:
+    """开始办理: the called visitor has arrived at the window."""
+    win = load_window(s, hall.id, number)
+    t = current_ticket(s, win, "开始办理", "start")
+    if t.state != CALLED:
+        raise state_error(t, "开始办理", "start service")
+    at = later(now, t.called_at)
+    t.state = SERVING
+    t.started_at = at
+    t.version += 1
+    touch_window(win)
+    ticket_event(s, t.id, "started", at, win.id, actor.staff_id)
+    view, change = _emit_ticket(s, hall.id, "ticket.started", t, win)
+    return TicketResult(view, win.number, (change,))
+
+
 def finish_in(
-    s: Session, hall_id: int, win: Window, staff_id: int | None, now: dt.datetime
-) -> tuple[TicketView, Change]:
+    s: Session, hall: Hall, win: Window, staff_id: int | None, now: dt.datetime
+) -> TicketResult:
+    """办结 the ticket at ``win`` (locked): the window is free for the next visitor."""
     t = current_ticket(s, win, "办结", "finish")
     at = later(now, t.started_at, t.called_at)
     t.state = DONE
@@ -403,8 +811,205 @@ def finish_in(
     t.finished_at = at
     t.version += 1
     win.current_ticket_id = None
+    touch_window(win)
     ticket_event(s, t.id, "finished", at, win.id, staff_id)
-    return ticket_change(s, hall_id, "ticket.finished", t)
+    view, change = _emit_ticket(s, hall.id, "ticket.finished", t, win)
+    return TicketResult(view, win.number, (change,))
+
+
+def finish_at_in(
+    s: Session, actor: Actor, hall: Hall, number: int, now: dt.datetime
+) -> TicketResult:
+    """办结 the ticket at window ``number`` (a :data:`TicketAction`)."""
+    return finish_in(s, hall, load_window(s, hall.id, number), actor.staff_id, now)
+
+
+def park_in(s: Session, actor: Actor, hall: Hall, number: int, now: dt.datetime) -> TicketResult:
+    """暂离: the visitor steps away (to copy a document ...); the ticket stays with this window
+    as parked and the window may call the next visitor. :func:`resume_in` brings it back."""
+    win = load_window(s, hall.id, number)
+    t = current_ticket(s, win, "暂离", "park")
+    at = later(now, t.called_at, t.started_at)
+    t.state = PARKED
+    t.parked_at = at
+    t.version += 1
+    win.current_ticket_id = None
+    touch_window(win)
+    ticket_event(s, t.id, "parked", at, win.id, actor.staff_id)
+    view, change = _emit_ticket(s, hall.id, "ticket.parked", t, win)
+    return TicketResult(view, win.number, (change,))
+
+
+def resume_in(
+    s: Session, actor: Actor, hall: Hall, number: int, ticket: int | str, now: dt.datetime
+) -> TicketResult:
+    """暂离返回: a parked ticket becomes window ``number``'s current ticket again, in service if
+    its service had started, else called. The window must be open and free."""
+    win = load_window(s, hall.id, number)
+    require_free(s, win)
+    t = find_ticket(s, hall, ticket, now)
+    if t.state != PARKED:
+        raise state_error(t, "恢复办理", "resume")
+    t.state = SERVING if t.started_at is not None else CALLED
+    t.window_id = win.id
+    t.staff_id = actor.staff_id
+    t.version += 1
+    win.current_ticket_id = t.id
+    touch_window(win)
+    ticket_event(s, t.id, "resumed", now, win.id, actor.staff_id)
+    view, change = _emit_ticket(s, hall.id, "ticket.resumed", t, win)
+    return TicketResult(view, win.number, (change,))
+
+
+def transfer_in(
+    s: Session,
+    actor: Actor,
+    hall: Hall,
+    number: int,
+    now: dt.datetime,
+    *,
+    to_queue: str | int | None = None,
+    to_window: int | None = None,
+) -> TicketResult:
+    """转办: send the window's current ticket to another queue and/or a named window. It waits
+    again with its original issue time (``issued_at`` and its place by that time), so waiting
+    statistics stay whole; a ticket sent to a named window is called only there."""
+    if to_queue is None and to_window is None:
+        raise InvalidInput(field="转办目标（队列或窗口）")
+    win = load_window(s, hall.id, number)
+    t = current_ticket(s, win, "转办", "transfer")
+    target_q = load_queue(s, hall.id, to_queue) if to_queue is not None else None
+    target_w = None
+    if to_window is not None:
+        if int(to_window) == win.number:
+            raise InvalidInput(field="转办窗口（不能转给本窗口）")
+        target_w = load_window(s, hall.id, to_window, lock=False)
+    if target_q is not None:
+        t.queue_id = target_q.id
+    t.target_window_id = target_w.id if target_w is not None else None
+    now = later(now, t.called_at, t.started_at, t.queued_at)
+    t.state = WAITING
+    t.window_id = None
+    t.queued_at = now
+    t.started_at = None
+    t.recall_count = 0
+    t.sort_key = initial_sort_key(t.issued_at, t.priority > 0)
+    t.version += 1
+    win.current_ticket_id = None
+    touch_window(win)
+    counts = _join_line(s, t)
+    ticket_event(
+        s,
+        t.id,
+        "transferred",
+        now,
+        win.id,
+        actor.staff_id,
+        to_queue=target_q.prefix if target_q else None,
+        to_window=target_w.number if target_w else None,
+    )
+    view, change = _emit_ticket(
+        s,
+        hall.id,
+        "ticket.transferred",
+        t,
+        win,
+        counts,
+        from_window=win.number,
+        to_queue=target_q.prefix if target_q else None,
+        to_window=target_w.number if target_w else None,
+    )
+    return TicketResult(view, None, (change,))
+
+
+def void_in(
+    s: Session, actor: Actor, hall: Hall, ticket: int | str, now: dt.datetime, reason: str = ""
+) -> TicketResult:
+    """作废: cancel a ticket that is not finished (the visitor left, a mistaken ticket)."""
+    t = find_ticket(s, hall, ticket, now, lock=False)
+    # Lock order everywhere: the window first, then its ticket.
+    win = s.get(Window, t.window_id, with_for_update=True) if t.window_id else None
+    s.refresh(t, with_for_update=True)
+    if t.state not in OPEN_STATES:
+        raise state_error(t, "作废", "be voided")
+    counts: dict[str, tuple[dt.date, int, int]] = {}
+    at_window = None
+    if t.state in AT_WINDOW:
+        if win is None or win.id != t.window_id:
+            raise Conflict(what=f"{t.number}号刚被叫号，请重试")
+        if win.current_ticket_id == t.id:
+            win.current_ticket_id = None
+            touch_window(win)
+            at_window = win
+    elif t.state == WAITING:
+        counts = _leave_line(s, t)
+    t.state = VOID
+    t.version += 1
+    ticket_event(s, t.id, "voided", now, t.window_id, actor.staff_id, reason=reason[:100])
+    view, change = _emit_ticket(s, hall.id, "ticket.voided", t, at_window, counts)
+    return TicketResult(view, view.window, (change,))
+
+
+def expire_stale(s: Session, hall: Hall, day: dt.date, now: dt.datetime) -> int:
+    """Void the unfinished tickets of earlier days (numbers restart each day); their lines are
+    emptied and the windows that held one are freed."""
+    stale = select(Ticket.id).where(
+        Ticket.hall_id == hall.id, Ticket.state.in_(OPEN_STATES), Ticket.day < day
+    )
+    ids = list(s.scalars(stale).all())
+    if not ids:
+        return 0
+    s.execute(
+        update(Window)
+        .where(Window.hall_id == hall.id, Window.current_ticket_id.in_(ids))
+        .values(current_ticket_id=None, version=Window.version + 1)
+    )
+    s.execute(update(Ticket).where(Ticket.id.in_(ids)).values(state=VOID))
+    queue_ids = select(WindowQueue.queue_id).join(Window, Window.id == WindowQueue.window_id)
+    s.execute(
+        update(TicketCounter)
+        .where(
+            TicketCounter.day < day,
+            TicketCounter.waiting != 0,
+            TicketCounter.queue_id.in_(queue_ids.where(Window.hall_id == hall.id)),
+        )
+        .values(waiting=0, version=TicketCounter.version + 1)
+    )
+    for tid in ids:
+        ticket_event(s, tid, "expired", now, None, None)
+    emit(s, Change("queue.expired", hall.id, {"count": len(ids), "day": day.isoformat()}))
+    return len(ids)
+
+
+def set_window_state_in(
+    s: Session, actor: Actor, hall: Hall, number: int, state: str, now: dt.datetime
+) -> tuple[Window, tuple[Change, ...]]:
+    """开启 / 暂停 / 关闭 window ``number``. Closing needs the current ticket finished or
+    parked; opening a window also voids tickets left over from earlier days."""
+    if state not in WINDOW_STATES:
+        raise InvalidInput(field=f"窗口状态“{state}”")
+    if state == W_OPEN:
+        expire_stale(s, hall, local_day(hall, now), now)
+    win = load_window(s, hall.id, number)
+    if state == W_CLOSED and win.current_ticket_id is not None:
+        cur = s.get(Ticket, win.current_ticket_id)
+        raise WindowBusy(window=win.number, number=cur.number if cur else "?")
+    if win.state == state:
+        return win, ()
+    win.state = state
+    win.state_changed_at = now
+    touch_window(win)
+    if actor.staff_id is not None and state == W_OPEN:
+        win.staff_id = actor.staff_id
+    s.flush()
+    payload = {"window": win.number, "state": state, "window_id": win.id}
+    change = emit(s, Change("window.state", hall.id, {**payload, **line_payload(s, {}, win)}))
+    return win, (change,)
+
+
+# --------------------------------------------------------------------------------------------
+# One unit of work each (scripts, the CLI)
+# --------------------------------------------------------------------------------------------
 
 
 def call_next(
@@ -418,23 +1023,24 @@ def call_next(
     See the module docstring for who comes next."""
     require_role(rt, actor, CLERK, MANAGER)
     now = clock.now()
+    if rt.is_postgres:
+        with rt.statement() as conn:
+            out = pg_next(rt, conn, actor, window, now, finish=finish_current)
+    else:
+        with rt.unit() as s:
+            out = next_in(
+                s, actor, load_hall(s, actor.hall_id), window, now, finish_current=finish_current
+            )
+    if out.called is None:
+        return None
+    return TicketResult(out.called, window, out.changes)
+
+
+def _one(rt: Runtime, actor: Actor, fn: Any, *args: Any, **kwargs: Any) -> Any:
+    require_role(rt, actor, CLERK, MANAGER)
+    now = clock.now()
     with rt.unit() as s:
-        finished: tuple[Change, ...] = ()
-        if finish_current:
-            hall = load_hall(s, actor.hall_id)
-            win = load_window(s, hall.id, window)
-            if win.current_ticket_id is not None:
-                finished = (finish_in(s, hall.id, win, actor.staff_id, now)[1],)
-                now = clock.now()  # the call comes after the finish
-        if rt.is_postgres:  # the hot path: one statement, the hall row is read in it
-            result = _call_next_pg(s, actor.hall_id, window, actor.staff_id, now)
-        else:
-            result = call_next_generic(s, load_hall(s, actor.hall_id), window, actor.staff_id, now)
-        if result is None:
-            return None
-        if finished:
-            return TicketResult(result.ticket, result.window, finished + result.changes)
-        return result
+        return fn(s, actor, load_hall(s, actor.hall_id), *args, now, **kwargs)
 
 
 def call_ticket(rt: Runtime, actor: Actor, window: int, ticket: int | str) -> TicketResult:
@@ -442,105 +1048,22 @@ def call_ticket(rt: Runtime, actor: Actor, window: int, ticket: int | str) -> Ti
     require_role(rt, actor, CLERK, MANAGER)
     now = clock.now()
     with rt.unit() as s:
-        hall = load_hall(s, actor.hall_id)
-        win = load_window(s, hall.id, window)
-        require_free(s, win)
-        t = find_ticket(s, hall, ticket, now)
-        if t.state != WAITING:
-            raise state_error(t, "叫号", "be called")
-        at = mark_called(t, win, actor.staff_id, now)
-        win.current_ticket_id = t.id
-        ticket_event(s, t.id, "called", at, win.id, actor.staff_id, out_of_turn=True)
-        view, change = ticket_change(s, hall.id, "ticket.called", t)
-        return TicketResult(view, win.number, (change,))
+        return call_ticket_in(s, actor, load_hall(s, actor.hall_id), window, ticket, now)
 
 
 def recall(rt: Runtime, actor: Actor, window: int) -> TicketResult:
-    """重呼: call the window's current ticket again (at most ``recall_limit`` times)."""
-    require_role(rt, actor, CLERK, MANAGER)
-    now = clock.now()
-    with rt.unit() as s:
-        hall = load_hall(s, actor.hall_id)
-        win = load_window(s, hall.id, window)
-        t = current_ticket(s, win, "重呼", "recall")
-        if t.state != CALLED:
-            raise state_error(t, "重呼", "be recalled")
-        limit = int(queue_settings(hall)["recall_limit"])
-        if t.recall_count >= limit:
-            raise RecallLimitReached(number=t.number, count=t.recall_count)
-        at = later(now, t.called_at)
-        t.recall_count += 1
-        t.called_at = at
-        t.version += 1
-        ticket_event(s, t.id, "recalled", at, win.id, actor.staff_id, count=t.recall_count)
-        view, change = ticket_change(s, hall.id, "ticket.recalled", t, recall_count=t.recall_count)
-        return TicketResult(view, win.number, (change,))
+    """重呼 (see :func:`recall_in`)."""
+    return _one(rt, actor, recall_in, window)  # type: ignore[no-any-return]
 
 
 def no_show(rt: Runtime, actor: Actor, window: int) -> TicketResult:
-    """过号: the called visitor did not come. By the hall's ``no_show_policy`` the ticket is
-    void (state ``no_show``) or re-queued after ``requeue_after`` waiting tickets (at most
-    ``requeue_limit`` times, then void). The window is free again."""
-    require_role(rt, actor, CLERK, MANAGER)
-    now = clock.now()
-    with rt.unit() as s:
-        hall = load_hall(s, actor.hall_id)
-        win = load_window(s, hall.id, window)
-        t = current_ticket(s, win, "过号", "mark no-show")
-        if t.state != CALLED:
-            raise state_error(t, "过号", "be marked no-show")
-        cfg = queue_settings(hall)
-        now = later(now, t.called_at)
-        t.no_show_count += 1
-        t.version += 1
-        win.current_ticket_id = None
-        requeue = cfg["no_show_policy"] == "requeue" and t.no_show_count <= int(
-            cfg["requeue_limit"]
-        )
-        if requeue:
-            after = int(cfg["requeue_after"])
-            keys = s.scalars(
-                select(Ticket.sort_key)
-                .where(
-                    Ticket.hall_id == hall.id,
-                    Ticket.state == WAITING,
-                    Ticket.queue_id == t.queue_id,
-                    Ticket.day == t.day,
-                    Ticket.target_window_id.is_(None),
-                )
-                .order_by(Ticket.sort_key, Ticket.id)
-                .limit(after + 1)
-            ).all()
-            t.sort_key = requeue_sort_key(list(keys), after, time_key(now))
-            t.state = WAITING
-            t.window_id = None
-            t.queued_at = now
-            t.recall_count = 0
-        else:
-            t.state = NO_SHOW
-        ticket_event(s, t.id, "no_show", now, win.id, actor.staff_id, requeued=requeue)
-        view, change = ticket_change(
-            s, hall.id, "ticket.no_show", t, requeued=requeue, window=win.number
-        )
-        return TicketResult(view, win.number, (change,))
+    """过号 (see :func:`no_show_in`)."""
+    return _one(rt, actor, no_show_in, window)  # type: ignore[no-any-return]
 
 
 def start_service(rt: Runtime, actor: Actor, window: int) -> TicketResult:
-    """开始办理: the called visitor has arrived at the window."""
-    require_role(rt, actor, CLERK, MANAGER)
-    now = clock.now()
-    with rt.unit() as s:
-        win = load_window(s, actor.hall_id, window)
-        t = current_ticket(s, win, "开始办理", "start")
-        if t.state != CALLED:
-            raise state_error(t, "开始办理", "start service")
-        at = later(now, t.called_at)
-        t.state = SERVING
-        t.started_at = at
-        t.version += 1
-        ticket_event(s, t.id, "started", at, win.id, actor.staff_id)
-        view, change = ticket_change(s, actor.hall_id, "ticket.started", t)
-        return TicketResult(view, win.number, (change,))
+    """开始办理 (see :func:`start_in`)."""
+    return _one(rt, actor, start_in, window)  # type: ignore[no-any-return]
 
 
 def finish_service(rt: Runtime, actor: Actor, window: int) -> TicketResult:
@@ -548,49 +1071,21 @@ def finish_service(rt: Runtime, actor: Actor, window: int) -> TicketResult:
     require_role(rt, actor, CLERK, MANAGER)
     now = clock.now()
     with rt.unit() as s:
-        win = load_window(s, actor.hall_id, window)
-        view, change = finish_in(s, actor.hall_id, win, actor.staff_id, now)
-        return TicketResult(view, win.number, (change,))
+        hall = load_hall(s, actor.hall_id)
+        return finish_in(s, hall, load_window(s, hall.id, window), actor.staff_id, now)
 
 
 def park(rt: Runtime, actor: Actor, window: int) -> TicketResult:
-    """暂离: the visitor steps away (to copy a document ...); the ticket stays with this window
-    as parked and the window may call the next visitor. :func:`resume` brings it back."""
-    require_role(rt, actor, CLERK, MANAGER)
-    now = clock.now()
-    with rt.unit() as s:
-        win = load_window(s, actor.hall_id, window)
-        t = current_ticket(s, win, "暂离", "park")
-        at = later(now, t.called_at, t.started_at)
-        t.state = PARKED
-        t.parked_at = at
-        t.version += 1
-        win.current_ticket_id = None
-        ticket_event(s, t.id, "parked", at, win.id, actor.staff_id)
-        view, change = ticket_change(s, actor.hall_id, "ticket.parked", t)
-        return TicketResult(view, win.number, (change,))
+    """暂离 (see :func:`park_in`)."""
+    return _one(rt, actor, park_in, window)  # type: ignore[no-any-return]
 
 
 def resume(rt: Runtime, actor: Actor, window: int, ticket: int | str) -> TicketResult:
-    """暂离返回: a parked ticket becomes ``window``'s current ticket again, in service if its
-    service had started, else called. The window must be open and free."""
+    """暂离返回 (see :func:`resume_in`)."""
     require_role(rt, actor, CLERK, MANAGER)
     now = clock.now()
     with rt.unit() as s:
-        hall = load_hall(s, actor.hall_id)
-        win = load_window(s, hall.id, window)
-        require_free(s, win)
-        t = find_ticket(s, hall, ticket, now)
-        if t.state != PARKED:
-            raise state_error(t, "恢复办理", "resume")
-        t.state = SERVING if t.started_at is not None else CALLED
-        t.window_id = win.id
-        t.staff_id = actor.staff_id
-        t.version += 1
-        win.current_ticket_id = t.id
-        ticket_event(s, t.id, "resumed", now, win.id, actor.staff_id)
-        view, change = ticket_change(s, hall.id, "ticket.resumed", t)
-        return TicketResult(view, win.number, (change,))
+        return resume_in(s, actor, load_hall(s, actor.hall_id), window, ticket, now)
 
 
 def transfer(
@@ -601,134 +1096,28 @@ def transfer(
     to_queue: str | int | None = None,
     to_window: int | None = None,
 ) -> TicketResult:
-    """转办: send the window's current ticket to another queue and/or a named window. It waits
-    again with its original issue time (``issued_at`` and its place by that time), so waiting
-    statistics stay whole; a ticket sent to a named window is called only there."""
-    require_role(rt, actor, CLERK, MANAGER)
-    if to_queue is None and to_window is None:
-        raise InvalidInput(field="转办目标（队列或窗口）")
-    now = clock.now()
-    with rt.unit() as s:
-        hall = load_hall(s, actor.hall_id)
-        win = load_window(s, hall.id, window)
-        t = current_ticket(s, win, "转办", "transfer")
-        target_q = load_queue(s, hall.id, to_queue) if to_queue is not None else None
-        target_w = None
-        if to_window is not None:
-            if int(to_window) == win.number:
-                raise InvalidInput(field="转办窗口（不能转给本窗口）")
-            target_w = load_window(s, hall.id, to_window, lock=False)
-        if target_q is not None:
-            t.queue_id = target_q.id
-        t.target_window_id = target_w.id if target_w is not None else None
-        now = later(now, t.called_at, t.started_at, t.queued_at)
-        t.state = WAITING
-        t.window_id = None
-        t.queued_at = now
-        t.started_at = None
-        t.recall_count = 0
-        t.sort_key = initial_sort_key(t.issued_at, t.priority > 0)
-        t.version += 1
-        win.current_ticket_id = None
-        ticket_event(
-            s,
-            t.id,
-            "transferred",
-            now,
-            win.id,
-            actor.staff_id,
-            to_queue=target_q.prefix if target_q else None,
-            to_window=target_w.number if target_w else None,
-        )
-        view, change = ticket_change(
-            s,
-            hall.id,
-            "ticket.transferred",
-            t,
-            from_window=win.number,
-            to_queue=target_q.prefix if target_q else None,
-            to_window=target_w.number if target_w else None,
-        )
-        return TicketResult(view, None, (change,))
+    """转办 (see :func:`transfer_in`)."""
+    return _one(  # type: ignore[no-any-return]
+        rt, actor, transfer_in, window, to_queue=to_queue, to_window=to_window
+    )
 
 
 def void_ticket(rt: Runtime, actor: Actor, ticket: int | str, reason: str = "") -> TicketResult:
-    """作废: cancel a ticket that is not finished (the visitor left, a mistaken ticket)."""
+    """作废 (see :func:`void_in`)."""
     require_role(rt, actor, CLERK, MANAGER)
     now = clock.now()
     with rt.unit() as s:
-        hall = load_hall(s, actor.hall_id)
-        t = find_ticket(s, hall, ticket, now, lock=False)
-        # Lock order everywhere: the window first, then its ticket.
-        win = s.get(Window, t.window_id, with_for_update=True) if t.window_id else None
-        s.refresh(t, with_for_update=True)
-        if t.state not in OPEN_STATES:
-            raise state_error(t, "作废", "be voided")
-        if t.state in AT_WINDOW:
-            if win is None or win.id != t.window_id:
-                raise Conflict(what=f"{t.number}号刚被叫号，请重试")
-            if win.current_ticket_id == t.id:
-                win.current_ticket_id = None
-        t.state = VOID
-        t.version += 1
-        ticket_event(s, t.id, "voided", now, t.window_id, actor.staff_id, reason=reason[:100])
-        view, change = ticket_change(s, hall.id, "ticket.voided", t)
-        return TicketResult(view, view.window, (change,))
-
-
-def expire_stale(s: Session, hall: Hall, day: dt.date, now: dt.datetime) -> int:
-    """Void the unfinished tickets of earlier days (numbers restart each day)."""
-    stale = select(Ticket.id).where(
-        Ticket.hall_id == hall.id, Ticket.state.in_(OPEN_STATES), Ticket.day < day
-    )
-    ids = list(s.scalars(stale).all())
-    if not ids:
-        return 0
-    s.execute(
-        update(Window)
-        .where(Window.hall_id == hall.id, Window.current_ticket_id.in_(ids))
-        .values(current_ticket_id=None)
-    )
-    s.execute(update(Ticket).where(Ticket.id.in_(ids)).values(state=VOID))
-    for tid in ids:
-        ticket_event(s, tid, "expired", now, None, None)
-    emit(s, Change("queue.expired", hall.id, {"count": len(ids), "day": day.isoformat()}))
-    return len(ids)
+        return void_in(s, actor, load_hall(s, actor.hall_id), ticket, now, reason)
 
 
 def set_window_state(rt: Runtime, actor: Actor, window: int, state: str) -> WindowResult:
-    """开启 / 暂停 / 关闭 a window. Closing needs the current ticket finished or parked; opening
-    a window also voids tickets left over from earlier days."""
+    """开启 / 暂停 / 关闭 a window (see :func:`set_window_state_in`)."""
     require_role(rt, actor, CLERK, MANAGER)
-    if state not in WINDOW_STATES:
-        raise InvalidInput(field=f"窗口状态“{state}”")
     now = clock.now()
     with rt.unit() as s:
         hall = load_hall(s, actor.hall_id)
-        changes: list[Change] = []
-        if state == W_OPEN:
-            expire_stale(s, hall, local_day(hall, now), now)
-        win = load_window(s, hall.id, window)
-        if state == W_CLOSED and win.current_ticket_id is not None:
-            cur = s.get(Ticket, win.current_ticket_id)
-            raise WindowBusy(window=win.number, number=cur.number if cur else "?")
-        if win.state != state:
-            win.state = state
-            win.state_changed_at = now
-            if actor.staff_id is not None and state == W_OPEN:
-                win.staff_id = actor.staff_id
-            s.flush()
-            changes.append(
-                emit(
-                    s,
-                    Change(
-                        "window.state",
-                        hall.id,
-                        {"window": win.number, "state": state, "window_id": win.id},
-                    ),
-                )
-            )
-        return WindowResult(window_view(s, win), tuple(changes))
+        win, changes = set_window_state_in(s, actor, hall, window, state, now)
+        return WindowResult(window_view(s, win), changes)
 
 
 def open_window(rt: Runtime, actor: Actor, window: int) -> WindowResult:

@@ -24,6 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from counter import clock
+from counter.changes import Change
 from counter.documents import builders
 from counter.documents.model import DocumentContent
 from counter.domain.applicants import (
@@ -54,14 +55,7 @@ from counter.errors import (
     NotFound,
     PermissionDenied,
 )
-from counter.services.base import (
-    CLERK,
-    Actor,
-    Change,
-    Runtime,
-    audit,
-    require_role,
-)
+from counter.services.base import CLERK, Actor, Runtime, audit, require_role
 from counter.services.calendar import hall_calendar
 from db.models import (
     Applicant,

@@ -19,8 +19,9 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from counter import clock
+from counter.changes import Change, emit
 from counter.errors import CounterError, InvalidInput, NotFound
-from counter.services.base import ADMIN, Actor, Change, Runtime, audit, emit, require_role
+from counter.services.base import ADMIN, Actor, Runtime, audit, require_role
 from db.models import Department, Material, ServiceItem, ServiceItemVersion, WindowItemUse
 
 KINDS = ("行政许可", "公共服务", "行政确认", "行政给付", "其他权力")

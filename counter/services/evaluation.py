@@ -12,6 +12,7 @@ from typing import ClassVar
 from sqlalchemy import select
 
 from counter import clock
+from counter.changes import Change, emit
 from counter.domain.evaluation import (
     DEFAULT_FOLLOW_UP_WORKING_DAYS,
     EvaluationLevel,
@@ -23,12 +24,7 @@ from counter.errors import (
     InvalidInput,
     NotFound,
 )
-from counter.services.base import (
-    Actor,
-    Change,
-    Runtime,
-    emit,
-)
+from counter.services.base import Actor, Runtime
 from counter.services.calendar import hall_calendar
 from counter.services.cases import int_setting, load_item
 from counter.services.queue_state import load_hall

@@ -12,6 +12,7 @@ from typing import ClassVar
 from sqlalchemy import select
 
 from counter import clock
+from counter.changes import Change, emit
 from counter.documents import builders
 from counter.domain.applicants import (
     check_name,
@@ -28,13 +29,7 @@ from counter.errors import (
     CounterError,
     InvalidInput,
 )
-from counter.services.base import (
-    Actor,
-    Change,
-    Runtime,
-    audit,
-    emit,
-)
+from counter.services.base import Actor, Runtime, audit
 from counter.services.cases import (
     RESULT_ZH,
     CaseDetail,

@@ -26,6 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter import clock
+from counter.changes import Change, emit
 from counter.documents import builders
 from counter.documents.model import DocumentContent
 from counter.domain.applicants import (
@@ -41,7 +42,10 @@ from counter.domain.checkchars import (
     normalize_code,
 )
 from counter.domain.checklist import (
+    MISSING,
     MaterialCheck,
+    missing_for_acceptance,
+    missing_for_notice,
 )
 from counter.domain.masking import id_hash, mask_id_number
 from counter.domain.workdays import add_working_days
@@ -50,16 +54,7 @@ from counter.errors import (
     InvalidInput,
     NotFound,
 )
-from counter.services.base import (
-    CLERK,
-    MANAGER,
-    Actor,
-    Change,
-    Runtime,
-    audit,
-    emit,
-    require_role,
-)
+from counter.services.base import CLERK, MANAGER, Actor, Runtime, audit, require_role
 from counter.services.calendar import hall_calendar
 from counter.services.cases import (
     CHANNELS,
@@ -129,23 +124,25 @@ class NotAwaitingMaterials(CounterError):
     en: ClassVar[str] = "Case {case_no} is {state_en}, not awaiting materials"
 
 
-def missing_materials(version: ServiceItemVersion, checks: Mapping[int, MaterialCheck], *,
-             conditional: bool) -> list[Material]:  # fmt: skip
-    """Materials not received that must be: required ones (and, for a notice, conditional ones
-    marked missing)."""
-    out = []
-    for m in version.materials:
-        c = checks.get(m.id)
-        status = c.status if c else "missing"
-        if (
-            m.requirement == "required"
-            and status != "received"
-            or conditional
-            and m.requirement == "conditional"
-            and status == "missing"
-        ):
-            out.append(m)
-    return out
+@dataclass(frozen=True)
+class _Checked:
+    material: Material
+    requirement: str
+    status: str
+
+
+def missing_materials(
+    version: ServiceItemVersion, checks: Mapping[int, MaterialCheck], *, conditional: bool
+) -> list[Material]:
+    """The materials that keep the case from being accepted (``conditional=False``) or that a
+    one-time notice demands (``conditional=True``), by the rules of
+    :mod:`counter.domain.checklist`; a material not mentioned counts as missing."""
+    rows = [
+        _Checked(m, m.requirement, checks[m.id].status if m.id in checks else MISSING)
+        for m in version.materials
+    ]
+    chosen = missing_for_notice(rows) if conditional else missing_for_acceptance(rows)
+    return [r.material for r in chosen]
 
 
 @dataclass(frozen=True)

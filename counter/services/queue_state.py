@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import and_, func, insert, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from counter import clock
+from counter.changes import Change, emit
+from counter.domain.live import QueueCount, WindowLine, counts_in, counts_payload, window_payload
 from counter.domain.queue import (
     AT_WINDOW,
     CALLED,
@@ -34,15 +38,7 @@ from counter.domain.queue import (
 )
 from counter.domain.ticketing import format_ticket_number, parse_ticket_number
 from counter.errors import NotFound
-from counter.services.base import (
-    CLERK,
-    MANAGER,
-    Actor,
-    Change,
-    Runtime,
-    emit,
-    require_role,
-)
+from counter.services.base import CLERK, MANAGER, Actor, Runtime, require_role
 from db.models import (
     Hall,
     Queue,
@@ -155,6 +151,15 @@ class WindowView:
     current_number: str | None
     current_state: str | None
     queues: tuple[tuple[str, int], ...]  # (prefix, weight)
+    version: int = 0
+    state_changed_at: dt.datetime | None = None
+
+    @property
+    def line(self) -> WindowLine:
+        """The window as public screens see it (see :mod:`counter.domain.live`)."""
+        return WindowLine(
+            self.number, self.state, self.current_number, self.current_state, self.version
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -166,6 +171,7 @@ class WindowView:
             "current_number": self.current_number,
             "current_state": self.current_state,
             "queues": {p: w for p, w in self.queues},
+            "version": self.version,
         }
 
 
@@ -189,6 +195,12 @@ class QueueStatus:
     closes_at: dt.time | None
     open_windows: int
     estimated_wait_minutes: int
+    day: dt.date | None = None
+    version: int = 0  # of the waiting count (see :mod:`counter.domain.live`)
+
+    @property
+    def count(self) -> QueueCount:
+        return QueueCount(self.prefix, self.day or dt.date.min, self.waiting, self.version)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -204,6 +216,7 @@ class QueueStatus:
             "closes_at": self.closes_at.isoformat() if self.closes_at else None,
             "open_windows": self.open_windows,
             "estimated_wait_minutes": self.estimated_wait_minutes,
+            "version": self.version,
         }
 
 
@@ -424,6 +437,58 @@ def later(now: dt.datetime, *times: dt.datetime | None) -> dt.datetime:
     return max([now, *(t for t in times if t is not None)])
 
 
+def touch_window(win: Window) -> None:
+    """Record that ``win``'s state or current ticket changed (its line's version)."""
+    win.version = (win.version or 0) + 1
+
+
+def window_line(s: Session, win: Window) -> WindowLine:
+    """``win`` as public screens see it, as it stands in this unit of work."""
+    number, state = None, None
+    if win.current_ticket_id is not None:
+        cur = s.get(Ticket, win.current_ticket_id)
+        if cur is not None:
+            number, state = cur.number, cur.state
+    return WindowLine(win.number, win.state, number, state, int(win.version or 0))
+
+
+def bump_waiting(s: Session, queue_id: int, day: dt.date, delta: int) -> tuple[dt.date, int, int]:
+    """Move ``delta`` tickets into (+) or out of (−) the line of queue ``queue_id`` on ``day``;
+    returns ``(day, waiting, version)`` as they now stand. The counter row is created when the
+    first ticket of the day enters the line, and stays locked to the end of the unit of work."""
+    dialect = s.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as upsert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as upsert  # type: ignore[assignment]
+    stmt = (
+        upsert(TicketCounter)
+        .values(queue_id=queue_id, day=day, last_seq=0, waiting=delta, version=1)
+        .on_conflict_do_update(
+            index_elements=[TicketCounter.queue_id, TicketCounter.day],
+            set_={
+                "waiting": TicketCounter.waiting + delta,
+                "version": TicketCounter.version + 1,
+            },
+        )
+        .returning(TicketCounter.waiting, TicketCounter.version)
+    )
+    waiting, version = s.execute(stmt).one()
+    return day, int(waiting), int(version)
+
+
+def line_payload(
+    s: Session, counts: dict[str, tuple[dt.date, int, int]], win: Window | None
+) -> dict[str, Any]:
+    """The ``queues`` and ``windows`` parts of a ticket change (see :mod:`counter.domain.live`)."""
+    out: dict[str, Any] = {}
+    if counts:
+        out.update(counts_payload(counts))
+    if win is not None:
+        out.update(window_payload(window_line(s, win)))
+    return out
+
+
 def window_view(s: Session, win: Window) -> WindowView:
     cur = s.get(Ticket, win.current_ticket_id) if win.current_ticket_id else None
     queues = s.execute(
@@ -441,6 +506,8 @@ def window_view(s: Session, win: Window) -> WindowView:
         current_number=cur.number if cur else None,
         current_state=cur.state if cur else None,
         queues=tuple((p, int(w)) for p, w in queues),
+        version=int(win.version or 0),
+        state_changed_at=win.state_changed_at,
     )
 
 
@@ -465,11 +532,20 @@ _AVG_CACHE_LOCK = threading.Lock()
 AVG_CACHE_SECONDS = 30
 
 
-def average_service(s: Session, hall: Hall, queue_id: int, day: dt.date, now: dt.datetime) -> float:
+def average_service(
+    s: Session | Connection,
+    hall: Hall | None,
+    queue_id: int,
+    day: dt.date,
+    now: dt.datetime,
+    *,
+    default: float | None = None,
+) -> float:
     """Today's average service minutes of the queue over its last 50 finished tickets,
-    recomputed at most every :data:`AVG_CACHE_SECONDS` per process (it is an estimate)."""
-    bind = s.get_bind()
-    key = (str(bind.engine.url), queue_id, day)
+    recomputed at most every :data:`AVG_CACHE_SECONDS` per process (it is an estimate).
+    ``default`` (else the hall's ``default_service_minutes``) before any ticket is finished."""
+    engine = s.get_bind().engine if isinstance(s, Session) else s.engine
+    key = (str(engine.url), queue_id, day)
     with _AVG_CACHE_LOCK:
         hit = _AVG_CACHE.get(key)
     if hit is not None and dt.timedelta(0) <= now - hit[0] < dt.timedelta(
@@ -487,9 +563,10 @@ def average_service(s: Session, hall: Hall, queue_id: int, day: dt.date, now: dt
         .order_by(Ticket.finished_at.desc())
         .limit(50)
     ).all()
+    if default is None:
+        default = float(queue_settings(hall)["default_service_minutes"]) if hall else 8.0
     value = average_service_minutes(
-        [(a, b) for a, b in pairs if a is not None and b is not None],
-        float(queue_settings(hall)["default_service_minutes"]),
+        [(a, b) for a, b in pairs if a is not None and b is not None], default
     )
     with _AVG_CACHE_LOCK:
         if len(_AVG_CACHE) > 1000:
@@ -537,6 +614,8 @@ class ParkedTicket:
     window: int | None  # the window holding it
     parked_at: dt.datetime | None
     started: bool  # its service had started (resumes in service, else called)
+    priority_reason: str = ""  # 绿色通道: elderly, disabled, pregnant, veteran
+    source: str = ""  # kiosk, window, appointment, idcard
 
 
 def list_parked(rt: Runtime, actor: Actor, window_id: int | None = None) -> list[ParkedTicket]:
@@ -629,3 +708,203 @@ def hall_status(rt: Runtime, actor: Actor) -> HallStatus:
             .order_by(Window.number)
         ).all()
         return HallStatus(hall.id, day, tuple(qs), tuple(window_view(s, w) for w in windows))
+
+
+# --------------------------------------------------------------------------------------------
+# The window as its clerk sees it
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QueueLine:
+    """One of a window's queues, as the window's queue bar shows it: the line's count (with its
+    day and version, see :mod:`counter.domain.live`) and the estimated wait of a newcomer."""
+
+    prefix: str
+    name: str
+    weight: int
+    waiting: int
+    day: dt.date
+    version: int
+    open_windows: int
+    estimate_minutes: int
+    service_minutes: float = 8.0  # per visitor, today's average (the estimate's basis)
+
+    @property
+    def count(self) -> QueueCount:
+        return QueueCount(self.prefix, self.day, self.waiting, self.version)
+
+    def with_count(self, count: QueueCount) -> QueueLine:
+        """This line with a newer count (and the estimate that follows from it)."""
+        return replace(
+            self,
+            waiting=count.waiting,
+            day=count.day,
+            version=count.version,
+            estimate_minutes=estimate_wait_minutes(
+                count.waiting, max(self.open_windows, 1), self.service_minutes
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class WindowState:
+    """A window as its clerk sees it: open / paused / closed, the ticket at it, its parked
+    tickets, and the lines of the queues it serves (heaviest weight first)."""
+
+    id: int
+    number: int
+    name: str
+    state: str
+    version: int
+    day: dt.date
+    current: TicketView | None
+    parked: tuple[ParkedTicket, ...]
+    queues: tuple[QueueLine, ...]
+
+    @property
+    def waiting(self) -> int:
+        return sum(q.waiting for q in self.queues)
+
+    @property
+    def estimate_minutes(self) -> int | None:
+        """The longest estimated wait over the window's queues (None: it serves none)."""
+        return max((q.estimate_minutes for q in self.queues), default=None)
+
+    @property
+    def line(self) -> WindowLine:
+        c = self.current
+        return WindowLine(
+            self.number, self.state, c.number if c else None, c.state if c else None, self.version
+        )
+
+    def with_counts(self, payload: Mapping[str, Any]) -> WindowState:
+        """This state with the newer queue counts a change ``payload`` carries (another PC's
+        issue or call); ``self`` when nothing of this window's queues changed."""
+        counts = {c.prefix: c for c in counts_in(payload)}
+        lines = []
+        for q in self.queues:
+            c = counts.get(q.prefix)
+            lines.append(q.with_count(c) if c is not None and c.newer_than(q.count) else q)
+        if all(a is b for a, b in zip(lines, self.queues, strict=True)):
+            return self
+        return replace(self, queues=tuple(lines))
+
+    def merged_with(self, newer: WindowState) -> WindowState:
+        """The freshest of two readings of this window: the window part (state, ticket, parked
+        list) of the one with the higher window version (``newer`` on a tie), and each queue's
+        line with the higher (day, version). A reading made before this window's own latest
+        action can thus never put back a ticket that is gone."""
+        base = newer if newer.version >= self.version else self
+        mine = {q.prefix: q for q in self.queues}
+        lines = []
+        for q in base.queues:
+            old = mine.get(q.prefix)
+            lines.append(old if old is not None and old.count.newer_than(q.count) else q)
+        return replace(base, queues=tuple(lines))
+
+
+def parked_of(s: Session, hall: Hall, window_id: int, day: dt.date) -> tuple[ParkedTicket, ...]:
+    rows = s.execute(
+        select(
+            Ticket.id,
+            Ticket.number,
+            Ticket.queue_id,
+            Queue.name,
+            Ticket.window_id,
+            Ticket.parked_at,
+            Ticket.started_at,
+            Ticket.priority_reason,
+            Ticket.source,
+        )
+        .join(Queue, Queue.id == Ticket.queue_id)
+        .where(
+            Ticket.hall_id == hall.id,
+            Ticket.state == PARKED,
+            Ticket.day == day,
+            Ticket.window_id == window_id,
+        )
+        .order_by(Ticket.parked_at, Ticket.id)
+    ).all()
+    return tuple(
+        ParkedTicket(
+            id=int(r.id),
+            number=r.number,
+            queue=queue_prefix(s, r.queue_id),
+            queue_name=str(r.name),
+            window=window_number_of(s, r.window_id),
+            parked_at=r.parked_at,
+            started=r.started_at is not None,
+            priority_reason=r.priority_reason or "",
+            source=r.source or "",
+        )
+        for r in rows
+    )
+
+
+def queue_lines(
+    s: Session, hall: Hall, window_id: int, day: dt.date, now: dt.datetime
+) -> tuple[QueueLine, ...]:
+    """The window's queues with their counts of ``day`` and estimates, heaviest first."""
+    open_windows = (
+        select(func.count())
+        .select_from(WindowQueue)
+        .join(Window, Window.id == WindowQueue.window_id)
+        .where(WindowQueue.queue_id == Queue.id, Window.state == W_OPEN, Window.active.is_(True))
+        .correlate(Queue)
+        .scalar_subquery()
+    )
+    rows = s.execute(
+        select(
+            Queue.id,
+            Queue.prefix,
+            Queue.name,
+            WindowQueue.weight,
+            TicketCounter.waiting,
+            TicketCounter.version,
+            open_windows.label("open_windows"),
+        )
+        .join(WindowQueue, WindowQueue.queue_id == Queue.id)
+        .outerjoin(
+            TicketCounter, and_(TicketCounter.queue_id == Queue.id, TicketCounter.day == day)
+        )
+        .where(WindowQueue.window_id == window_id, Queue.active.is_(True))
+        .order_by(WindowQueue.weight.desc(), Queue.sort, Queue.prefix)
+    ).all()
+    out = []
+    for r in rows:
+        waiting = int(r.waiting or 0)
+        opened = int(r.open_windows or 0)
+        minutes = average_service(s, hall, int(r.id), day, now)
+        out.append(
+            QueueLine(
+                prefix=r.prefix,
+                name=r.name,
+                weight=int(r.weight),
+                waiting=waiting,
+                day=day,
+                version=int(r.version or 0),
+                open_windows=opened,
+                estimate_minutes=estimate_wait_minutes(waiting, max(opened, 1), minutes),
+                service_minutes=minutes,
+            )
+        )
+    return tuple(out)
+
+
+def window_state_in(s: Session, hall: Hall, win: Window, now: dt.datetime) -> WindowState:
+    """``win`` as its clerk sees it, read in the caller's unit of work (after its writes)."""
+    s.flush()
+    day = local_day(hall, now)
+    cur = s.get(Ticket, win.current_ticket_id) if win.current_ticket_id else None
+    return WindowState(
+        id=win.id,
+        number=win.number,
+        name=win.name,
+        state=win.state,
+        version=int(win.version or 0),
+        day=day,
+        current=ticket_view(s, cur) if cur is not None else None,
+        parked=parked_of(s, hall, win.id, day),
+        queues=queue_lines(s, hall, win.id, day, now),
+    )

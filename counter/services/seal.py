@@ -16,21 +16,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter import clock
+from counter.changes import Change, emit
 from counter.documents.model import DocumentContent
 from counter.errors import (
     NotFound,
 )
-from counter.services.base import (
-    CLERK,
-    REVIEWER,
-    SEAL_KEEPER,
-    Actor,
-    Change,
-    Runtime,
-    audit,
-    emit,
-    require_role,
-)
+from counter.services.base import CLERK, REVIEWER, SEAL_KEEPER, Actor, Runtime, audit, require_role
 from counter.services.cases import DOCUMENT_KIND_ALIASES, case_by_no
 from db.models import (
     Case,

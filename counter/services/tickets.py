@@ -19,6 +19,8 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from counter import clock
+from counter.changes import Change, emit
+from counter.domain.live import counts_payload
 from counter.domain.masking import id_hash, mask_name
 from counter.domain.queue import (
     PEOPLE_AHEAD_CAP,
@@ -33,15 +35,7 @@ from counter.domain.queue import (
 )
 from counter.domain.ticketing import format_ticket_number
 from counter.errors import InvalidInput
-from counter.services.base import (
-    CLERK,
-    MANAGER,
-    Actor,
-    Change,
-    Runtime,
-    emit,
-    require_role,
-)
+from counter.services.base import CLERK, MANAGER, Actor, Runtime, require_role
 from counter.services.queue_state import (
     IssueResult,
     TicketView,
@@ -67,8 +61,9 @@ from db.models import (
 # --------------------------------------------------------------------------------------------
 
 
-def next_seq(s: Session, queue_id: int, day: dt.date) -> int:
-    """Bump the queue's counter for ``day`` and return the new number (row locked to commit)."""
+def next_seq(s: Session, queue_id: int, day: dt.date) -> tuple[int, tuple[dt.date, int, int]]:
+    """Bump the queue's counter for ``day``: the new number, and the line with the new ticket
+    in it as ``(day, waiting, version)`` (the row stays locked to commit)."""
     dialect = s.get_bind().dialect.name
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as upsert
@@ -76,14 +71,19 @@ def next_seq(s: Session, queue_id: int, day: dt.date) -> int:
         from sqlalchemy.dialects.sqlite import insert as upsert  # type: ignore[assignment]
     stmt = (
         upsert(TicketCounter)
-        .values(queue_id=queue_id, day=day, last_seq=1)
+        .values(queue_id=queue_id, day=day, last_seq=1, waiting=1, version=1)
         .on_conflict_do_update(
             index_elements=[TicketCounter.queue_id, TicketCounter.day],
-            set_={"last_seq": TicketCounter.last_seq + 1},
+            set_={
+                "last_seq": TicketCounter.last_seq + 1,
+                "waiting": TicketCounter.waiting + 1,
+                "version": TicketCounter.version + 1,
+            },
         )
-        .returning(TicketCounter.last_seq)
+        .returning(TicketCounter.last_seq, TicketCounter.waiting, TicketCounter.version)
     )
-    return int(s.execute(stmt).scalar_one())
+    seq, waiting, version = s.execute(stmt).one()
+    return int(seq), (day, int(waiting), int(version))
 
 
 def issue_in(
@@ -109,7 +109,7 @@ def issue_in(
             f"–{q.closes_at.strftime('%H:%M') if q.closes_at else '—'}"
         )
         raise QueueClosed(queue=q.name, prefix=q.prefix, hours=hours)
-    seq = next_seq(s, q.id, day)
+    seq, line = next_seq(s, q.id, day)
     if enforce and q.daily_cap is not None and seq > q.daily_cap:
         raise DailyCapReached(queue=q.name, prefix=q.prefix, cap=q.daily_cap)
     if reread_clock:  # the counter row is ours now: issue times follow the numbers
@@ -184,7 +184,12 @@ def issue_in(
         Change(
             "ticket.issued",
             hall.id,
-            ticket_payload(view, source=source, people_ahead=people_ahead, estimated_wait=wait),
+            {
+                **ticket_payload(
+                    view, source=source, people_ahead=people_ahead, estimated_wait=wait
+                ),
+                **counts_payload({q.prefix: line}),
+            },
         ),
     )
     return IssueResult(view, people_ahead, wait, (change,))

@@ -9,7 +9,10 @@ import threading
 import time
 from collections.abc import Callable
 
-from counter.events import Event, subscribe
+from sqlalchemy import text
+
+from counter.changes import Change
+from counter.events import subscribe
 from counter.services import calling, tickets
 from counter.services.base import Actor
 from tests.dbfixtures import _pg_admin
@@ -20,15 +23,15 @@ ID_NUMBER = "11010519491231002X"
 
 class Inbox:
     def __init__(self) -> None:
-        self.events: list[Event] = []
+        self.events: list[Change] = []
         self.cond = threading.Condition()
 
-    def __call__(self, event: Event) -> None:
+    def __call__(self, event: Change) -> None:
         with self.cond:
             self.events.append(event)
             self.cond.notify_all()
 
-    def wait_for(self, pred: Callable[[list[Event]], bool], timeout: float = 20.0) -> bool:
+    def wait_for(self, pred: Callable[[list[Change]], bool], timeout: float = 20.0) -> bool:
         deadline = time.monotonic() + timeout
         with self.cond:
             while not pred(self.events):
@@ -38,7 +41,7 @@ class Inbox:
                 self.cond.wait(left)
             return True
 
-    def of(self, type_: str) -> list[Event]:
+    def of(self, type_: str) -> list[Change]:
         with self.cond:
             return [e for e in self.events if e.type == type_]
 
@@ -123,6 +126,8 @@ def test_pg_listener_survives_a_dropped_connection_and_catches_up(pg_hall_url: s
         try:
             assert sub.wait_ready(20)
             tickets.issue_ticket(rt, a, "A")  # the writer's pooled connection is open from here on
+            with rt.statement() as conn:  # and that of the one-statement actions ("next")
+                conn.execute(text("SELECT 1"))
             assert inbox.wait_for(lambda ev: len(ev) == 1)
             with _pg_admin() as admin:
                 # no new connection may reach the database while the listener is down

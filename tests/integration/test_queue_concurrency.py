@@ -124,7 +124,7 @@ def test_fourteen_windows_in_processes(hall_url: str) -> None:
             [
                 sys.executable,
                 "-m",
-                "counter.cli",
+                "ui.main",
                 "queue",
                 "call",
                 "--window",
@@ -202,7 +202,7 @@ def test_numbers_unique_and_gap_free_under_concurrent_issuing(hall_url: str) -> 
     env = dict(os.environ, PYTHONPATH=os.getcwd())
     procs = [
         subprocess.Popen(
-            [sys.executable, "-m", "counter.cli", "queue", "issue", "--queue", "B"]
+            [sys.executable, "-m", "ui.main", "queue", "issue", "--queue", "B"]
             + ["--count", "20", "--db", hall_url],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

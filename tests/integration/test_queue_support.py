@@ -148,6 +148,16 @@ def check_invariants(url: str, hall_id: int) -> dict[str, Any]:
         for key, got in seqs.items():
             assert sorted(got) == list(range(1, len(got) + 1)), f"numbers not gap-free: {key}"
             assert counters[key] == len(got), f"counter differs from tickets: {key}"
+        # Each line's count is exactly the tickets waiting in it (issued there or sent there).
+        waiting_rows = s.execute(
+            select(TicketCounter.queue_id, TicketCounter.day, TicketCounter.waiting).where(
+                TicketCounter.queue_id.in_(select(Queue.id).where(Queue.hall_id == hall_id))
+            )
+        ).all()
+        waiting_now = Counter((t.queue_id, t.day) for t in tickets if t.state == WAITING)
+        for q, d, n in waiting_rows:
+            assert n == waiting_now.get((q, d), 0), f"waiting count of {prefixes[q]} {d}: {n}"
+        assert set(waiting_now) <= {(q, d) for q, d, _n in waiting_rows}, "a line without count"
         return {
             "tickets": len(tickets),
             "states": Counter(t.state for t in tickets),
