@@ -11,6 +11,7 @@ silently written over what is on the screen.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -30,6 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter import clock
+from counter import window as door
+from counter.domain.applicants import ApplicantInput
 from counter.domain.checkchars import (
     InvalidIdNumber,
     check_uscc,
@@ -37,19 +41,58 @@ from counter.domain.checkchars import (
     normalize_code,
     validate_citizen_id,
 )
-from ui.widgets import Banner, set_state, translate
+from counter.services.cases import ApplicantInfo
+from ui.widgets import Banner, named, set_state, translate
 
-# The core's ID types (counter.domain.applicants.ID_TYPES); the first three carry a GB 11643
-# number with a check character.
-CHECKED_ID_TYPES = ("居民身份证", "临时居民身份证", "港澳台居民居住证")
-ID_TYPES = (
-    *CHECKED_ID_TYPES,
-    "港澳居民来往内地通行证",
-    "台湾居民来往大陆通行证",
-    "外国人永久居留身份证",
-    "护照",
-    "其他",
-)
+# The core's ID types; the checked ones carry a GB 11643 number with a check character.
+ID_TYPES = door.vocabulary().id_types
+CHECKED_ID_TYPES = door.vocabulary().checked_id_types
+
+PersonForm = dict[str, str]
+
+
+def person_form(p: ApplicantInfo | None) -> PersonForm | None:
+    """An applicant on file (the core's :class:`ApplicantInfo`) as the form's fields."""
+    if p is None:
+        return None
+    return {
+        "kind": p.kind,
+        "name": p.name,
+        "id_type": p.id_type or "居民身份证",
+        "id_number": p.id_number,
+        "uscc": p.uscc,
+        "legal_rep": p.legal_rep,
+        "phone": p.phone,
+        "address": p.address,
+        "sex": p.sex,
+        "nation": p.nation,
+        "birth_date": p.birth_date.isoformat() if p.birth_date is not None else "",
+        "relation": "",
+    }
+
+
+def applicant_input(d: Mapping[str, Any]) -> ApplicantInput:
+    """The form's fields as the core's input (the core validates them)."""
+    birth: dt.date | None = None
+    raw = str(d.get("birth_date") or "")
+    if raw:
+        try:
+            birth = dt.date.fromisoformat(raw)
+        except ValueError:
+            birth = None
+    return ApplicantInput(
+        kind=str(d.get("kind") or "person"),
+        name=str(d.get("name") or ""),
+        id_type=str(d.get("id_type") or "居民身份证"),
+        id_number=str(d.get("id_number") or ""),
+        uscc=str(d.get("uscc") or ""),
+        legal_rep=str(d.get("legal_rep") or ""),
+        phone=str(d.get("phone") or ""),
+        address=str(d.get("address") or ""),
+        sex=str(d.get("sex") or ""),
+        nation=str(d.get("nation") or ""),
+        birth_date=birth,
+    )
 
 
 def check_id_text(text: str, id_type: str = "居民身份证") -> tuple[str, str]:
@@ -65,7 +108,7 @@ def check_id_text(text: str, id_type: str = "居民身份证") -> tuple[str, str
     if len(raw) < 18 and all(c.isdigit() for c in raw):
         return "typing", translate("applicant", "已输入%1位，共18位").replace("%1", str(len(raw)))
     try:
-        number = validate_citizen_id(raw, today=dt.date.today())
+        number = validate_citizen_id(raw, today=clock.today())
     except InvalidIdNumber as exc:
         return "error", exc.message_zh
     birth, sex = citizen_id_info(number)
@@ -115,7 +158,7 @@ class ApplicantPanel(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(8)
         head = QHBoxLayout()
-        head.addWidget(QLabel(self.tr("申请人"), objectName="sectionTitle"))
+        head.addWidget(named(QLabel(self.tr("申请人")), "sectionTitle"))
         self.person_radio = QRadioButton(self.tr("个人"))
         self.enterprise_radio = QRadioButton(self.tr("企业/单位"))
         self.person_radio.setChecked(True)
@@ -126,7 +169,7 @@ class ApplicantPanel(QWidget):
         head.addWidget(self.person_radio)
         head.addWidget(self.enterprise_radio)
         head.addStretch(1)
-        self.card_state = QLabel(self.tr("请将身份证放在阅读器上"), objectName="cardState")
+        self.card_state = named(QLabel(self.tr("请将身份证放在阅读器上")), "cardState")
         head.addWidget(self.card_state)
         lay.addLayout(head)
 
@@ -151,7 +194,7 @@ class ApplicantPanel(QWidget):
     # -- forms ------------------------------------------------------------------------------
 
     def _line(self, name: str, placeholder: str = "", max_len: int = 100) -> QLineEdit:
-        e = QLineEdit(objectName=name)
+        e = named(QLineEdit(), name)
         e.setMaxLength(max_len)
         if placeholder:
             e.setPlaceholderText(placeholder)
@@ -165,14 +208,14 @@ class ApplicantPanel(QWidget):
         g.setHorizontalSpacing(10)
         g.setVerticalSpacing(6)
         self.name = self._line("personName", self.tr("姓名"), 60)
-        self.id_type = QComboBox(objectName="idType")
+        self.id_type = named(QComboBox(), "idType")
         for code in ID_TYPES:
             self.id_type.addItem(self.tr(code), code)
         self.id_type.currentIndexChanged.connect(lambda _i: self._check_id())
         self.id_number = self._line("idNumber", self.tr("18位证件号码"), 40)
         self.id_number.textChanged.connect(lambda _t: self._check_id())
         self.id_hint = _Hint()
-        self.sex = QComboBox(objectName="sex")
+        self.sex = named(QComboBox(), "sex")
         for s in ("", "男", "女"):
             self.sex.addItem(self.tr(s) if s else "—", s)
         self.sex.currentIndexChanged.connect(lambda _i: self._edited())
@@ -203,7 +246,7 @@ class ApplicantPanel(QWidget):
         return w
 
     def _label(self, text: str) -> QLabel:
-        lab = QLabel(text, objectName="fieldLabel")
+        lab = named(QLabel(text), "fieldLabel")
         lab.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return lab
 
@@ -228,7 +271,7 @@ class ApplicantPanel(QWidget):
         return w
 
     def _agent_form(self) -> QWidget:
-        frame = QFrame(objectName="agentFrame")
+        frame = named(QFrame(), "agentFrame")
         g = QGridLayout(frame)
         g.setContentsMargins(10, 8, 10, 8)
         g.setHorizontalSpacing(10)
@@ -364,6 +407,12 @@ class ApplicantPanel(QWidget):
                 "relation": self.agent_relation.text().strip(),
             }
         return {"applicant": applicant, "agent": agent, "source": self.source}
+
+    def inputs(self) -> tuple[ApplicantInput, ApplicantInput | None]:
+        """The applicant and the agent (if 代办 is ticked) as the core takes them."""
+        form = self.to_dict()
+        agent = form["agent"]
+        return applicant_input(form["applicant"]), applicant_input(agent) if agent else None
 
     def from_dict(self, data: dict[str, Any]) -> None:
         a = data.get("applicant") or {}
@@ -502,6 +551,7 @@ class ApplicantPanel(QWidget):
         info = self.previous
         if not info:
             return
+        pairs: tuple[tuple[QLineEdit, str], ...]
         if self.kind == "person":
             pairs = ((self.name, "name"), (self.phone, "phone"), (self.address, "address"))
         else:

@@ -6,7 +6,8 @@ and notes; the list on top switches between them. In the table, the keyboard doe
 - Space: received ↔ missing (an unchecked row becomes received first);
 - N: not applicable (optional or conditional materials);
 - F: original → copy → original and copy; + / −: copies;
-- F8 (window-wide): every unchecked material received.
+- F8 (window-wide): the unchecked required materials received, the unchecked optional and
+  conditional ones not applicable (:func:`counter.domain.checklist.f8_status`).
 
 Conditional materials show their condition; the clerk's note per material is editable in the
 last column (F2 or a double-click), and the visit item's notes below the table.
@@ -32,42 +33,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.widgets import translate
+from counter.domain import checklist as rules
+from counter.domain.checklist import FORMS, MISSING, NOT_APPLICABLE, RECEIVED, UNCHECKED
+from ui.widgets import named, translate
 
 Index = QModelIndex | QPersistentModelIndex
 
-RECEIVED = "received"
-MISSING = "missing"
-NOT_APPLICABLE = "not_applicable"
-UNCHECKED = ""
 
-FORMS = ("original", "copy", "original_and_copy")
+_STATUS_MARKS = {RECEIVED: "✓", MISSING: "✗", NOT_APPLICABLE: "—", UNCHECKED: "○"}
 
 
 def form_text(form: str) -> str:
-    return {
-        "original": translate("checklist", "原件"),
-        "copy": translate("checklist", "复印件"),
-        "original_and_copy": translate("checklist", "原件及复印件"),
-    }.get(form, form)
+    return translate("checklist", rules.FORM_NAMES.get(form, form))
 
 
 def status_text(status: str) -> str:
-    return {
-        RECEIVED: translate("checklist", "✓ 已收"),
-        MISSING: translate("checklist", "✗ 缺"),
-        NOT_APPLICABLE: translate("checklist", "— 不适用"),
-        UNCHECKED: translate("checklist", "○ 待核"),
-    }.get(status, status)
+    name = translate("checklist", rules.STATUS_NAMES.get(status, status))
+    return f"{_STATUS_MARKS.get(status, '')} {name}".strip()
 
 
 def requirement_text(requirement: str, condition: str) -> str:
-    if requirement == "required":
-        return translate("checklist", "必要")
-    if requirement == "optional":
-        return translate("checklist", "非必要")
-    text = translate("checklist", "按情形")
-    return f"{text}：{condition}" if condition else text
+    text = translate("checklist", rules.REQUIREMENT_NAMES.get(requirement, requirement))
+    if requirement == rules.CONDITIONAL and condition:
+        return f"{text}：{condition}"
+    return text
 
 
 @dataclass
@@ -112,19 +101,25 @@ class VisitItem:
         return bool(self.outcome)
 
     def missing(self) -> list[MaterialState]:
-        """Materials the applicant still has to bring: required ones marked missing or not
-        checked, and optional / conditional ones explicitly marked missing."""
-        out = []
-        for m in self.materials:
-            if m.status == MISSING or (m.needed and m.status == UNCHECKED):
-                out.append(m)
-        return out
+        """What a one-time notice would demand (the core's rule: required ones not received,
+        conditional ones marked missing; an optional one is never demanded)."""
+        return rules.missing_for_notice(self.materials)
+
+    def blocking(self) -> list[MaterialState]:
+        """What keeps the case from being accepted (required materials not received)."""
+        return rules.missing_for_acceptance(self.materials)
+
+    def can_accept(self) -> bool:
+        return self.loaded and rules.can_accept(self.materials)
+
+    def can_notice(self) -> bool:
+        return self.loaded and rules.can_issue_notice(self.materials)
 
     def unchecked(self) -> list[MaterialState]:
         return [m for m in self.materials if m.status == UNCHECKED]
 
     def complete(self) -> bool:
-        return self.loaded and not self.missing()
+        return self.can_accept()
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -265,11 +260,12 @@ class ChecklistModel(QAbstractTableModel):
         self._changed_row(row)
 
     def mark_all_received(self) -> None:
+        """F8: the core's rule (unchecked required → received, unchecked optional and
+        conditional → not applicable; what the clerk set stays)."""
         if self.item is None or self.item.done:
             return
         for m in self.rows:
-            if m.status == UNCHECKED:
-                m.status = RECEIVED
+            m.status = rules.f8_status(m.requirement, m.status)
         if self.rows:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self.rows) - 1, self.columnCount() - 1)
@@ -357,29 +353,31 @@ class ChecklistPanel(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(8)
         head = QHBoxLayout()
-        head.addWidget(QLabel(self.tr("本次办理"), objectName="sectionTitle"))
+        head.addWidget(named(QLabel(self.tr("本次办理")), "sectionTitle"))
         head.addStretch(1)
-        self.summary = QLabel("", objectName="muted")
+        self.summary = named(QLabel(""), "muted")
         head.addWidget(self.summary)
         lay.addLayout(head)
-        self.visit_list = QListWidget(objectName="visitItems")
+        self.visit_list = named(QListWidget(), "visitItems")
         self.visit_list.setMaximumHeight(130)
         self.visit_list.currentRowChanged.connect(self._row_changed)
         lay.addWidget(self.visit_list)
-        self.title = QLabel(self.tr("请选择办理事项"), objectName="checklistTitle")
+        self.title = named(QLabel(self.tr("请选择办理事项")), "checklistTitle")
         self.title.setWordWrap(True)
         lay.addWidget(self.title)
         self.model = ChecklistModel(self)
         self.view = ChecklistView(self.model)
         lay.addWidget(self.view, 1)
-        legend = QLabel(
-            self.tr("空格 收到/缺少 · N 不适用 · F 原件/复印件 · +/− 份数 · F8 全部收齐"),
-            objectName="keyLegend",
+        legend = named(
+            QLabel(
+                self.tr("空格 收到/缺少 · N 不适用 · F 原件/复印件 · +/− 份数 · F8 全部收齐"),
+            ),
+            "keyLegend",
         )
         legend.setWordWrap(True)
         lay.addWidget(legend)
-        lay.addWidget(QLabel(self.tr("备注"), objectName="fieldLabel"))
-        self.notes = QPlainTextEdit(objectName="caseNotes")
+        lay.addWidget(named(QLabel(self.tr("备注")), "fieldLabel"))
+        self.notes = named(QPlainTextEdit(), "caseNotes")
         self.notes.setPlaceholderText(self.tr("受理备注（打印在回执上），如：补充说明、容缺承诺"))
         self.notes.setMaximumHeight(90)
         self.notes.textChanged.connect(self._notes_changed)
@@ -406,7 +404,7 @@ class ChecklistPanel(QWidget):
         else:
             self._row_changed(-1)
 
-    def find(self, version_id: int) -> VisitItem | None:
+    def find_item(self, version_id: int) -> VisitItem | None:
         return next((i for i in self.items if i.version_id == version_id and not i.done), None)
 
     def item_updated(self, item: VisitItem) -> None:

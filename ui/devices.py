@@ -13,6 +13,7 @@ import threading
 from PySide6.QtCore import QObject, Signal
 
 from counter.devices.errors import DeviceError, NoCard, PortUnavailable, ReadCancelled
+from counter.devices.reader import ReaderSession
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +33,7 @@ class CardReaderService(QObject):
         self.baud = baud
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self._session = None
+        self._session: ReaderSession | None = None
         self.state = "off"
         self.cards = 0
 
@@ -57,7 +58,6 @@ class CardReaderService(QObject):
             self.status_changed.emit(state, text)
 
     def _run(self) -> None:  # reader thread: emit only
-        from counter.devices.reader import ReaderSession
 
         while not self._stop.is_set():
             try:

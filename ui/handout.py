@@ -12,8 +12,6 @@ A scanned one-time notice (a case waiting for materials) is routed to 补正后�
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -26,20 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter.devices.idcard import IdCard
 from counter.domain.checkchars import normalize_code
 from counter.domain.masking import mask_id_number
+from counter.services.cases import ApplicantInfo, CaseDetail, CaseResult
 from ui.applicant_panel import check_id_text
 from ui.preview import DocumentPreview
-from ui.widgets import button_text, local_time, set_state
-
-
-def _get(obj: Any, *names: str, default: Any = "") -> Any:
-    for n in names:
-        if isinstance(obj, dict) and n in obj:
-            return obj[n]
-        if hasattr(obj, n):
-            return getattr(obj, n)
-    return default
+from ui.widgets import button_text, local_time, named, set_state
 
 
 class HandoutPanel(QWidget):
@@ -50,7 +41,7 @@ class HandoutPanel(QWidget):
     def __init__(self, parent: QWidget | None = None, *, printer_name: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("handoutPanel")
-        self.case: Any = None
+        self.case: CaseDetail | None = None
         self.collector_name = ""
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -58,21 +49,23 @@ class HandoutPanel(QWidget):
         left = QVBoxLayout()
         left.setSpacing(10)
         lay.addLayout(left, 5)
-        left.addWidget(QLabel(self.tr("出件"), objectName="sectionTitle"))
+        left.addWidget(named(QLabel(self.tr("出件")), "sectionTitle"))
         left.addWidget(
-            QLabel(
-                self.tr("① 扫描受理回执上的条码（或输入办件号后按回车）"),
-                objectName="stepLabel",
+            named(
+                QLabel(
+                    self.tr("① 扫描受理回执上的条码（或输入办件号后按回车）"),
+                ),
+                "stepLabel",
             )
         )
-        self.code = QLineEdit(objectName="handoutCode")
+        self.code = named(QLineEdit(), "handoutCode")
         self.code.setPlaceholderText(self.tr("办件号"))
         self.code.returnPressed.connect(self._lookup)
         left.addWidget(self.code)
-        self.message = QLabel("", objectName="formError")
+        self.message = named(QLabel(""), "formError")
         self.message.setWordWrap(True)
         left.addWidget(self.message)
-        self.case_box = QFrame(objectName="caseBox")
+        self.case_box = named(QFrame(), "caseBox")
         self.case_grid = QGridLayout(self.case_box)
         self.case_grid.setContentsMargins(16, 12, 16, 12)
         self.case_grid.setHorizontalSpacing(16)
@@ -88,9 +81,9 @@ class HandoutPanel(QWidget):
                 ("accepted_at", self.tr("受理时间")),
             )
         ):
-            name = QLabel(label, objectName="fieldLabel")
+            name = named(QLabel(label), "fieldLabel")
             name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            value = QLabel("—", objectName="fieldValue")
+            value = named(QLabel("—"), "fieldValue")
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.case_grid.addWidget(name, row, 0)
@@ -98,29 +91,27 @@ class HandoutPanel(QWidget):
             self._case_labels[key] = value
         self.case_grid.setColumnStretch(1, 1)
         left.addWidget(self.case_box)
-        left.addWidget(
-            QLabel(self.tr("② 请领取人刷身份证（或输入证件号码）"), objectName="stepLabel")
-        )
-        self.collector_id = QLineEdit(objectName="collectorId")
+        left.addWidget(named(QLabel(self.tr("② 请领取人刷身份证（或输入证件号码）")), "stepLabel"))
+        self.collector_id = named(QLineEdit(), "collectorId")
         self.collector_id.setPlaceholderText(self.tr("领取人身份证号码"))
         self.collector_id.textChanged.connect(self._match)
         left.addWidget(self.collector_id)
-        self.match = QLabel("", objectName="matchState")
+        self.match = named(QLabel(""), "matchState")
         self.match.setWordWrap(True)
         left.addWidget(self.match)
-        self.confirm = QPushButton(
-            button_text(self.tr("③ 确认出件"), "Ctrl+Return"), objectName="primary"
+        self.confirm = named(
+            QPushButton(button_text(self.tr("③ 确认出件"), "Ctrl+Return")), "primary"
         )
         self.confirm.setMinimumHeight(56)
         self.confirm.clicked.connect(self.request_handout)
-        row = QHBoxLayout()
-        row.addWidget(self.confirm, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.confirm, 1)
         self.reprint_button = QPushButton(button_text(self.tr("补打"), "Ctrl+Shift+P"))
         self.reprint_button.setObjectName("reprintButton")
         self.reprint_button.setMinimumHeight(56)
         self.reprint_button.clicked.connect(self.request_reprint)
-        row.addWidget(self.reprint_button)
-        left.addLayout(row)
+        actions.addWidget(self.reprint_button)
+        left.addLayout(actions)
         left.addStretch(1)
         self.preview = DocumentPreview(self, printer_name=printer_name)
         lay.addWidget(self.preview, 6)
@@ -154,21 +145,19 @@ class HandoutPanel(QWidget):
     def show_error(self, text: str) -> None:
         self.message.setText(text)
 
-    def show_case(self, case: Any) -> None:
+    def show_case(self, case: CaseDetail) -> None:
         self.case = case
         self.handed_out = False
         self.message.setText("")
         self.collector_id.clear()
         self.collector_name = ""
-        applicant = _get(case, "applicant", default=None)
-        agent = _get(case, "agent", default=None)
         values = {
-            "case_no": _get(case, "case_no", "number"),
-            "item": _get(case, "item_name", "item"),
-            "applicant": self._person_text(applicant) or _get(case, "applicant_name"),
-            "agent": self._person_text(agent) or _get(case, "agent_name") or "—",
-            "state": _get(case, "state_zh", "state_name", "state"),
-            "accepted_at": local_time(_get(case, "accepted_at", default="")),
+            "case_no": case.case_no,
+            "item": case.item_name,
+            "applicant": self._person_text(case.applicant) or case.applicant_name,
+            "agent": self._person_text(case.agent) or case.agent_name or "—",
+            "state": case.state_zh,
+            "accepted_at": local_time(case.accepted_at),
         }
         for key, value in values.items():
             self._case_labels[key].setText(str(value or "—"))
@@ -184,37 +173,33 @@ class HandoutPanel(QWidget):
             return ""
         if self.handed_out:
             return "handover"
-        docs = list(_get(self.case, "documents", default=()) or ())
-        kinds = [str(_get(d, "kind")) for d in docs]
+        kinds = [d.kind for d in self.case.documents]
         window = ("receipt", "one_time_notice", "rejection", "handover")
         return next((k for k in reversed(kinds) if k in window), "")
 
     def request_reprint(self) -> None:
         kind = self.reprint_kind()
-        if kind and self.reprint_button.isEnabled():
-            self.reprint_requested.emit(str(_get(self.case, "case_no", "number")), kind)
+        if kind and self.case is not None and self.reprint_button.isEnabled():
+            self.reprint_requested.emit(self.case.case_no, kind)
 
     @staticmethod
-    def _person_text(p: Any) -> str:
-        if not p:
+    def _person_text(p: ApplicantInfo | None) -> str:
+        if p is None:
             return ""
-        name = _get(p, "name")
-        number = _get(p, "id_number") or _get(p, "uscc")
-        return f"{name}（{mask_id_number(number)}）" if number else str(name)
+        number = p.id_number or p.uscc
+        return f"{p.name}（{mask_id_number(number)}）" if number else p.name
 
     def expected_numbers(self) -> dict[str, str]:
         """Whose numbers may collect: applicant (or legal representative) and agent."""
         out: dict[str, str] = {}
         if self.case is None:
             return out
-        for who in ("applicant", "agent"):
-            p = _get(self.case, who, default=None)
-            number = _get(p, "id_number") if p else _get(self.case, f"{who}_id_number")
-            if number:
-                out[who] = normalize_code(str(number))
+        for who, p in (("applicant", self.case.applicant), ("agent", self.case.agent)):
+            if p is not None and p.id_number:
+                out[who] = normalize_code(p.id_number)
         return out
 
-    def card_read(self, card: Any) -> None:
+    def card_read(self, card: IdCard) -> None:
         self.collector_name = card.name
         self.collector_id.setText(card.id_number)
 
@@ -258,13 +243,13 @@ class HandoutPanel(QWidget):
         if self.case is None or not self.confirm.isEnabled():
             return
         self.handout_requested.emit(
-            str(_get(self.case, "case_no", "number")),
+            self.case.case_no,
             normalize_code(self.collector_id.text()),
             self.collector_name,
         )
 
-    def show_done(self, result: Any) -> None:
-        docs = list(_get(result, "documents", default=()) or ())
+    def show_done(self, result: CaseResult) -> None:
+        docs = list(result.documents)
         self.handed_out = True
         self.reprint_button.setEnabled(True)
         self._case_labels["state"].setText(self.tr("已领取"))

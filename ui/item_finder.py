@@ -9,8 +9,6 @@ row (or the first one) to the visit.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -23,9 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter import window as door
+from counter.services.catalog import ItemSummary
 from ui.backend import Backend
 from ui.models import ItemSearchModel, TwoLineDelegate
-from ui.widgets import error_text
+from ui.widgets import error_text, named
 
 DEBOUNCE_MS = 180
 
@@ -44,29 +44,29 @@ class ItemFinder(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(8)
         head = QHBoxLayout()
-        title = QLabel(self.tr("办理事项"), objectName="sectionTitle")
+        title = named(QLabel(self.tr("办理事项")), "sectionTitle")
         head.addWidget(title)
         head.addStretch(1)
-        self.count_label = QLabel("", objectName="muted")
+        self.count_label = named(QLabel(""), "muted")
         head.addWidget(self.count_label)
         lay.addLayout(head)
-        self.search = QLineEdit(objectName="itemSearch")
+        self.search = named(QLineEdit(), "itemSearch")
         self.search.setPlaceholderText(self.tr("名称、编码、拼音或首字母（如 zjd）  Ctrl+F"))
         self.search.setClearButtonEnabled(True)
         lay.addWidget(self.search)
         filters = QHBoxLayout()
-        self.department = QComboBox(objectName="departmentFilter")
+        self.department = named(QComboBox(), "departmentFilter")
         self.department.addItem(self.tr("全部部门"), 0)  # never None: see ui.widgets.set_state
         self.department.setMinimumWidth(180)
-        self.sector = QComboBox(objectName="sectorFilter")
+        self.sector = named(QComboBox(), "sectorFilter")
         self.sector.addItem(self.tr("全部领域"), "")
-        for s in ("基本建设", "市场准入", "社会民生"):
+        for s in door.vocabulary().sectors:
             self.sector.addItem(self.tr(s), s)
         filters.addWidget(self.department, 3)
         filters.addWidget(self.sector, 2)
         lay.addLayout(filters)
         self.model = ItemSearchModel(self)
-        self.view = QListView(objectName="itemResults")
+        self.view = named(QListView(), "itemResults")
         self.view.setModel(self.model)
         self.view.setItemDelegate(TwoLineDelegate(self.view))
         self.view.setUniformItemSizes(True)
@@ -74,7 +74,7 @@ class ItemFinder(QWidget):
         self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.view.activated.connect(lambda idx: self._choose(idx.row()))
         lay.addWidget(self.view, 1)
-        self.message = QLabel("", objectName="muted")
+        self.message = named(QLabel(""), "muted")
         lay.addWidget(self.message)
 
         self._timer = QTimer(self)
@@ -94,11 +94,9 @@ class ItemFinder(QWidget):
     # -- data -------------------------------------------------------------------------------
 
     def load_departments(self) -> None:
-        self.backend.worker.submit(
-            "departments", self.backend.departments, on_done=self._set_departments
-        )
+        self.backend.call("departments", door.departments).then(self._set_departments)
 
-    def _set_departments(self, rows: list[Any]) -> None:
+    def _set_departments(self, rows: list[tuple[int, str, str]]) -> None:
         current = self.department.currentData()
         self.department.blockSignals(True)
         self.department.clear()
@@ -114,17 +112,15 @@ class ItemFinder(QWidget):
         self._seq += 1
         seq = self._seq
         text = self.search.text()
-        self.backend.worker.submit(
+        self.backend.call(
             "search",
-            self.backend.search_items,
+            door.search_items,
             text,
-            int(self.department.currentData()) or None,
-            str(self.sector.currentData()) or None,
-            on_done=lambda rows: self._show(seq, text, rows),
-            on_error=lambda exc: self._failed(seq, exc),
-        )
+            department_id=int(self.department.currentData()) or None,
+            sector=str(self.sector.currentData()) or None,
+        ).then(lambda rows: self._show(seq, text, rows), lambda exc: self._failed(seq, exc))
 
-    def _show(self, seq: int, text: str, rows: list[Any]) -> None:
+    def _show(self, seq: int, text: str, rows: list[ItemSummary]) -> None:
         if seq < self._shown_seq:
             return
         self._shown_seq = seq
@@ -138,7 +134,7 @@ class ItemFinder(QWidget):
             self.count_label.setText(self.tr("找到 %1 项").replace("%1", str(len(rows))))
         self.message.setText("" if rows else self.tr("没有找到匹配的事项，请换个关键词"))
 
-    def _failed(self, seq: int, exc: object) -> None:
+    def _failed(self, seq: int, exc: Exception) -> None:
         if seq >= self._shown_seq:
             self.message.setText(error_text(exc))
 

@@ -1,7 +1,7 @@
 """Live changes from other PCs (实时刷新), seen from Qt.
 
 :class:`LiveUpdates` subscribes to :mod:`counter.events` (PostgreSQL ``LISTEN/NOTIFY``, or the
-polled change log on SQLite); the subscription delivers :class:`~counter.services.base.Change`
+polled change log on SQLite); the subscription delivers :class:`~counter.changes.Change`
 events on its own thread, and this object re-emits them as a Qt signal, so the screens refresh
 on the Qt thread — and the Qt thread itself never polls the database.
 
@@ -13,9 +13,12 @@ flags (``connected``, ``reconnects``): no database call.
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
+
+from counter import events
+from counter.changes import Change
+from ui.backend import Backend
 
 log = logging.getLogger(__name__)
 
@@ -27,10 +30,10 @@ class LiveUpdates(QObject):
 
     CHECK_MS = 500
 
-    def __init__(self, backend: Any, parent: QObject | None = None) -> None:
+    def __init__(self, backend: Backend, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.backend = backend
-        self._sub: Any = None
+        self._sub: events.Subscription | None = None
         self.received = 0
         self.down = False
         self._seen_reconnects = 0
@@ -40,14 +43,9 @@ class LiveUpdates(QObject):
         self._watch.timeout.connect(self.check)
 
     def start(self) -> None:
-        try:
-            from counter import events
-        except ImportError:
-            log.warning("counter.events is not available: no live refresh")
-            return
-        hall_id = self.backend.actor.hall_id if self.backend.signed is not None else None
+        hall_id = self.backend.desk.actor.hall_id if self.backend.desk is not None else None
         self._sub = events.subscribe(self.backend.rt.url, hall_id, self._deliver)
-        self._seen_reconnects = int(getattr(self._sub, "reconnects", 0) or 0)
+        self._seen_reconnects = self._sub.reconnects
         self._watch.start()
 
     def check(self) -> None:
@@ -55,8 +53,8 @@ class LiveUpdates(QObject):
         sub = self._sub
         if sub is None:
             return
-        connected = bool(getattr(sub, "connected", True))
-        reconnects = int(getattr(sub, "reconnects", 0) or 0)
+        connected = sub.connected
+        reconnects = sub.reconnects
         dropped = reconnects != self._seen_reconnects
         self._seen_reconnects = reconnects
         if connected:
@@ -70,7 +68,7 @@ class LiveUpdates(QObject):
             log.info("live updates reconnected")
             self.restored.emit()
 
-    def _deliver(self, change: Any) -> None:  # listener thread: emit only
+    def _deliver(self, change: Change) -> None:  # listener thread: emit only
         self.received += 1
         self.changed.emit(change)
 

@@ -29,16 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter import window as door
 from ui.checklist import VisitItem
 from ui.preview import DocumentPreview
-from ui.widgets import button_text, local_time, set_state, translate
+from ui.widgets import button_text, local_time, named, set_state, translate
 
-REJECT_REASONS = (
-    "申请事项不属于本机关职权范围",
-    "申请事项依法不需要取得行政许可",
-    "申请人不具备申请资格",
-    "申请事项不属于本便民服务中心受理范围，请向有关部门申请",
-)
+REJECT_REASONS = tuple(r.text for r in door.vocabulary().refusal_reasons)
 
 
 def ask_reject_reason(parent: QWidget | None) -> str:
@@ -82,19 +78,19 @@ class OutcomePanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(8)
-        lay.addWidget(QLabel(self.tr("办理结果"), objectName="sectionTitle"))
-        self.state = QLabel(self.tr("请选择办理事项"), objectName="outcomeState")
+        lay.addWidget(named(QLabel(self.tr("办理结果")), "sectionTitle"))
+        self.state = named(QLabel(self.tr("请选择办理事项")), "outcomeState")
         self.state.setWordWrap(True)
         lay.addWidget(self.state)
         row = QHBoxLayout()
-        self.accept_button = QPushButton(
-            button_text(self.tr("受理"), "Ctrl+Return"), objectName="primary"
+        self.accept_button = named(
+            QPushButton(button_text(self.tr("受理"), "Ctrl+Return")), "primary"
         )
-        self.notice_button = QPushButton(
-            button_text(self.tr("一次性告知"), "Ctrl+G"), objectName="warnButton"
+        self.notice_button = named(
+            QPushButton(button_text(self.tr("一次性告知"), "Ctrl+G")), "warnButton"
         )
-        self.reject_button = QPushButton(
-            button_text(self.tr("不予受理"), "Ctrl+R"), objectName="dangerButton"
+        self.reject_button = named(
+            QPushButton(button_text(self.tr("不予受理"), "Ctrl+R")), "dangerButton"
         )
         for b in (self.accept_button, self.notice_button, self.reject_button):
             b.setMinimumHeight(52)
@@ -103,14 +99,14 @@ class OutcomePanel(QWidget):
         self.notice_button.clicked.connect(self.notice_requested)
         self.reject_button.clicked.connect(self.reject_requested)
         lay.addLayout(row)
-        self.result = QFrame(objectName="resultBox")
+        self.result = named(QFrame(), "resultBox")
         rl = QVBoxLayout(self.result)
         rl.setContentsMargins(14, 10, 14, 10)
-        self.result_title = QLabel("", objectName="resultTitle")
+        self.result_title = named(QLabel(""), "resultTitle")
         self.result_title.setWordWrap(True)
-        self.result_detail = QLabel("", objectName="resultDetail")
+        self.result_detail = named(QLabel(""), "resultDetail")
         self.result_detail.setWordWrap(True)
-        self.result_warn = QLabel("", objectName="resultWarn")
+        self.result_warn = named(QLabel(""), "resultWarn")
         self.result_warn.setWordWrap(True)
         rl.addWidget(self.result_title)
         rl.addWidget(self.result_detail)
@@ -118,7 +114,7 @@ class OutcomePanel(QWidget):
         self.result.hide()
         lay.addWidget(self.result)
         docs = QHBoxLayout()
-        self.doc_choice = QComboBox(objectName="documentChoice")
+        self.doc_choice = named(QComboBox(), "documentChoice")
         self.doc_choice.currentIndexChanged.connect(self._doc_chosen)
         self.doc_choice.hide()
         docs.addWidget(self.doc_choice, 1)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.widgets import button_text, translate
+from ui.widgets import button_text, named, translate
 
 log = logging.getLogger(__name__)
 
@@ -110,34 +110,33 @@ class DocumentPreview(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(6)
         head = QHBoxLayout()
-        self.title = QLabel(self.tr("文书预览"), objectName="sectionTitle")
+        self.title = named(QLabel(self.tr("文书预览")), "sectionTitle")
         head.addWidget(self.title, 1)
-        self.print_button = QPushButton(
-            button_text(self.tr("打印"), "Ctrl+P"), objectName="primary"
-        )
+        self.print_button = named(QPushButton(button_text(self.tr("打印"), "Ctrl+P")), "primary")
         self.print_button.clicked.connect(self.print_current)
         self.pdf_button = QPushButton(button_text(self.tr("导出PDF"), "Ctrl+E"))
         self.pdf_button.clicked.connect(self.export_current)
         head.addWidget(self.print_button)
         head.addWidget(self.pdf_button)
         lay.addLayout(head)
-        self.area = QScrollArea(objectName="previewArea")
+        self.area = named(QScrollArea(), "previewArea")
         self.area.setWidgetResizable(True)
         self.area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.pages = QWidget(objectName="previewPages")
+        self.pages = named(QWidget(), "previewPages")
         self.pages_lay = QVBoxLayout(self.pages)
         self.pages_lay.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.pages_lay.setSpacing(12)
         self.area.setWidget(self.pages)
         lay.addWidget(self.area, 1)
-        self.status = QLabel("", objectName="muted")
+        self.status = named(QLabel(""), "muted")
         lay.addWidget(self.status)
         self.set_content(None)
 
     def set_content(self, content: Any) -> None:
         self.content = content
         while self.pages_lay.count():
-            w = self.pages_lay.takeAt(0).widget()
+            item = self.pages_lay.takeAt(0)
+            w = item.widget() if item is not None else None
             if w is not None:
                 w.deleteLater()
         self._images = []
@@ -147,7 +146,7 @@ class DocumentPreview(QWidget):
         self.status.setText("")
         if content is None:
             self.title.setText(self.tr("文书预览"))
-            empty = QLabel(self.tr("受理、告知或出件后，文书在此预览"), objectName="muted")
+            empty = named(QLabel(self.tr("受理、告知或出件后，文书在此预览")), "muted")
             empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.pages_lay.addWidget(empty)
             return
@@ -158,7 +157,7 @@ class DocumentPreview(QWidget):
     def _layout_pages(self) -> None:
         width = max(300, self.area.viewport().width() - 36)
         for img in self._images:
-            label = QLabel(objectName="previewPage")
+            label = named(QLabel(), "previewPage")
             pix = QPixmap.fromImage(img)
             if pix.width() > width:
                 pix = pix.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
@@ -169,7 +168,8 @@ class DocumentPreview(QWidget):
         super().resizeEvent(event)
         if self._images:
             while self.pages_lay.count():
-                w = self.pages_lay.takeAt(0).widget()
+                item = self.pages_lay.takeAt(0)
+                w = item.widget() if item is not None else None
                 if w is not None:
                     w.deleteLater()
             self._layout_pages()

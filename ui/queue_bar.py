@@ -14,7 +14,6 @@ the new state. While any queue call is in flight, every queue button is disabled
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -30,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from counter import clock
-from ui.widgets import hms, local_time, set_state
+from counter.services.queue_state import ParkedTicket, TicketView
+from ui.widgets import hms, local_time, named, set_state
 
 ACTIONS = (
     ("call_next", "叫号", "F1"),
@@ -50,14 +50,8 @@ STATE_ZH = {
 }
 
 
-def _get(obj: Any, name: str, default: Any = None) -> Any:
-    if isinstance(obj, dict):
-        return obj.get(name, default)
-    return getattr(obj, name, default)
-
-
-def _seconds_since(value: Any) -> float | None:
-    if not isinstance(value, dt.datetime):
+def _seconds_since(value: dt.datetime | None) -> float | None:
+    if value is None:
         return None
     now = clock.now()
     if value.tzinfo is None:
@@ -76,23 +70,22 @@ class ParkedPopup(QFrame):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(10, 8, 10, 10)
         lay.setSpacing(6)
-        lay.addWidget(QLabel(self.tr("暂离的号票（回车恢复办理，Esc 关闭）"), objectName="muted"))
-        self.list = QListWidget(objectName="parkedList")
+        lay.addWidget(named(QLabel(self.tr("暂离的号票（回车恢复办理，Esc 关闭）")), "muted"))
+        self.list = named(QListWidget(), "parkedList")
         self.list.itemActivated.connect(self._activated)
         lay.addWidget(self.list)
-        self.tickets: list[Any] = []
+        self.tickets: list[ParkedTicket] = []
 
-    def set_tickets(self, tickets: list[Any]) -> None:
+    def set_tickets(self, tickets: list[ParkedTicket]) -> None:
         self.tickets = list(tickets)
         self.list.clear()
         for t in self.tickets:
-            parked_at = _get(t, "parked_at")
-            since = _seconds_since(parked_at)
+            since = _seconds_since(t.parked_at)
             text = (
                 self.tr("%1　%2　%3暂离（已 %4）")
-                .replace("%1", str(_get(t, "number", "")))
-                .replace("%2", str(_get(t, "queue_name", "") or _get(t, "queue", "")))
-                .replace("%3", local_time(parked_at)[-5:] if parked_at else "")
+                .replace("%1", t.number)
+                .replace("%2", t.queue_name or t.queue)
+                .replace("%3", local_time(t.parked_at)[-5:] if t.parked_at else "")
                 .replace("%4", hms(since))
             )
             self.list.addItem(QListWidgetItem(text))
@@ -123,22 +116,22 @@ class QueueBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("queueBar")
-        self.ticket: Any = None
-        self.parked: list[Any] = []
+        self.ticket: TicketView | None = None
+        self.parked: list[ParkedTicket] = []
         lay = QHBoxLayout(self)
         lay.setContentsMargins(18, 10, 18, 10)
         lay.setSpacing(18)
         cur = QVBoxLayout()
         cur.setSpacing(0)
-        self.number = QLabel("—", objectName="ticketNumber")
-        self.state = QLabel(self.tr("空闲：按 F1 叫下一位"), objectName="ticketState")
+        self.number = named(QLabel("—"), "ticketNumber")
+        self.state = named(QLabel(self.tr("空闲：按 F1 叫下一位")), "ticketState")
         cur.addWidget(self.number)
         cur.addWidget(self.state)
         lay.addLayout(cur)
         times = QVBoxLayout()
         times.setSpacing(2)
-        self.waited = QLabel("", objectName="ticketTime")
-        self.served = QLabel("", objectName="ticketTime")
+        self.waited = named(QLabel(""), "ticketTime")
+        self.served = named(QLabel(""), "ticketTime")
         times.addWidget(self.waited)
         times.addWidget(self.served)
         lay.addLayout(times)
@@ -148,18 +141,18 @@ class QueueBar(QFrame):
         lay.addWidget(sep)
         counts = QVBoxLayout()
         counts.setSpacing(2)
-        self.counts = QLabel("", objectName="waitingCounts")
-        self.estimate = QLabel("", objectName="muted")
+        self.counts = named(QLabel(""), "waitingCounts")
+        self.estimate = named(QLabel(""), "muted")
         counts.addWidget(self.counts)
         counts.addWidget(self.estimate)
         lay.addLayout(counts, 1)
-        self.parked_button = QPushButton("", objectName="parkedButton")
+        self.parked_button = named(QPushButton(""), "parkedButton")
         self.parked_button.hide()
         self.parked_button.clicked.connect(self._parked_menu)
         lay.addWidget(self.parked_button)
         self.buttons: dict[str, QPushButton] = {}
         for key, label, fkey in ACTIONS:
-            b = QPushButton(f"{self.tr(label)}\n{fkey}", objectName="queueButton")
+            b = named(QPushButton(f"{self.tr(label)}\n{fkey}"), "queueButton")
             b.setProperty("action", key)
             b.setMinimumSize(88, 62)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -175,22 +168,17 @@ class QueueBar(QFrame):
         self._tick.timeout.connect(self._update_times)
         self._tick.start()
 
-    def set_ticket(self, ticket: Any) -> None:
+    def set_ticket(self, ticket: TicketView | None) -> None:
         self.ticket = ticket
         if ticket is None:
             self.number.setText("—")
             self.state.setText(self.tr("空闲：按 F1 叫下一位"))
             set_state(self.number, "active", False)
         else:
-            self.number.setText(str(_get(ticket, "number", "")))
-            state = str(_get(ticket, "state", ""))
-            text = self.tr(STATE_ZH.get(state, state))
-            recalls = int(_get(ticket, "recall_count", 0) or 0)
-            if recalls:
-                text += self.tr("（已重呼%1次）").replace("%1", str(recalls))
-            queue = _get(ticket, "queue_name", "")
-            if queue:
-                text = f"{queue} · {text}"
+            self.number.setText(ticket.number)
+            text = self.tr(STATE_ZH.get(ticket.state, ticket.state))
+            if ticket.recall_count:
+                text += self.tr("（已重呼%1次）").replace("%1", str(ticket.recall_count))
             self.state.setText(text)
             set_state(self.number, "active", True)
         self._update_times()
@@ -201,13 +189,13 @@ class QueueBar(QFrame):
             self.waited.setText("")
             self.served.setText("")
             return
-        issued = _get(t, "issued_at")
-        called = _get(t, "first_called_at") or _get(t, "called_at")
-        started = _get(t, "started_at")
-        if isinstance(issued, dt.datetime) and isinstance(called, dt.datetime):
-            wait = (called - issued).total_seconds()
-        else:
-            wait = _seconds_since(issued)
+        called = t.first_called_at or t.called_at
+        started = t.started_at
+        wait = (
+            (called - t.issued_at).total_seconds()
+            if called is not None
+            else _seconds_since(t.issued_at)
+        )
         self.waited.setText(self.tr("等候 %1").replace("%1", hms(wait)))
         if started is not None:
             self.served.setText(self.tr("办理 %1").replace("%1", hms(_seconds_since(started))))
@@ -240,7 +228,7 @@ class QueueBar(QFrame):
             )
         self.estimate.setText(" · ".join(bits))
 
-    def set_parked(self, parked: list[Any]) -> None:
+    def set_parked(self, parked: list[ParkedTicket]) -> None:
         self.parked = list(parked)
         self.parked_button.setText(
             self.tr("暂离 %1 人\nShift+F4").replace("%1", str(len(self.parked)))

@@ -113,6 +113,14 @@ def complete_case(url: str, case_no: str) -> None:
         rt.dispose()
 
 
+def issue_demo_ticket(rt: Any, prefix: str = "A") -> Any:
+    """A ticket as the hall's kiosk would issue it (demos, screenshots and tests)."""
+    from counter.services.base import Actor
+    from counter.services.tickets import issue_ticket
+
+    return issue_ticket(rt, Actor.system(rt.hall_id(), "kiosk"), prefix).ticket
+
+
 def take_screenshots(out_dir: Path, url: str | None = None) -> list[Path]:
     """Render every screen and document to ``out_dir``; returns the files written."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -142,8 +150,8 @@ def take_screenshots(out_dir: Path, url: str | None = None) -> list[Path]:
 
     def call(fn: Callable[..., Any], *args: Any) -> Any:
         box: list[Any] = []
-        err: list[Any] = []
-        worker.submit("script", fn, *args, on_done=box.append, on_error=err.append)
+        err: list[Exception] = []
+        worker.submit("script", lambda: fn(*args), on_done=box.append, on_error=err.append)
         wait_for(lambda: bool(box or err), what=getattr(fn, "__name__", "call"))
         if err:
             raise err[0]
@@ -155,7 +163,7 @@ def take_screenshots(out_dir: Path, url: str | None = None) -> list[Path]:
         files.append(grab(dialog, out_dir / "01-signin.png"))
         dialog.form.password.setText("demo1234")
         dialog.form.submit()
-        wait_for(lambda: backend.signed is not None, what="sign-in")
+        wait_for(lambda: backend.signed_in, what="sign-in")
         dialog.close()
 
         client = WindowClient(backend, devices=False, live=False)
@@ -165,7 +173,7 @@ def take_screenshots(out_dir: Path, url: str | None = None) -> list[Path]:
         idle()
         wait_for(lambda: client.finder.model.rowCount() > 0, what="catalogue")
         for prefix in ("A", "A", "A", "D"):
-            call(backend.issue_demo_ticket, prefix)
+            call(issue_demo_ticket, rt, prefix)
         client.refresh_queue()
         idle()
         files.append(grab(client, out_dir / "02-client-idle.png"))
@@ -227,7 +235,11 @@ def take_screenshots(out_dir: Path, url: str | None = None) -> list[Path]:
         wait_for(lambda: client.checklist.current is not None and client.checklist.current.loaded)
         import ui.outcome as outcome_mod
 
-        outcome_mod.ask_reject_reason = lambda _p: "申请事项不属于本机关职权范围"
+        def reason(parent: QWidget | None) -> str:
+            del parent
+            return "申请事项依法不属于本机关职权范围"
+
+        outcome_mod.ask_reject_reason = reason
         client.reject_current()
         idle()
         rejection_doc = client.outcome.documents[0] if client.outcome.documents else None

@@ -25,15 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter import window as door
 from counter.errors import CounterError, DatabaseUnavailable
 from ui.backend import Backend
-from ui.widgets import error_text
+from ui.widgets import error_text, named
 
 
 class SignInForm(QWidget):
     """The sign-in form (used by :class:`SignInDialog`; embeddable for screenshots)."""
 
-    signed_in = Signal(object)  # SignedIn
+    signed_in = Signal(object)  # counter.window.Desk
 
     def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,7 +45,7 @@ class SignInForm(QWidget):
         outer.addStretch(1)
         row = QHBoxLayout()
         row.addStretch(1)
-        card = QFrame(objectName="signInCard")
+        card = named(QFrame(), "signInCard")
         card.setMinimumWidth(520)
         row.addWidget(card)
         if backend.demo:
@@ -57,42 +58,44 @@ class SignInForm(QWidget):
         lay = QVBoxLayout(card)
         lay.setContentsMargins(40, 36, 40, 36)
         lay.setSpacing(14)
-        title = QLabel(self.tr("便民服务中心综合窗口"), objectName="signInTitle")
+        title = named(QLabel(self.tr("便民服务中心综合窗口")), "signInTitle")
         lay.addWidget(title)
-        self.hall_label = QLabel(self.tr("综合受理 · 一窗通办"), objectName="muted")
+        self.hall_label = named(QLabel(self.tr("综合受理 · 一窗通办")), "muted")
         lay.addWidget(self.hall_label)
         lay.addSpacing(8)
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setHorizontalSpacing(16)
         form.setVerticalSpacing(12)
-        self.staff_no = QLineEdit(objectName="staffNo")
+        self.staff_no = named(QLineEdit(), "staffNo")
         self.staff_no.setPlaceholderText(self.tr("工号"))
         self.staff_no.setMaxLength(32)
-        self.password = QLineEdit(objectName="password")
+        self.password = named(QLineEdit(), "password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("密码"))
         window = backend.station.window
-        self.window_label = QLabel(
-            self.tr("%1号窗口").replace("%1", str(window))
-            if window
-            else self.tr("未配置窗口（仅可办理非窗口业务）"),
-            objectName="windowNumber",
+        self.window_label = named(
+            QLabel(
+                self.tr("%1号窗口").replace("%1", str(window))
+                if window
+                else self.tr("未配置窗口（仅可办理非窗口业务）"),
+            ),
+            "windowNumber",
         )
         form.addRow(self.tr("工号"), self.staff_no)
         form.addRow(self.tr("密码"), self.password)
         form.addRow(self.tr("本机窗口"), self.window_label)
         lay.addLayout(form)
-        self.message = QLabel("", objectName="formError")
+        self.message = named(QLabel(""), "formError")
         self.message.setWordWrap(True)
         self.message.setMinimumHeight(48)
         lay.addWidget(self.message)
-        self.button = QPushButton(self.tr("登录"), objectName="primary")
+        self.button = named(QPushButton(self.tr("登录")), "primary")
         self.button.setDefault(True)
         self.button.setMinimumHeight(48)
         self.button.clicked.connect(self.submit)
         lay.addWidget(self.button)
-        hint = QLabel(self.tr("连续输错密码将暂时锁定账号"), objectName="muted")
+        hint = named(QLabel(self.tr("连续输错密码将暂时锁定账号")), "muted")
         lay.addWidget(hint)
         self.staff_no.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self.submit)
@@ -102,16 +105,14 @@ class SignInForm(QWidget):
     def _demo_table(self) -> QWidget:
         from counter.demo.hall import DEMO_PASSWORD, DEMO_STAFF
 
-        box = QFrame(objectName="demoBox")
+        box = named(QFrame(), "demoBox")
         lay = QVBoxLayout(box)
         lay.setContentsMargins(20, 20, 20, 20)
-        lay.addWidget(QLabel(self.tr("演示账号（仅演示模式显示）"), objectName="sectionTitle"))
+        lay.addWidget(named(QLabel(self.tr("演示账号（仅演示模式显示）")), "sectionTitle"))
         lay.addWidget(
-            QLabel(
-                self.tr("密码均为 %1，双击填入").replace("%1", DEMO_PASSWORD), objectName="muted"
-            )
+            named(QLabel(self.tr("密码均为 %1，双击填入").replace("%1", DEMO_PASSWORD)), "muted")
         )
-        table = QTableWidget(0, 2, objectName="demoStaff")
+        table = named(QTableWidget(0, 2), "demoStaff")
         table.setHorizontalHeaderLabels([self.tr("工号"), self.tr("姓名")])
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -127,7 +128,10 @@ class SignInForm(QWidget):
         table.setMinimumHeight(420)
 
         def fill(row: int, _col: int = 0) -> None:
-            self.staff_no.setText(table.item(row, 0).text())
+            cell = table.item(row, 0)
+            if cell is None:
+                return
+            self.staff_no.setText(cell.text())
             self.password.setText(DEMO_PASSWORD)
             self.button.setFocus()
 
@@ -153,21 +157,16 @@ class SignInForm(QWidget):
             self.password.setFocus()
             return
         self.message.setText("")
-        self.backend.worker.submit(
-            "sign_in",
-            self.backend.sign_in,
-            staff_no,
-            self.password.text(),
-            on_done=self._done,
-            on_error=self._failed,
-            exclusive=True,
+        password = self.password.text()
+        self.backend.run("sign_in", lambda: self.backend.sign_in(staff_no, password)).then(
+            self._done, self._failed, exclusive=True
         )
 
-    def _done(self, result: object) -> None:
+    def _done(self, desk: door.Desk) -> None:
         self.password.clear()
-        self.signed_in.emit(result)
+        self.signed_in.emit(desk)
 
-    def _failed(self, exc: object) -> None:
+    def _failed(self, exc: Exception) -> None:
         self.password.clear()
         self.password.setFocus()
         if isinstance(exc, DatabaseUnavailable):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -12,6 +13,14 @@ from counter import clock
 from counter.errors import CounterError
 
 ENGLISH = False  # set by ui.app.install_translation
+
+W = TypeVar("W", bound=QObject)
+
+
+def named(widget: W, name: str) -> W:
+    """``widget`` with its object name set (the style sheet and the tests find it by name)."""
+    widget.setObjectName(name)
+    return widget
 
 
 def translate(context: str, text: str) -> str:

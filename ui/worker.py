@@ -23,7 +23,7 @@ import logging
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
@@ -31,31 +31,30 @@ from counter.errors import DatabaseUnavailable
 
 log = logging.getLogger(__name__)
 
-Callback = Callable[[Any], None]
+R = TypeVar("R")
+OnError = Callable[[Exception], None]
 
 
 @dataclass
 class _Pending:
     key: str
-    on_done: Callback | None
-    on_error: Callback | None
+    on_done: Callable[[Any], None] | None
+    on_error: OnError | None
     track: bool
 
 
 class _Task(QRunnable):
-    def __init__(self, worker: Worker, cid: int, fn: Callable[..., Any], args: tuple, kwargs: dict):
+    def __init__(self, worker: Worker, cid: int, fn: Callable[[], object]) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._worker = worker
         self._cid = cid
         self._fn = fn
-        self._args = args
-        self._kwargs = kwargs
 
     def run(self) -> None:  # runs on a pool thread: only emit, never touch widgets
         try:
-            result = self._fn(*self._args, **self._kwargs)
-        except BaseException as exc:  # noqa: BLE001 - every error goes back to the Qt thread
+            result = self._fn()
+        except Exception as exc:  # noqa: BLE001 - every error goes back to the Qt thread
             if not isinstance(exc, DatabaseUnavailable):
                 log.debug("call %s failed:\n%s", self._cid, traceback.format_exc())
             self._worker._failed.emit(self._cid, [exc])
@@ -127,17 +126,16 @@ class Worker(QObject):
     def submit(
         self,
         key: str,
-        fn: Callable[..., Any],
-        *args: Any,
-        on_done: Callback | None = None,
-        on_error: Callback | None = None,
+        fn: Callable[[], R],
+        *,
+        on_done: Callable[[R], None] | None = None,
+        on_error: OnError | None = None,
         exclusive: bool = False,
         track: bool = True,
-        **kwargs: Any,
     ) -> int | None:
-        """Run ``fn(*args, **kwargs)`` on the pool; ``on_done(result)`` or ``on_error(exc)`` run
-        later on the Qt thread. Returns a call id, or None when ``exclusive`` and ``key`` is
-        already in flight (or the worker is closed)."""
+        """Run ``fn()`` on the pool; ``on_done(result)`` or ``on_error(exc)`` run later on the
+        Qt thread. Returns a call id, or None when ``exclusive`` and ``key`` is already in flight
+        (or the worker is closed)."""
         if self._closed or (exclusive and self.busy(key)):
             return None
         cid = next(self._ids)
@@ -146,7 +144,7 @@ class Worker(QObject):
             self._busy[key] = self._busy.get(key, 0) + 1
             if self._busy[key] == 1:
                 self.busy_changed.emit(key, True)
-        self.pool.start(_Task(self, cid, fn, args, kwargs))
+        self.pool.start(_Task(self, cid, fn))
         return cid
 
     def _release(self, cid: int) -> _Pending | None:
@@ -163,8 +161,8 @@ class Worker(QObject):
         return pending
 
     @Slot(int, object)
-    def _on_finished(self, cid: int, boxed: object) -> None:
-        result = boxed[0]  # type: ignore[index]
+    def _on_finished(self, cid: int, boxed: list[object]) -> None:
+        result = boxed[0]
         pending = self._release(cid)
         if pending is None:
             return
@@ -177,8 +175,8 @@ class Worker(QObject):
             self._maybe_idle()
 
     @Slot(int, object)
-    def _on_failed(self, cid: int, boxed: object) -> None:
-        exc = boxed[0]  # type: ignore[index]
+    def _on_failed(self, cid: int, boxed: list[Exception]) -> None:
+        exc = boxed[0]
         pending = self._release(cid)
         if pending is None:
             return
@@ -227,7 +225,7 @@ class Worker(QObject):
             self._pinging = False
             self._set_offline(False)
 
-        def failed(exc: object) -> None:
+        def failed(exc: Exception) -> None:
             self._pinging = False
             log.debug("database still unavailable: %r", exc)
 

@@ -19,7 +19,7 @@ from counter.services.base import Actor, Runtime
 from counter.services.catalog import get_item, search_items
 from tests.ui.test_window_flow import WAIT, Printed, open_client, sign_in
 from ui.backend import Backend
-from ui.screenshots import demo_card
+from ui.screenshots import demo_card, issue_demo_ticket
 
 pytestmark = pytest.mark.slow
 
@@ -102,7 +102,7 @@ def test_actions_from_call_to_printed_receipt(qtbot, hall_url, tmp_path, monkeyp
         client = open_client(qtbot, backend)
         qtbot.waitUntil(lambda: client.reader.state == "ready", timeout=WAIT)
         for _ in range(2):
-            backend.issue_demo_ticket("A")
+            issue_demo_ticket(backend.rt, "A")
         client.refresh_queue()
         qtbot.waitUntil(lambda: client.worker.in_flight == 0, timeout=WAIT)
         card = demo_card()

@@ -83,7 +83,7 @@ def test_database_drop_keeps_the_form_and_reconnects(qtbot, hall_url, monkeypatc
         down = {"on": True}
         real_ping = backend.ping
 
-        def accept(_payload):
+        def accept(_rt, _desk, _request):
             raise DatabaseUnavailable("connection refused")
 
         def ping():
@@ -91,7 +91,7 @@ def test_database_drop_keeps_the_form_and_reconnects(qtbot, hall_url, monkeypatc
                 raise DatabaseUnavailable("connection refused")
             return real_ping()
 
-        monkeypatch.setattr(backend, "accept", accept)
+        monkeypatch.setattr("counter.window.accept", accept)
         backend.worker.set_ping(ping)
         backend.worker._retry.setInterval(50)
         qtbot.keyClick(client, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)

@@ -37,8 +37,8 @@ def test_demo_sign_ins_only_in_demo_mode(qtbot, hall_url):
         assert form.staff_no.text() == "1001" and form.password.text()
         with qtbot.waitSignal(form.signed_in, timeout=WAIT) as blocker:
             form.submit()
-        assert blocker.args[0].window_number == 3
-        assert backend.signed.actor.window_id is not None
+        assert blocker.args[0].window == 3
+        assert backend.the_desk().actor.window_id is not None
     finally:
         backend.close()
         rt.dispose()
@@ -64,7 +64,7 @@ def test_wrong_password_then_lockout_in_chinese(qtbot, hall_url):
         assert "账号已锁定" in form.message.text()
         _submit(qtbot, form, "1002", "demo1234")  # even the right password, while locked
         assert "账号已锁定" in form.message.text()
-        assert backend.signed is None
+        assert not backend.signed_in
     finally:
         backend.close()
         rt.dispose()

@@ -19,6 +19,7 @@ from counter.services.base import Runtime
 from counter.services.catalog import get_item
 from tests.ui import test_window_flow as flow
 from ui.backend import Backend
+from ui.screenshots import issue_demo_ticket
 
 pytestmark = pytest.mark.slow
 
@@ -63,7 +64,7 @@ def _checks(rt, code: str, missing: tuple[str, ...] = ()) -> list[checklist.Mate
 def _notice(rt, backend: Backend) -> str:
     r = intake.issue_one_time_notice(
         rt,
-        backend.actor,
+        backend.the_desk().actor,
         item_version_id=get_item(rt, code="NY-001").version_id,
         applicant=applicants.ApplicantInput(
             kind="person", name="王建国", id_number=ID_A, phone="13812345678"
@@ -161,14 +162,14 @@ def test_completion_waits_for_the_form_in_progress(qtbot, session):
 def test_pause_then_sign_out_parks_the_visitor_and_keeps_the_draft(qtbot, session, monkeypatch):
     rt, backend = session
     client = flow.open_client(qtbot, backend, devices=False)
-    backend.issue_demo_ticket("A")
+    issue_demo_ticket(backend.rt, "A")
     client.refresh_queue()
     flow.idle(qtbot, client)
 
     # F7 pauses: the window is not called
     flow.key(qtbot, client, Qt.Key.Key_F7)
     qtbot.waitUntil(lambda: client.window_state == "paused", timeout=WAIT)
-    assert queue_state.window_status(rt, backend.actor, 1).state == "paused"
+    assert queue_state.window_status(rt, backend.the_desk().actor, 1).state == "paused"
     assert not client.queue_bar.buttons["call_next"].isEnabled()
     assert "恢复叫号" in client.queue_bar.buttons["pause"].text()
     flow.key(qtbot, client, Qt.Key.Key_F1)
@@ -195,13 +196,13 @@ def test_pause_then_sign_out_parks_the_visitor_and_keeps_the_draft(qtbot, sessio
     flow.idle(qtbot, client)
     flow.key(qtbot, client, Qt.Key.Key_Q, CTRL)
     qtbot.waitUntil(lambda: asked == [number], timeout=WAIT)
-    assert backend.signed is not None and client.isVisible()
+    assert backend.signed_in and client.isVisible()
 
     # closing the client: park, close the window, sign out, close
     with qtbot.waitSignal(client.left, timeout=WAIT):
         client.close()
     assert asked == [number, number]
-    assert backend.signed is None and not client.isVisible()
+    assert not backend.signed_in and not client.isVisible()
     from counter.services.base import Actor
 
     system = Actor.system(rt.hall_id("QS"), device="test")
@@ -217,7 +218,7 @@ def test_parked_tickets_popup_resumes_by_keyboard(qtbot, session):
     rt, backend = session
     client = flow.open_client(qtbot, backend, devices=False)
     for _ in range(2):
-        backend.issue_demo_ticket("A")
+        issue_demo_ticket(backend.rt, "A")
     client.refresh_queue()
     flow.idle(qtbot, client)
     numbers = []
@@ -270,7 +271,7 @@ def test_live_connection_lost_shows_banner_and_refreshes_on_reconnect(qtbot, ses
     qtbot.addWidget(client)
     client.start_session()
     flow.idle(qtbot, client)
-    qtbot.waitUntil(lambda: client.snapshot is not None, timeout=WAIT)
+    qtbot.waitUntil(lambda: client.queue.state is not None, timeout=WAIT)
     assert client.offline_banner.isHidden()
     assert "：0人" in client.queue_bar.counts.text() or "暂无" in client.queue_bar.counts.text()
 
@@ -280,7 +281,7 @@ def test_live_connection_lost_shows_banner_and_refreshes_on_reconnect(qtbot, ses
     assert "实时刷新连接中断" in client.offline_banner.label.text()
     assert not client.offline_banner.isHidden()
 
-    backend.issue_demo_ticket("A")  # meanwhile, at the kiosk
+    issue_demo_ticket(backend.rt, "A")  # meanwhile, at the kiosk
     with qtbot.waitSignal(client.live.restored, timeout=WAIT):
         fake.connected = True
     assert client.offline_banner.isHidden()

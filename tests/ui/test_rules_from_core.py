@@ -1,0 +1,102 @@
+"""The window client takes its rules and vocabularies from the core (counter.domain via the
+window's door), never from its own copies: each test puts the screen next to the core's rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from PySide6.QtCore import Qt
+
+from counter import window as door
+from counter.config import StationConfig
+from counter.domain import checklist as rules
+from counter.domain.applicants import ID_TYPES
+from counter.domain.refusals import REFUSAL_REASONS
+from counter.services.base import Runtime
+from counter.services.catalog import SECTORS
+from tests.ui.test_window_flow import WAIT, choose_item, idle, open_client, sign_in
+from ui import outcome
+from ui.backend import Backend
+from ui.checklist import MaterialState, VisitItem
+
+ID = "11010519491231002X"
+
+
+@pytest.fixture
+def client(qtbot, hall_url):  # type: ignore[no-untyped-def]
+    rt = Runtime(hall_url)
+    backend = Backend(rt, StationConfig(window=1))
+    try:
+        sign_in(qtbot, backend)
+        c = open_client(qtbot, backend, devices=False)
+        c.applicant.name.setText("张三")
+        c.applicant.id_number.setText(ID)
+        yield c
+        c.stop()
+    finally:
+        backend.close()
+        rt.dispose()
+
+
+def _statuses(client) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {m.requirement: m.status for m in client.checklist.current.materials}
+
+
+def test_an_optional_material_marked_missing_leaves_accept_enabled(qtbot, client) -> None:  # type: ignore[no-untyped-def]
+    choose_item(qtbot, client, "shbzksl", "社会保障卡申领")
+    mats = client.checklist.current.materials
+    assert {m.requirement for m in mats} >= {"required", "optional", "conditional"}
+    model = client.checklist.model
+    for row, m in enumerate(mats):
+        model.set_status(row, rules.MISSING if m.requirement == "optional" else rules.RECEIVED)
+    client.update_actions()
+    assert client.outcome.accept_button.isEnabled()
+    assert not client.outcome.notice_button.isEnabled()  # nothing a notice could demand
+    assert client.checklist.current.can_accept() == rules.can_accept(mats)
+    client.accept_current()
+    qtbot.waitUntil(lambda: client.checklist.current.outcome == "accepted", timeout=WAIT)
+
+
+def test_f8_follows_the_cores_rule(qtbot, client) -> None:  # type: ignore[no-untyped-def]
+    choose_item(qtbot, client, "shbzksl", "社会保障卡申领")
+    qtbot.keyClick(client, Qt.Key.Key_F8)
+    got = _statuses(client)
+    assert got == {r: rules.f8_status(r, rules.UNCHECKED) for r in got}
+    assert got["conditional"] == rules.NOT_APPLICABLE  # 按情形: not applicable until said
+    idle(qtbot, client)
+    assert client.outcome.accept_button.isEnabled()
+
+
+def test_a_conditional_material_marked_missing_is_demanded_by_the_notice(qtbot, client) -> None:  # type: ignore[no-untyped-def]
+    choose_item(qtbot, client, "shbzksl", "社会保障卡申领")
+    model = client.checklist.model
+    for row, m in enumerate(client.checklist.current.materials):
+        model.set_status(row, rules.MISSING if m.requirement == "conditional" else rules.RECEIVED)
+    client.update_actions()
+    assert client.outcome.accept_button.isEnabled()  # a conditional one does not block
+    assert client.outcome.notice_button.isEnabled()  # but the clerk may give a notice for it
+    assert [m.requirement for m in client.checklist.current.missing()] == ["conditional"]
+
+
+def test_visit_item_rules_are_the_cores() -> None:
+    cases = [
+        ("required", ""), ("required", "missing"), ("required", "received"),
+        ("optional", "missing"), ("optional", ""), ("conditional", "missing"),
+        ("conditional", "not_applicable"), ("conditional", ""),
+    ]  # fmt: skip
+    for requirement, status in cases:
+        item = VisitItem(
+            1, 1, "X", "X", loaded=True,
+            materials=[MaterialState(1, "m", requirement=requirement, status=status)],
+        )  # fmt: skip
+        assert item.can_accept() == rules.can_accept(item.materials), (requirement, status)
+        assert item.can_notice() == rules.can_issue_notice(item.materials), (requirement, status)
+
+
+def test_vocabularies_come_from_the_core(qtbot, client) -> None:  # type: ignore[no-untyped-def]
+    combo = client.applicant.id_type
+    assert tuple(combo.itemData(i) for i in range(combo.count())) == tuple(ID_TYPES)
+    sectors = client.finder.sector
+    assert tuple(sectors.itemData(i) for i in range(1, sectors.count())) == tuple(SECTORS)
+    assert tuple(r.text for r in REFUSAL_REASONS) == outcome.REJECT_REASONS
+    assert door.vocabulary().forms == dict(rules.FORM_NAMES)
