@@ -1,41 +1,29 @@
 """The ``counter`` command.
 
 Each group of subcommands lives in its own module with a ``register(subparsers, common)``
-function; this file only assembles them. Modules that need Qt import it inside their handlers so
-that ``counter queue ...`` starts fast and runs on machines without a display.
+function; this file only assembles them. The core's commands are listed here; the commands that
+open Qt are registered by the UI (``ui.main``, the installed ``counter`` entry point, adds
+``ui.commands``), so nothing under ``counter/`` reaches up into ``ui/``. ``python -m counter.cli``
+runs the core's commands alone.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import importlib
 import logging
 import os
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from counter.errors import CounterError
-
-# The composition root may reach the UI package; the core modules never do.
-COMMAND_MODULES = (
-    "counter.commands.setup",
-    "counter.commands.db",
-    "counter.commands.catalog",
-    "counter.commands.staff",
-    "counter.commands.calendar",
-    "counter.commands.demo",
-    "counter.commands.queue",
-    "counter.commands.case",
-    "counter.commands.device",
-    "counter.commands.bench",
-    "ui.commands",
-)
 
 log = logging.getLogger("counter")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(extra: Sequence[ModuleType] = ()) -> argparse.ArgumentParser:
+    """The parser of the core's commands and of ``extra`` command modules (the UI's)."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",
@@ -50,15 +38,15 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name and name.startswith(exc.name):
-                continue  # the module does not exist yet in this build
-            raise
+    for module in (*_core_modules(), *extra):
         module.register(sub, common)
     return parser
+
+
+def _core_modules() -> list[ModuleType]:
+    from counter.commands import bench, calendar, case, catalog, db, device, queue, setup, staff
+
+    return [setup, db, catalog, staff, calendar, queue, case, device, bench]
 
 
 def setup_logging(verbose: bool) -> None:
@@ -76,8 +64,8 @@ def setup_logging(verbose: bool) -> None:
     )
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+def main(argv: Sequence[str] | None = None, *, extra: Sequence[ModuleType] = ()) -> int:
+    parser = build_parser(extra)
     args = parser.parse_args(argv)
     setup_logging(bool(getattr(args, "verbose", False)))
     if not getattr(args, "func", None):

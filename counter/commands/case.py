@@ -1,7 +1,8 @@
 """``counter case list|show`` and ``counter print CASE_NO --document KIND --pdf FILE``.
 
 ``print`` renders a case's stored document (exactly as it was issued) to an A4 PDF without a
-printer: Qt is imported inside the handler and runs offscreen when there is no display. It is a
+printer, through the renderer the UI registers (:class:`~counter.commands.common.Renderers`;
+Qt runs offscreen when there is no display). It is a
 copy of the record, not a reprint at the window (that one is :func:`counter.services.seal.reprint`,
 a logged seal use).
 """
@@ -13,7 +14,7 @@ import json
 from pathlib import Path
 
 from counter.bootstrap import runtime
-from counter.commands.common import print_json
+from counter.commands.common import Renderers, print_json
 
 DOCUMENT_CHOICES = ("receipt", "notice", "rejection", "handover", "decision")
 
@@ -96,10 +97,7 @@ def _print(args: argparse.Namespace) -> int:
         content = case_document(rt, args.case_no, args.document)
     finally:
         rt.dispose()
-    from ui.docrender import ensure_gui_app, render_pdf
-
-    ensure_gui_app()
-    pages = render_pdf(content, args.pdf)
+    pages = Renderers.document()(content, args.pdf)
     print(
         f"已输出{content.title}（{pages}页）/ wrote {args.document} ({pages} page(s)): {args.pdf}"
     )

@@ -22,6 +22,8 @@ import queue
 import sys
 import time
 
+from counter.documents.ticket import TicketSlip
+
 EXIT_NO_CARD = 3
 EXIT_DEVICE = 4
 EXIT_TIMEOUT = 3
@@ -211,10 +213,9 @@ def cmd_print_ticket(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_pdf(slip: object, path: str, width: int) -> int:
-    # The UI package (Qt) only here, so the other subcommands run on machines without it.
-    from ui.ticket_print import write_ticket_pdf_standalone
+def _print_pdf(slip: TicketSlip, path: str, width: int) -> int:
+    from counter.commands.common import Renderers
 
-    write_ticket_pdf_standalone(slip, path, width_mm=width)
+    Renderers.ticket()(slip, path, width)
     print(path, flush=True)
     return 0

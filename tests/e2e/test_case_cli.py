@@ -20,7 +20,7 @@ def counter(*args: str, db: str, check: bool = True) -> subprocess.CompletedProc
     env = dict(os.environ)
     env.pop("DISPLAY", None)  # printing must work without a display
     proc = subprocess.run(
-        [sys.executable, "-m", "counter.cli", *args, "--db", db],
+        [sys.executable, "-m", "ui.main", *args, "--db", db],
         capture_output=True,
         text=True,
         env=env,

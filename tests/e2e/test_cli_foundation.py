@@ -16,7 +16,7 @@ def counter(
 ) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ)
     proc = subprocess.run(
-        [sys.executable, "-m", "counter.cli", *args, "--db", db],
+        [sys.executable, "-m", "ui.main", *args, "--db", db],
         capture_output=True,
         text=True,
         env=env,
@@ -41,7 +41,9 @@ def test_db_status_on_fresh_and_migrated(tmp_path: Path, demo_db: str) -> None:
     proc = counter("db", "status", db=fresh, check=False)
     assert proc.returncode == 1 and "counter db upgrade" in proc.stdout
     counter("db", "upgrade", db=fresh)
-    assert "head: 0001" in counter("db", "status", db=fresh).stdout
+    from db.migrate import head_revision
+
+    assert f"head: {head_revision()}" in counter("db", "status", db=fresh).stdout
 
 
 def test_catalogue_export_has_228_items_in_38_departments(tmp_path: Path, demo_db: str) -> None:
@@ -104,7 +106,7 @@ def test_setup_without_keyring_keeps_the_password_out_of_files(_isolated_home: P
         [
             sys.executable,
             "-m",
-            "counter.cli",
+            "ui.main",
             "setup",
             "--db",
             "postgresql://clerk:topsecret@db.hall/town",

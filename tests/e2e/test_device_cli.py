@@ -27,7 +27,7 @@ PROCESS_TIMEOUT = 60  # a bound for a broken build, never reached by a working o
 
 def counter(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "counter.cli", "device", *args],
+        [sys.executable, "-m", "ui.main", "device", *args],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -106,7 +106,7 @@ class Scan:
 
     def __init__(self, *args: str) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "counter.cli", "device", "scan", *args],
+            [sys.executable, "-m", "ui.main", "device", "scan", *args],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -180,7 +180,7 @@ def test_scan_timeout_before_count_exits_3(tmp_path: Path) -> None:
     link = tmp_path / "ttyScan"
     with ScannerEmulator(link=link):
         proc = subprocess.run(
-            [sys.executable, "-m", "counter.cli", "device", "scan", "--port", str(link),
+            [sys.executable, "-m", "ui.main", "device", "scan", "--port", str(link),
              "--count", "1", "--timeout", "0.3"],
             capture_output=True, text=True, cwd=ROOT, timeout=PROCESS_TIMEOUT,
         )  # fmt: skip

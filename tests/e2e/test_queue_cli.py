@@ -17,7 +17,7 @@ ID_NUMBER = "11010519491231002X"
 
 def counter(*args: str, db: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     proc = subprocess.run(
-        [sys.executable, "-m", "counter.cli", *args, "--db", db],
+        [sys.executable, "-m", "ui.main", *args, "--db", db],
         capture_output=True,
         text=True,
         env=dict(os.environ, PYTHONPATH=os.getcwd()),
@@ -37,7 +37,7 @@ class Watch:
 
     def __init__(self, db: str, *extra: str) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "counter.cli", "queue", "watch", "--db", db, *extra],
+            [sys.executable, "-m", "ui.main", "queue", "watch", "--db", db, *extra],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

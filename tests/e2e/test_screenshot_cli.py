@@ -37,7 +37,7 @@ def test_screenshot_command_writes_every_screen(tmp_path):
     out = tmp_path / "shots"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COUNTER_HOME=str(tmp_path / "home"))
     proc = subprocess.run(
-        [sys.executable, "-m", "counter.cli", "screenshot", str(out)],
+        [sys.executable, "-m", "ui.main", "screenshot", str(out)],
         cwd=ROOT,
         env=env,
         capture_output=True,
