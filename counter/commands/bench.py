@@ -62,6 +62,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     q.add_argument("--indent", type=int, default=None, help="缩进输出的 JSON")
     q.set_defaults(func=_bench_queue)
+    from counter.commands import bench_clerk
+
+    bench_clerk.register(s, common)
 
 
 def _window_queues(number: int, windows: int) -> dict[str, int]:
@@ -221,7 +224,8 @@ def _vacuum_analyze(rt: Any) -> str | None:
 def _bench_queue(args: argparse.Namespace) -> int:
     from sqlalchemy import func, select, text
 
-    from counter.events import Event, subscribe
+    from counter.changes import Change
+    from counter.events import subscribe
     from counter.services.base import Actor, Runtime
     from counter.services.calling import call_next, finish_service
     from counter.services.tickets import issue_ticket
@@ -292,7 +296,7 @@ def _bench_queue(args: argparse.Namespace) -> int:
     delivered: dict[int, float] = {}
     deliveries: dict[int, int] = {}
 
-    def on_event(ev: Event) -> None:
+    def on_event(ev: Change) -> None:
         if ev.type == "ticket.called":
             tid = int(ev.payload["ticket_id"])
             now = time.perf_counter()
