@@ -284,9 +284,19 @@ def next_visitor(rt: Runtime, desk: Desk) -> WindowResult:
     return WindowResult(out.called, st, out.changes, out.finished)
 
 
-def _ticket_action(rt: Runtime, desk: Desk, fn: calling.TicketAction) -> WindowResult:
+def _ticket_action(
+    rt: Runtime, desk: Desk, fn: calling.TicketAction, pg: str | None = None
+) -> WindowResult:
+    """``fn`` on the ticket at the window, and the window's new state. On PostgreSQL the actions
+    that have one (``pg``: recall, start, park, finish) go first as one statement; when it does
+    not apply, the step-by-step path runs and says why (or does it, if the window changed)."""
     _check(rt, desk)
     now = clock.now()
+    if pg is not None and rt.is_postgres:
+        with rt.statement() as conn:
+            fast = calling.pg_ticket_action(conn, desk.actor, pg, desk.window, now)
+        if fast is not None:
+            return WindowResult(fast[0].ticket, fast[1], fast[0].changes)
     with rt.unit() as s:
         hall = load_hall(s, desk.actor.hall_id)
         done = fn(s, desk.actor, hall, desk.window, now)
@@ -296,7 +306,7 @@ def _ticket_action(rt: Runtime, desk: Desk, fn: calling.TicketAction) -> WindowR
 
 def recall(rt: Runtime, desk: Desk) -> WindowResult:
     """重呼 (F2): call the visitor at the window again."""
-    return _ticket_action(rt, desk, calling.recall_in)
+    return _ticket_action(rt, desk, calling.recall_in, "recall")
 
 
 def no_show(rt: Runtime, desk: Desk) -> WindowResult:
@@ -306,17 +316,17 @@ def no_show(rt: Runtime, desk: Desk) -> WindowResult:
 
 def park(rt: Runtime, desk: Desk) -> WindowResult:
     """暂离 (F4): the visitor steps away; the ticket waits in this window's parked list."""
-    return _ticket_action(rt, desk, calling.park_in)
+    return _ticket_action(rt, desk, calling.park_in, "park")
 
 
 def start(rt: Runtime, desk: Desk) -> WindowResult:
     """开始办理: the called visitor is at the window (card read, item chosen)."""
-    return _ticket_action(rt, desk, calling.start_in)
+    return _ticket_action(rt, desk, calling.start_in, "start")
 
 
 def finish(rt: Runtime, desk: Desk) -> WindowResult:
     """办结 (F6): the visitor is done; the window is free."""
-    return _ticket_action(rt, desk, calling.finish_at_in)
+    return _ticket_action(rt, desk, calling.finish_at_in, "finish")
 
 
 def resume(rt: Runtime, desk: Desk, ticket_id: int) -> WindowResult:

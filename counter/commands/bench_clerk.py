@@ -16,6 +16,7 @@ clerk. On SQLite there is no network: ``--rtt`` is ignored and only times are re
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import secrets
 import statistics
@@ -46,6 +47,7 @@ def _prepare(url: str, code: str) -> tuple[int, str, str]:
     from sqlalchemy import select
 
     from counter.commands.bench import ensure_bench_hall
+    from counter.domain.passwords import hash_password
     from counter.services.auth import add_staff_row
     from counter.services.base import CLERK, Runtime
     from counter.services.calendar import seed_national_calendar
@@ -66,10 +68,11 @@ def _prepare(url: str, code: str) -> tuple[int, str, str]:
             if s.scalars(select(Seal.id).where(Seal.hall_id == hall_id)).first() is None:
                 s.add(Seal(hall_id=hall_id, name="压测大厅行政审批专用章（样章）", kind="approval"))
             old = s.scalars(select(Staff).where(Staff.staff_no == staff_no)).first()
-            if old is not None:
-                s.delete(old)
-                s.flush()
-            add_staff_row(s, hall_id, staff_no, "压测窗口人员", password, (CLERK,))
+            if old is None:
+                add_staff_row(s, hall_id, staff_no, "压测窗口人员", password, (CLERK,))
+            else:  # a new password for this run (the clerk's history stays)
+                old.password_hash = hash_password(password)
+                old.failed_attempts, old.locked_until, old.active = 0, None, True
     finally:
         rt.dispose()
     return hall_id, staff_no, password
@@ -182,13 +185,14 @@ def _bench_clerk(args: argparse.Namespace) -> int:
             timed("start", lambda: door.start(rt, desk))
             parked = timed("park", lambda: door.park(rt, desk))
             assert parked.ticket is not None
-            ticket_id = parked.ticket.id
-            timed("resume", lambda t=ticket_id: door.resume(rt, desk, t))
+            timed("resume", functools.partial(door.resume, rt, desk, parked.ticket.id))
             result = timed("accept_5", lambda: door.accept(rt, desk, request))
             for step in ("first_review", "review", "approve", "complete"):
                 backoffice.advance_case(direct, reviewer, result.case_no, step, comment="同意")
-            case_no = result.case_no
-            timed("hand_out", lambda c=case_no: door.hand_out(rt, desk, c, applicant.id_number))
+            timed(
+                "hand_out",
+                functools.partial(door.hand_out, rt, desk, result.case_no, applicant.id_number),
+            )
         rtt = _raw_rtt(target)
     finally:
         direct.dispose()

@@ -149,6 +149,7 @@ __all__ = [
     "park_in",
     "pause_window",
     "pg_next",
+    "pg_ticket_action",
     "pg_window_state",
     "recall",
     "recall_in",
@@ -205,10 +206,12 @@ def _ticket_json(a: str) -> str:
         'name_masked', {a}.applicant_name_masked)"""
 
 
-def _state_json(current: str) -> str:
+def _state_json(current: str, parked_from: str = "ticket") -> str:
     """The window ``wv`` (a CTE: id, number, name, state, current_ticket_id, version) as its
-    clerk sees it, with ``current`` the SQL of its current ticket's JSON and the CTE ``cnt``
-    (queue_id, day, waiting, version) overriding counts this statement changed."""
+    clerk sees it, with ``current`` the SQL of its current ticket's JSON, the CTE ``cnt``
+    (queue_id, day, waiting, version) overriding counts this statement changed, and
+    ``parked_from`` the rows the parked list is read from (the statement's own parked ticket is
+    not in the table's snapshot yet)."""
     return f"""(SELECT json_build_object(
         'id', wv.id, 'number', wv.number, 'name', wv.name, 'state', wv.state,
         'version', wv.version, 'day', hs.day, 'default_minutes', hs.default_minutes,
@@ -219,7 +222,7 @@ def _state_json(current: str) -> str:
                 'window', wv.number, 'parked_at', p.parked_at,
                 'started', p.started_at IS NOT NULL, 'priority_reason', p.priority_reason,
                 'source', p.source) ORDER BY p.parked_at, p.id)
-            FROM ticket p JOIN queue pq ON pq.id = p.queue_id
+            FROM {parked_from} p JOIN queue pq ON pq.id = p.queue_id
             WHERE p.hall_id = hs.id AND p.state = 'parked' AND p.day = hs.day
               AND p.window_id = wv.id), CAST('[]' AS json)),
         'queues', COALESCE((
@@ -244,6 +247,7 @@ _HS = """hs AS (
            CAST(COALESCE(CAST(settings->>'weight_minutes' AS float8), 5) * 60000000 AS bigint)
                AS bonus,
            COALESCE(CAST(settings->>'default_service_minutes' AS float8), 8) AS default_minutes,
+           COALESCE(CAST(settings->>'recall_limit' AS integer), 3) AS recall_limit,
            CAST(CAST(:now AS timestamptz) AT TIME ZONE timezone AS date) AS day
     FROM hall WHERE id = :hall_id
 )"""
@@ -396,6 +400,186 @@ SELECT json_build_object(
 )
 """
 )
+
+
+@dataclass(frozen=True)
+class _Action:
+    """A window action on its current ticket, as one PostgreSQL statement."""
+
+    precondition: str  # on ``cur`` (the ticket at the window) and ``hs`` (hall settings)
+    sets: str  # the ticket's new columns (alias ``t`` is the row before)
+    event: str  # ticket_event type
+    at: str  # the ticket column holding the event's time
+    change: str  # the change type
+    clears_window: bool  # the ticket leaves the window
+    touches_window: bool  # the window's line changes (state of its ticket, or none)
+    extra: str = "CAST('{}' AS jsonb)"  # more of the change payload, from ``upd``
+    event_data: str = "CAST('{}' AS json)"
+
+
+_ACTIONS: dict[str, _Action] = {
+    "recall": _Action(
+        precondition="cur.state = 'called' AND cur.recall_count < hs.recall_limit",
+        sets="recall_count = t.recall_count + 1, "
+        "called_at = GREATEST(CAST(:now AS timestamptz), t.called_at), version = t.version + 1",
+        event="recalled",
+        at="called_at",
+        change="ticket.recalled",
+        clears_window=False,
+        touches_window=False,
+        extra="jsonb_build_object('recall_count', upd.recall_count)",
+        event_data="json_build_object('count', upd.recall_count)",
+    ),
+    "start": _Action(
+        precondition="cur.state = 'called'",
+        sets="state = 'serving', "
+        "started_at = GREATEST(CAST(:now AS timestamptz), t.called_at), version = t.version + 1",
+        event="started",
+        at="started_at",
+        change="ticket.started",
+        clears_window=False,
+        touches_window=True,
+    ),
+    "park": _Action(
+        precondition="cur.state IN ('called', 'serving')",
+        sets="state = 'parked', parked_at = "
+        "GREATEST(CAST(:now AS timestamptz), t.called_at, t.started_at), version = t.version + 1",
+        event="parked",
+        at="parked_at",
+        change="ticket.parked",
+        clears_window=True,
+        touches_window=True,
+    ),
+    "finish": _Action(
+        precondition="cur.state IN ('called', 'serving')",
+        sets="state = 'done', "
+        "started_at = COALESCE(t.started_at, GREATEST(CAST(:now AS timestamptz), t.called_at)), "
+        "finished_at = GREATEST(CAST(:now AS timestamptz), t.started_at, t.called_at), "
+        "version = t.version + 1",
+        event="finished",
+        at="finished_at",
+        change="ticket.finished",
+        clears_window=True,
+        touches_window=True,
+    ),
+}
+
+
+def _action_sql(a: _Action) -> str:
+    window_line = (
+        """jsonb_build_object('windows', jsonb_build_object(CAST(wv.number AS text),
+            jsonb_build_object('state', wv.state, 'ticket', """
+        + (
+            "NULL, 'ticket_state', NULL"
+            if a.clears_window
+            else "upd.number, 'ticket_state', upd.state"
+        )
+        + ", 'v', wv.version)))"
+        if a.touches_window
+        else "CAST('{}' AS jsonb)"
+    )
+    current = "NULL" if a.clears_window else f"(SELECT {_ticket_json('upd')} FROM upd)"
+    parked_from = (
+        "(SELECT * FROM ticket UNION ALL SELECT * FROM upd)" if a.event == "parked" else "ticket"
+    )
+    return f"""
+WITH {_HS},
+w AS (
+    SELECT id, number, name, state, current_ticket_id, version FROM service_window
+    WHERE hall_id = :hall_id AND number = :window AND active
+    FOR UPDATE
+),
+cur AS (
+    SELECT t.* FROM ticket t JOIN w ON t.id = w.current_ticket_id
+    FOR UPDATE OF t
+),
+upd AS (
+    UPDATE ticket t SET {a.sets}
+    FROM cur, hs WHERE t.id = cur.id AND {a.precondition}
+    RETURNING t.*
+),
+uw AS (
+    UPDATE service_window sw
+    SET current_ticket_id = {"NULL" if a.clears_window else "sw.current_ticket_id"},
+        version = sw.version + 1
+    FROM w WHERE sw.id = w.id AND {"EXISTS (SELECT 1 FROM upd)" if a.touches_window else "false"}
+    RETURNING sw.id, sw.number, sw.name, sw.state, sw.current_ticket_id, sw.version
+),
+wv AS (
+    SELECT id, number, name, state, current_ticket_id, version FROM uw
+    UNION ALL
+    SELECT id, number, name, state, current_ticket_id, version FROM w
+    WHERE NOT EXISTS (SELECT 1 FROM uw)
+),
+cnt AS (
+    SELECT CAST(NULL AS bigint) AS queue_id, CAST(NULL AS date) AS day,
+           CAST(NULL AS integer) AS waiting, CAST(NULL AS bigint) AS version
+    WHERE false
+),
+ev AS (
+    INSERT INTO ticket_event (ticket_id, type, at, window_id, staff_id, data)
+    SELECT upd.id, '{a.event}', upd.{a.at}, w.id, CAST(:staff_id AS bigint), {a.event_data}
+    FROM upd, w
+    RETURNING id
+),
+pl AS (
+    SELECT 1 AS ord, CAST('{a.change}' AS text) AS type, jsonb_build_object(
+        'ticket_id', upd.id, 'number', upd.number, 'queue', q.prefix,
+        'window', (SELECT number FROM service_window WHERE id = upd.window_id),
+        'state', upd.state, 'priority', upd.priority_reason
+    ) || {a.extra} || {window_line} AS p
+    FROM upd JOIN queue q ON q.id = upd.queue_id, wv
+),
+{
+        pg_change_log_sql(
+            at="CAST(:now AS timestamptz)",
+            hall_id="CAST(:hall_id AS bigint)",
+            type_="pl.type",
+            payload="pl.p",
+            source="pl ORDER BY pl.ord",
+        )
+    }
+SELECT json_build_object(
+    'ticket', (SELECT {_ticket_json("upd")} FROM upd),
+    'changes', COALESCE((SELECT json_agg(json_build_object(
+        'id', cl.id, 'type', cl.type, 'payload', cl.payload) ORDER BY cl.id) FROM cl),
+        CAST('[]' AS json)),
+    'notified', (SELECT count(notified) FROM cl_notify),
+    'state', CASE WHEN EXISTS (SELECT 1 FROM upd) THEN {_state_json(current, parked_from)} END
+)
+"""
+
+
+_PG_ACTIONS = {name: text(_action_sql(a)) for name, a in _ACTIONS.items()}
+
+
+def pg_ticket_action(
+    conn: Connection, actor: Actor, name: str, number: int, now: dt.datetime
+) -> tuple[TicketResult, WindowState] | None:
+    """Recall, start, park or finish the ticket at window ``number`` in ONE statement on
+    PostgreSQL (autocommit, one round trip), with the window's new state. ``None`` when the
+    action does not apply as it stands (no ticket, wrong state, recall limit): nothing was
+    written, and the step-by-step path says why in its typed error."""
+    out = _as_json(
+        conn.execute(
+            _PG_ACTIONS[name],
+            {
+                "hall_id": actor.hall_id,
+                "window": int(number),
+                "now": now,
+                "staff_id": actor.staff_id,
+            },
+        ).scalar()
+    )
+    ticket = _ticket_from_json(out.get("ticket"))
+    if ticket is None or out.get("state") is None:
+        return None
+    changes = tuple(
+        Change(c["type"], actor.hall_id or None, dict(c["payload"]), at=now.isoformat(), id=c["id"])
+        for c in out.get("changes") or ()
+    )
+    state = _state_from_json(conn, out["state"], now)
+    return TicketResult(ticket, number, changes), state
 
 
 def _dt(value: Any) -> dt.datetime | None:

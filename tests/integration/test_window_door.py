@@ -188,3 +188,30 @@ def test_the_demo_hall_counts_match_after_seeding(hall_url: str) -> None:
         seed_demo_activity(rt, hall_id)
         check_invariants(hall_url, hall_id)
         assert isinstance(rt, Runtime)
+
+
+def test_refusals_are_the_same_on_every_path(desk) -> None:  # type: ignore[no-untyped-def]
+    """Where PostgreSQL's one statement does not apply, nothing is written and the step-by-step
+    path refuses with the typed error a clerk reads."""
+    from counter.domain.queue import NoCurrentTicket, RecallLimitReached, TicketStateError
+
+    rt, d, hall_id = desk
+    door.open_window(rt, d)
+    with pytest.raises(NoCurrentTicket):
+        door.recall(rt, d)
+    with pytest.raises(NoCurrentTicket):
+        door.park(rt, d)
+    tickets.issue_ticket(rt, Actor.system(hall_id, "kiosk"), "A")
+    door.next_visitor(rt, d)
+    for _ in range(3):  # the demo hall's recall limit
+        door.recall(rt, d)
+    with pytest.raises(RecallLimitReached):
+        door.recall(rt, d)
+    started = door.start(rt, d)
+    assert started.window.current is not None and started.window.current.state == "serving"
+    with pytest.raises(TicketStateError):
+        door.start(rt, d)
+    with pytest.raises(TicketStateError):
+        door.recall(rt, d)
+    _same(door.finish(rt, d).window, door.state(rt, d).window)
+    check_invariants(rt.url, hall_id)
