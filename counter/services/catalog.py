@@ -755,7 +755,7 @@ def _detail(v: ServiceItemVersion, item: ServiceItem, dept: Department) -> ItemD
 
 def export_catalogue(rt: Runtime) -> list[dict[str, Any]]:
     """Every active item in its current version, as the import format."""
-    with rt.unit() as s:
+    with rt.unit(read_only=True) as s:
         rows = s.execute(
             select(ServiceItemVersion, ServiceItem, Department)
             .join(ServiceItem, ServiceItem.current_version_id == ServiceItemVersion.id)
@@ -774,7 +774,7 @@ def get_item(
     version_id: int | None = None,
 ) -> ItemDetail:
     """An item in its current version (by id or code), or a given past version."""
-    with rt.unit() as s:
+    with rt.unit(read_only=True) as s:
         q = (
             select(ServiceItemVersion, ServiceItem, Department)
             .join(ServiceItem, ServiceItem.id == ServiceItemVersion.item_id)
@@ -798,7 +798,7 @@ def get_item(
 
 def list_departments(rt: Runtime) -> list[tuple[int, str, str]]:
     """(id, code, name) of every department with active items, in catalogue order."""
-    with rt.unit() as s:
+    with rt.unit(read_only=True) as s:
         return [
             (d.id, d.code, d.name)
             for d in s.scalars(
@@ -826,7 +826,7 @@ def search_items(
     """
     q_text = (text or "").strip()[:MAX_NAME]
     low = q_text.lower().replace(" ", "")
-    with rt.unit() as s:
+    with rt.unit(read_only=True) as s:
         uses = func.coalesce(WindowItemUse.uses, 0)
         # How often every window of the town accepted each item: the tie-breaker after this
         # window's own habits, so a new window still sees the common items first.

@@ -576,13 +576,13 @@ def average_service(
 
 
 def get_ticket(rt: Runtime, actor: Actor, ticket: int | str) -> TicketView:
-    with rt.unit() as s:
+    with rt.unit(read_only=True) as s:
         hall = load_hall(s, actor.hall_id)
-        return ticket_view(s, find_ticket(s, hall, ticket, clock.now()))
+        return ticket_view(s, find_ticket(s, hall, ticket, clock.now(), lock=False))
 
 
 def window_status(rt: Runtime, actor: Actor, window: int) -> WindowView:
-    with rt.unit() as s:
+    with rt.unit(read_only=True) as s:
         return window_view(s, load_window(s, actor.hall_id, window, lock=False))
 
 
@@ -590,7 +590,7 @@ def waiting_tickets(
     rt: Runtime, actor: Actor, queue: str | None = None, limit: int = 200
 ) -> list[TicketView]:
     """Today's waiting tickets of the hall (or of one queue), in line order."""
-    with rt.unit() as s:
+    with rt.unit(read_only=True) as s:
         hall = load_hall(s, actor.hall_id)
         q = select(Ticket).where(
             Ticket.hall_id == hall.id,
@@ -622,7 +622,7 @@ def list_parked(rt: Runtime, actor: Actor, window_id: int | None = None) -> list
     """Today's parked tickets (暂离) of the hall, or only those ``window_id`` holds, oldest
     first. Clerks and managers."""
     require_role(rt, actor, CLERK, MANAGER)
-    with rt.unit() as s:
+    with rt.unit(read_only=True) as s:
         hall = load_hall(s, actor.hall_id)
         q = (
             select(Ticket, Queue.name)
@@ -651,9 +651,10 @@ def list_parked(rt: Runtime, actor: Actor, window_id: int | None = None) -> list
 
 
 def hall_status(rt: Runtime, actor: Actor) -> HallStatus:
-    """Waiting counts per queue, today's figures and each window's state."""
+    """Waiting counts per queue (with their versions), today's figures and each window's state,
+    in a handful of statements whatever the number of queues. Read only."""
     now = clock.now()
-    with rt.unit() as s:
+    with rt.unit(read_only=True) as s:
         hall = load_hall(s, actor.hall_id)
         day = local_day(hall, now)
         counts: dict[tuple[int, str], int] = {}
@@ -663,27 +664,36 @@ def hall_status(rt: Runtime, actor: Actor) -> HallStatus:
             .group_by(Ticket.queue_id, Ticket.state)
         ).all():
             counts[(int(qid), state)] = int(n)
-        issued = dict(
-            s.execute(
-                select(TicketCounter.queue_id, TicketCounter.last_seq).where(
-                    TicketCounter.day == day
+        lines = {
+            int(qid): (int(seq), int(waiting), int(version))
+            for qid, seq, waiting, version in s.execute(
+                select(
+                    TicketCounter.queue_id,
+                    TicketCounter.last_seq,
+                    TicketCounter.waiting,
+                    TicketCounter.version,
+                ).where(
+                    TicketCounter.day == day,
+                    TicketCounter.queue_id.in_(select(Queue.id).where(Queue.hall_id == hall.id)),
                 )
             ).all()
-        )
+        }
+        serving: dict[int, tuple[int, int]] = {}  # queue → (open windows, active windows)
+        for qid, state, n in s.execute(
+            select(WindowQueue.queue_id, Window.state, func.count())
+            .join(Window, Window.id == WindowQueue.window_id)
+            .where(Window.hall_id == hall.id, Window.active.is_(True))
+            .group_by(WindowQueue.queue_id, Window.state)
+        ).all():
+            opened, active = serving.get(int(qid), (0, 0))
+            serving[int(qid)] = (opened + (int(n) if state == W_OPEN else 0), active + int(n))
         queues = s.scalars(
             select(Queue).where(Queue.hall_id == hall.id).order_by(Queue.sort, Queue.prefix)
         ).all()
         qs = []
         for q in queues:
-            waiting = counts.get((q.id, WAITING), 0)
-            open_windows = int(
-                s.execute(
-                    select(func.count())
-                    .select_from(Window)
-                    .join(WindowQueue, WindowQueue.window_id == Window.id)
-                    .where(WindowQueue.queue_id == q.id, Window.state == W_OPEN)
-                ).scalar_one()
-            )
+            seq, waiting, version = lines.get(q.id, (0, 0, 0))
+            opened, active = serving.get(q.id, (0, 0))
             qs.append(
                 QueueStatus(
                     prefix=q.prefix,
@@ -692,14 +702,16 @@ def hall_status(rt: Runtime, actor: Actor) -> HallStatus:
                     parked=counts.get((q.id, PARKED), 0),
                     in_service=counts.get((q.id, CALLED), 0) + counts.get((q.id, SERVING), 0),
                     done=counts.get((q.id, DONE), 0),
-                    issued=int(issued.get(q.id, 0)),
+                    issued=seq,
                     daily_cap=q.daily_cap,
                     opens_at=q.opens_at,
                     closes_at=q.closes_at,
-                    open_windows=open_windows,
+                    open_windows=opened,
                     estimated_wait_minutes=estimate_wait_minutes(
-                        waiting, serving_windows(s, q.id), average_service(s, hall, q.id, day, now)
+                        waiting, opened or active or 1, average_service(s, hall, q.id, day, now)
                     ),
+                    day=day,
+                    version=version,
                 )
             )
         windows = s.scalars(
