@@ -110,6 +110,39 @@ class DatabaseUnavailable(CounterError):
     en = "Database connection lost; reconnecting"
 
 
+class DatabaseError(CounterError):
+    """The database refused a statement for a reason that is not the caller's input. The
+    detail is the driver's error class and SQLSTATE only: never the statement's values."""
+
+    code = "db_error"
+    zh = "数据库操作失败，请重试或联系管理员"
+    en = "The database refused the operation; try again or call the administrator"
+
+
+class DatabaseBusy(DatabaseError):
+    code = "db_busy"
+    zh = "数据库繁忙（另一台电脑正在写入），请稍后重试"
+    en = "The database is busy (another PC is writing); try again in a moment"
+
+
+class DatabaseReadOnly(DatabaseError):
+    code = "db_read_only"
+    zh = "数据库文件只读，无法保存：请检查数据库文件及其所在文件夹的写入权限"
+    en = "The database file is read-only: check the write permission of the file and its folder"
+
+
+class DiskFull(DatabaseError):
+    code = "disk_full"
+    zh = "磁盘空间已满，无法保存：请清理磁盘后重试，已填写的内容保存在本机"
+    en = "The disk is full: free some space and try again (what was typed is kept on this PC)"
+
+
+class DatabaseCorrupt(DatabaseError):
+    code = "db_corrupt"
+    zh = "数据库文件已损坏，请停止使用并从备份恢复（counter db backup 的备份）"
+    en = "The database file is damaged: stop and restore it from a backup"
+
+
 class ConfigError(CounterError):
     code = "config"
     zh = "配置错误：{what}"

@@ -148,6 +148,15 @@ class DelayProxy:
             cond.notify()
         out.join(timeout=5)
 
+    def cut(self) -> None:
+        """Drop every open connection (a network cut); new ones are still accepted."""
+        sockets, self._sockets = self._sockets, []
+        for s in sockets:
+            with contextlib.suppress(OSError):
+                s.shutdown(socket.SHUT_RDWR)
+            with contextlib.suppress(OSError):
+                s.close()
+
     def close(self) -> None:
         self._closed.set()
         with contextlib.suppress(OSError):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import socket
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,7 +25,17 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter import clock
-from counter.errors import DatabaseUnavailable, NotFound, PermissionDenied
+from counter.errors import (
+    CounterError,
+    DatabaseBusy,
+    DatabaseCorrupt,
+    DatabaseError,
+    DatabaseReadOnly,
+    DatabaseUnavailable,
+    DiskFull,
+    NotFound,
+    PermissionDenied,
+)
 from db.engine import READ_ONLY, make_engine, make_session_factory
 from db.models import AuditLog, Hall
 
@@ -97,14 +108,8 @@ class Runtime:
         try:
             with factory.begin() as session:
                 yield session
-        except OperationalError as exc:
-            log.warning("database unavailable: %s", describe_db_error(exc))
-            raise DatabaseUnavailable(describe_db_error(exc)) from None
         except DBAPIError as exc:
-            if exc.connection_invalidated:
-                log.warning("database connection lost: %s", describe_db_error(exc))
-                raise DatabaseUnavailable(describe_db_error(exc)) from None
-            raise
+            raise translate_db_error(exc) from None
 
     @contextmanager
     def statement(self) -> Iterator[Connection]:
@@ -120,14 +125,8 @@ class Runtime:
         try:
             with self._autocommit.connect() as conn:
                 yield conn
-        except OperationalError as exc:
-            log.warning("database unavailable: %s", describe_db_error(exc))
-            raise DatabaseUnavailable(describe_db_error(exc)) from None
         except DBAPIError as exc:
-            if exc.connection_invalidated:
-                log.warning("database connection lost: %s", describe_db_error(exc))
-                raise DatabaseUnavailable(describe_db_error(exc)) from None
-            raise
+            raise translate_db_error(exc) from None
 
     def hall_id(self, code: str | None = None) -> int:
         """The id of the hall with ``code``, or of the first hall when no code is given."""
@@ -154,6 +153,46 @@ def describe_db_error(exc: DBAPIError) -> str:
     name = type(orig).__name__ if orig is not None else type(exc).__name__
     sqlstate = getattr(orig, "sqlstate", None)
     return f"{name} ({sqlstate})" if sqlstate else name
+
+
+_SQLITE_KINDS = (
+    ("readonly", DatabaseReadOnly),
+    ("read-only", DatabaseReadOnly),
+    ("disk is full", DiskFull),
+    ("malformed", DatabaseCorrupt),
+    ("not a database", DatabaseCorrupt),
+    ("locked", DatabaseBusy),
+    ("busy", DatabaseBusy),
+)
+
+
+def translate_db_error(exc: DBAPIError) -> CounterError:
+    """The typed error a person reads for a database failure, logged once without the
+    statement's values: a lost connection (:class:`DatabaseUnavailable`, the UI reconnects), a
+    read-only, full, damaged or busy SQLite file, or a refusal (:class:`DatabaseError`)."""
+    what = describe_db_error(exc)
+    orig = exc.orig
+    sqlstate = str(getattr(orig, "sqlstate", "") or "")
+    message = str(orig).lower() if orig is not None else ""
+    if isinstance(orig, sqlite3.Error):
+        for needle, kind in _SQLITE_KINDS:
+            if needle in message:
+                log.warning("database: %s (%s)", kind.code, what)
+                return kind(what)
+        if "unable to open" in message:
+            log.warning("database unavailable: %s", what)
+            return DatabaseUnavailable(what)
+    elif sqlstate == "53100":
+        log.warning("database: disk full (%s)", what)
+        return DiskFull(what)
+    if exc.connection_invalidated or (
+        isinstance(exc, OperationalError) and (not sqlstate or sqlstate.startswith(("08", "57")))
+    ):
+        log.warning("database unavailable: %s", what)
+        return DatabaseUnavailable(what)
+    first_line = (exc.statement or "").strip().split("\n", 1)[0][:80]
+    log.warning("database refused a statement: %s [%s]", what, first_line)
+    return DatabaseError(what)
 
 
 def audit(
