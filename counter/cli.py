@@ -15,6 +15,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from counter import __version__
 from counter.errors import CounterError
 
 # The composition root may reach the UI package; the core modules never do.
@@ -48,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="counter",
         description="便民服务中心综合窗口 / integrated service window client",
         parents=[common],
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"counter {__version__}", help="显示版本 / version"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
