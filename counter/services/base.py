@@ -32,6 +32,25 @@ from db.models import AuditLog, ChangeLog, Hall
 log = logging.getLogger(__name__)
 
 NOTIFY_CHANNEL = "counter_changes"
+# Change types a public PC (kiosk, hall and window displays) may hear about in full. Any other
+# change (cases, evaluations, appointments with their check-in codes, staff ...) is announced on
+# the shared channel by id and type only; listeners read the rest from the change log, where
+# row-level security (counter db roles) hides it from the public PCs' database roles.
+PUBLIC_CHANGE_PREFIXES = (
+    "ticket.",
+    "window.",
+    "queue.",
+    "hall.",
+    "calendar.",
+    "catalogue.",
+    "display.",
+    "kiosk.",
+)
+
+
+def is_public_change(type_: str) -> bool:
+    return type_.startswith(PUBLIC_CHANGE_PREFIXES)
+
 
 # Roles (角色). A person may hold several.
 CLERK = "clerk"  # 窗口人员
@@ -153,7 +172,9 @@ def emit(session: Session, change: Change) -> Change:
     bind = session.get_bind()
     if bind.dialect.name == "postgresql":
         payload = done.to_json()
-        if len(payload.encode()) > 7900:  # NOTIFY payloads are limited to 8000 bytes
+        # NOTIFY payloads are limited to 8000 bytes; LISTEN needs no privilege, so a change
+        # that is not public travels without its payload (the listener reads the row).
+        if not is_public_change(change.type) or len(payload.encode()) > 7900:
             payload = json.dumps(
                 {
                     "id": row.id,
@@ -165,6 +186,27 @@ def emit(session: Session, change: Change) -> Change:
             )
         session.execute(text("SELECT pg_notify(:ch, :p)"), {"ch": NOTIFY_CHANNEL, "p": payload})
     return done
+
+
+_SECRET_READABLE: dict[str, bool] = {}
+
+
+def hall_key(session: Session, hall: Hall) -> bytes | None:
+    """The hall's key for :func:`counter.domain.masking.id_hash`, or None when this database
+    login may not read it (the kiosk's role on PostgreSQL: a public PC never holds the key, so
+    its tickets carry the masked name without a hash). Asked once per database and login."""
+    bind = session.get_bind()
+    if bind.dialect.name == "postgresql":
+        key = bind.engine.url.render_as_string(hide_password=True)
+        if key not in _SECRET_READABLE:
+            _SECRET_READABLE[key] = bool(
+                session.execute(
+                    text("SELECT has_column_privilege('hall', 'secret', 'SELECT')")
+                ).scalar()
+            )
+        if not _SECRET_READABLE[key]:
+            return None
+    return hall.secret.encode()
 
 
 def audit(

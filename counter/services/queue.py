@@ -88,6 +88,7 @@ from counter.services.base import (
     Change,
     Runtime,
     emit,
+    hall_key,
     require_role,
 )
 from db.models import (
@@ -862,7 +863,8 @@ def issue_ticket(
     now = clock.now()
     with rt.unit() as s:
         hall = _hall(s, actor.hall_id)
-        digest = id_hash(id_number, hall.secret.encode()) if id_number else None
+        key = hall_key(s, hall) if id_number else None  # None at the kiosk: masked name only
+        digest = id_hash(id_number, key) if id_number and key else None
         masked = mask_name(applicant_name) if applicant_name else ""
         return _issue(
             s,
