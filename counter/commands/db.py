@@ -1,17 +1,18 @@
-"""``counter db upgrade|status|roles|login``."""
+"""``counter db upgrade|status|roles|login|backup|restore``."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
 import sys
+from pathlib import Path
 
 from counter.bootstrap import database_url, safe_url
 from counter.config import JOBS
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("db", parents=[common], help="数据库：迁移、角色 / database")
+    p = sub.add_parser("db", parents=[common], help="数据库：迁移、角色、备份 / database")
     s = p.add_subparsers(dest="db_command", required=True)
     up = s.add_parser("upgrade", parents=[common], help="升级到最新版本（SQLite 先备份）")
     up.set_defaults(func=_upgrade)
@@ -43,6 +44,24 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     lg.add_argument("--no-password", action="store_true", help="不设密码（只用客户端证书登录）")
     lg.add_argument("--prefix", default=None, help="角色名前缀（默认 counter_）")
     lg.set_defaults(func=_login)
+
+    b = s.add_parser(
+        "backup",
+        parents=[common],
+        help="备份数据库（SQLite 在线备份；PostgreSQL 用 pg_dump）/ back up",
+    )
+    b.add_argument("--out", help="备份文件或目录（默认数据目录下 backups/）")
+    b.add_argument("--keep", type=int, default=None, help="默认目录中只保留最新 N 份")
+    b.set_defaults(func=_backup)
+
+    rs = s.add_parser(
+        "restore",
+        parents=[common],
+        help="从备份恢复（先停止所有客户端）/ restore a backup (stop the clients first)",
+    )
+    rs.add_argument("file", help="备份文件 / backup file")
+    rs.add_argument("--yes", action="store_true", help="确认覆盖当前数据库 / confirm")
+    rs.set_defaults(func=_restore)
 
 
 def _upgrade(args: argparse.Namespace) -> int:
@@ -149,4 +168,32 @@ def _login(args: argparse.Namespace) -> int:
     finally:
         engine.dispose()
     print(f"登录名 {args.name} 属于 {group} / login {args.name} is in {group}")
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from counter.backup import backup
+
+    url = database_url(args)
+    result = backup(url, Path(args.out) if args.out else None, keep=args.keep)
+    print(f"已备份 / backup written: {result.path} ({result.size} bytes)")
+    for old in result.removed:
+        print(f"已删除旧备份 / removed: {old}")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from counter.backup import restore
+    from counter.errors import InvalidInput
+
+    url = database_url(args)
+    if not args.yes:
+        raise InvalidInput(
+            field=f"恢复会覆盖 {safe_url(url)}，确认请加 --yes / restoring replaces the database: "
+            "add --yes"
+        )
+    saved = restore(url, Path(args.file))
+    if saved:
+        print(f"原数据库已先备份到 / the replaced database was saved to: {saved}")
+    print(f"已恢复 / restored {args.file} into {safe_url(url)}")
     return 0
