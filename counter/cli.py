@@ -20,7 +20,7 @@ from counter.errors import CounterError
 
 # The composition root may reach the UI package; the core modules never do.
 COMMAND_MODULES = (
-    "counter.commands.setup",
+    "ui.station_commands",  # setup (and its dialog), doctor
     "counter.commands.db",
     "counter.commands.catalog",
     "counter.commands.staff",

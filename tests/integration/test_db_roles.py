@@ -434,3 +434,52 @@ def test_printed_script_runs_in_psql(pg_hall_url: str) -> None:
                 conn.exec_driver_sql(f'DROP OWNED BY "{prefix}{kind}"')
                 conn.exec_driver_sql(f'DROP ROLE "{prefix}{kind}"')
         engine.dispose()
+
+
+# ------------------------------------------------------------------------------ counter doctor
+
+
+def doctor(url: str, job: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "counter.cli", "doctor", "--db", url, "--job", job, "--json"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+
+
+def test_doctor_checks_the_logins_grants_against_the_pcs_job(town: Town) -> None:
+    proc = doctor(town.urls["kiosk"], "kiosk")
+    checks = {c["key"]: c for c in json.loads(proc.stdout)}
+    assert checks["grants"]["status"] == "ok", checks["grants"]
+    assert checks["database"]["status"] == checks["clock"]["status"] == "ok"
+    assert proc.returncode == 0, checks
+
+    proc = doctor(town.urls["kiosk"], "window")  # a kiosk login on a window PC
+    assert proc.returncode == 1
+    grants = {c["key"]: c for c in json.loads(proc.stdout)}["grants"]
+    assert grants["status"] == "fail" and "与岗位“窗口与后台”不符" in grants["detail_zh"]
+    assert "counter db login" in grants["fix_zh"] and "counter db login" in grants["fix_en"]
+
+    proc = doctor(town.urls["app"], "kiosk")  # the public PC with the clerks' login
+    grants = {c["key"]: c for c in json.loads(proc.stdout)}["grants"]
+    assert proc.returncode == 1 and "SELECT applicant" in grants["detail_en"]
+
+    proc = doctor(town.admin_url, "window")
+    grants = {c["key"]: c for c in json.loads(proc.stdout)}["grants"]
+    assert proc.returncode == 1 and "超级用户" in grants["detail_zh"]
+
+
+@pytest.mark.parametrize(("skew", "status"), [(0.0, "ok"), (8.0, "warn"), (-90.0, "fail")])
+def test_doctor_measures_the_clock_against_the_server(
+    town: Town, monkeypatch: pytest.MonkeyPatch, skew: float, status: str
+) -> None:
+    from counter import doctor as doc
+    from counter.config import StationConfig
+
+    real = time.time
+    monkeypatch.setattr(doc.time, "time", lambda: real() + skew)
+    ctx = doc.Context(StationConfig(), town.urls["display"], "display")
+    ctx.found["report"] = object()  # the database check passed
+    result = doc.check_clock(ctx)
+    assert result.status == status, result
+    if status != "ok":
+        assert "w32tm" in result.fix_zh and ("快" in result.detail_zh) == (skew > 0)
