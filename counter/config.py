@@ -209,7 +209,12 @@ def os_keyring() -> Any:
     import keyring
     from keyring.backends import chainer
 
-    chosen = keyring.get_keyring()
+    try:
+        chosen = keyring.get_keyring()
+    except Exception as exc:  # a chosen backend that cannot load (no D-Bus, unknown module)
+        name = os.environ.get("PYTHON_KEYRING_BACKEND", "")
+        text = (str(exc).splitlines() or [""])[0][:160]
+        raise KeyringUnavailable(f"{name} {type(exc).__name__}: {text}".strip()) from exc
     candidates = list(chosen.backends) if isinstance(chosen, chainer.ChainerBackend) else [chosen]
     for backend in candidates:
         if backend_name(backend) in OS_KEYRING_BACKENDS:

@@ -157,3 +157,23 @@ def test_the_os_keyrings_are_the_ones_keyring_ships() -> None:
     for name in config.OS_KEYRING_BACKENDS:
         module, cls = name.rsplit(".", 1)
         assert hasattr(importlib.import_module(module), cls), name
+
+
+@pytest.mark.parametrize(
+    "name", ["keyring.backends.SecretService.Keyring", "no_such_module.Keyring"]
+)
+def test_a_backend_that_cannot_load_is_no_keyring(monkeypatch, name) -> None:
+    """Secret Service without a D-Bus session, or a misspelt PYTHON_KEYRING_BACKEND: a typed
+    error that says what to do, never a traceback."""
+    import keyring.core
+
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", name)
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    monkeypatch.setattr(keyring.core, "_keyring_backend", None)
+    try:
+        with pytest.raises(KeyringUnavailable) as err:
+            os_keyring()
+        assert name in err.value.message_zh and "COUNTER_DB_PASSWORD" in err.value.message_en
+        assert load_password("postgresql://clerk@db/town") is None
+    finally:
+        monkeypatch.setattr(keyring.core, "_keyring_backend", None)
