@@ -269,7 +269,12 @@ class SetupDialog(QDialog):
             self.hint.setText("")
 
     def _job_changed(self, *_: object) -> None:
-        self.window.setEnabled(self.job.currentData() in JOBS_WITH_WINDOW)
+        at_window = self.job.currentData() in JOBS_WITH_WINDOW
+        self.window.setEnabled(at_window)
+        if not at_window:
+            self.window.setCurrentIndex(0)  # a kiosk, display or manager PC is at no window
+        elif self.window.currentIndex() <= 0 and self.config.window:
+            self.window.setCurrentIndex(max(self.window.findData(self.config.window), 0))
         self._update_save()
 
     def _hall_changed(self, *_: object) -> None:
@@ -277,14 +282,13 @@ class SetupDialog(QDialog):
         self.window.addItem(self.tr("（不在窗口）"), None)
         hall = self.report.hall(self.hall.currentData()) if self.report else None
         for w in hall.windows if hall else ():
-            self.window.addItem(self.tr("%1号窗口 %2").replace("%1", str(w.number)).replace(
-                "%2", w.name), w.number)  # fmt: skip
+            self.window.addItem(f"{w.number}  {w.name}", w.number)
         want = self.config.window if hall and hall.code == self.config.hall else None
         index = self.window.findData(want) if want else -1
         if index < 0 and self.window.count() == 2:
             index = 1
         self.window.setCurrentIndex(max(index, 0))
-        self._update_save()
+        self._job_changed()
 
     # -- actions ----------------------------------------------------------------------------
 

@@ -63,7 +63,9 @@ def test_a_display_has_no_window_and_a_window_display_needs_one(qtbot, hall_url:
     _tested(qtbot, dialog)
     dialog.job.setCurrentIndex(dialog.job.findData("display"))
     assert not dialog.window.isEnabled() and dialog.save_button.isEnabled()
+    assert dialog.window.currentData() is None  # a display stands at no window
     dialog.job.setCurrentIndex(dialog.job.findData("window-display"))
+    assert dialog.window.currentData() == 3  # the configured window comes back
     dialog.window.setCurrentIndex(0)  # "not at a window"
     assert not dialog.save_button.isEnabled() and "需要选择窗口" in dialog.hint.text()
     dialog.hall.setCurrentIndex(dialog.hall.findData("QS-SQ"))
