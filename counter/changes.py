@@ -28,13 +28,40 @@ from sqlalchemy.orm import Session
 from counter import clock
 from db.models import ChangeLog
 
-__all__ = ["NOTIFY_CHANNEL", "NOTIFY_LIMIT", "Change", "emit", "pg_change_log_sql"]
+__all__ = [
+    "NOTIFY_CHANNEL",
+    "NOTIFY_LIMIT",
+    "PUBLIC_CHANGE_PREFIXES",
+    "Change",
+    "emit",
+    "is_public_change",
+    "pg_change_log_sql",
+]
 
 NOTIFY_CHANNEL = "counter_changes"
 # PostgreSQL limits a NOTIFY payload to 8000 bytes; above this the notification says only which
 # row to read ("truncated": true) and the listener reads it from the change log.
 NOTIFY_LIMIT = 7900
 _ENVELOPE = ("id", "type", "hall_id", "at", "truncated")
+# Change types a public PC (kiosk, hall and window displays) may hear about in full. Any other
+# change (cases, evaluations, appointments with their check-in codes, staff ...) is announced on
+# the shared channel by id and type only — LISTEN needs no privilege — and listeners read the
+# rest from the change log, where row-level security (counter db roles) hides it from the
+# public PCs' database roles.
+PUBLIC_CHANGE_PREFIXES = (
+    "ticket.",
+    "window.",
+    "queue.",
+    "hall.",
+    "calendar.",
+    "catalogue.",
+    "display.",
+    "kiosk.",
+)
+
+
+def is_public_change(type_: str) -> bool:
+    return type_.startswith(PUBLIC_CHANGE_PREFIXES)
 
 
 @dataclass(frozen=True)
@@ -113,6 +140,7 @@ def pg_change_log_sql(*, at: str, hall_id: str, type_: str, payload: str, source
     ``type_`` (text), ``payload`` (jsonb); ``source`` is an optional ``FROM`` list the
     expressions read (a CTE of the caller's); without it one row is written."""
     src = f" FROM {source}" if source else ""
+    public = " OR ".join(f"cl.type LIKE '{p}%'" for p in PUBLIC_CHANGE_PREFIXES)
     envelope = (
         "jsonb_build_object('id', cl.id, 'type', cl.type, 'hall_id', cl.hall_id, "
         "'at', to_char(cl.at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"+00:00\"'))"
@@ -124,7 +152,8 @@ def pg_change_log_sql(*, at: str, hall_id: str, type_: str, payload: str, source
 ),
 cl_notify AS (
     SELECT cl.id, pg_notify('{NOTIFY_CHANNEL}', CASE
-        WHEN octet_length(CAST({envelope} || cl.payload AS text)) <= {NOTIFY_LIMIT}
+        WHEN ({public})
+             AND octet_length(CAST({envelope} || cl.payload AS text)) <= {NOTIFY_LIMIT}
         THEN CAST({envelope} || cl.payload AS text)
         ELSE CAST({envelope} || jsonb_build_object('truncated', true) AS text)
     END) AS notified

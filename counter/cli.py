@@ -17,6 +17,7 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
+from counter import __version__
 from counter.errors import CounterError
 
 log = logging.getLogger("counter")
@@ -37,6 +38,9 @@ def build_parser(extra: Sequence[ModuleType] = ()) -> argparse.ArgumentParser:
         description="便民服务中心综合窗口 / integrated service window client",
         parents=[common],
     )
+    parser.add_argument(
+        "--version", action="version", version=f"counter {__version__}", help="显示版本 / version"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in (*_core_modules(), *extra):
         module.register(sub, common)
@@ -44,9 +48,11 @@ def build_parser(extra: Sequence[ModuleType] = ()) -> argparse.ArgumentParser:
 
 
 def _core_modules() -> list[ModuleType]:
-    from counter.commands import bench, calendar, case, catalog, db, device, queue, setup, staff
+    from counter.commands import bench, calendar, case, catalog, db, device, queue, staff
 
-    return [setup, db, catalog, staff, calendar, queue, case, device, bench]
+    # ``setup`` and ``doctor`` are registered by the UI (ui.station_commands): a dialog and two
+    # of the doctor's checks need Qt.
+    return [db, catalog, staff, calendar, queue, case, device, bench]
 
 
 def setup_logging(verbose: bool) -> None:

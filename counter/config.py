@@ -13,6 +13,7 @@ Database URL resolution, first match wins:
 from __future__ import annotations
 
 import configparser
+import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,9 @@ from typing import Any
 
 import platformdirs
 
-from counter.errors import ConfigError, KeyringUnavailable
+from counter.errors import ConfigError, KeyringRefused, KeyringUnavailable
+
+log = logging.getLogger(__name__)
 
 APP = "counter"
 KEYRING_SERVICE = "counter-database"
@@ -44,17 +47,35 @@ def config_path() -> Path:
     return Path(platformdirs.user_config_dir(APP, appauthor=False)) / "counter.ini"
 
 
+# What a PC of the hall is for (its job, 岗位): the desktop entry it starts, the database role it
+# signs in with, and whether it stands at a window.
+JOBS: dict[str, tuple[str, str]] = {
+    "window": ("窗口", "window client"),
+    "backoffice": ("后台", "back office"),
+    "kiosk": ("取号机", "kiosk"),
+    "display": ("叫号屏", "hall display"),
+    "window-display": ("窗口屏", "window display"),
+    "manager": ("管理", "hall manager"),
+}
+JOBS_WITH_WINDOW = frozenset({"window", "window-display"})
+
+
 def default_sqlite_url() -> str:
     return f"sqlite:///{data_dir() / 'counter.sqlite3'}"
 
 
 @dataclass
 class StationConfig:
-    """What this PC is: its hall, its window and its devices."""
+    """What this PC is: its job, hall and window, and its devices.
+
+    ``printer`` is the A4 printer for documents (a Qt printer name; empty: the system default);
+    ``ticket_printer`` the ticket printer (``escpos:PORT`` or ``qt:PRINTER NAME``). A scanner
+    without ``scanner_port`` is a keyboard wedge (``scanner_prefix`` tells its codes apart)."""
 
     database_url: str | None = None
     hall: str | None = None
     window: int | None = None
+    job: str | None = None
     idcard_port: str | None = None
     idcard_baud: int = 115200
     scanner_port: str | None = None
@@ -62,6 +83,7 @@ class StationConfig:
     scanner_terminator: str = "cr"
     scanner_prefix: str = ""
     printer: str | None = None
+    ticket_printer: str | None = None
     extra: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
@@ -80,6 +102,7 @@ class StationConfig:
         dev = parser["devices"] if parser.has_section("devices") else {}
         cfg.database_url = db.get("url") or None
         cfg.hall = st.get("hall") or None
+        cfg.job = st.get("job") or None
         try:
             cfg.window = int(st["window"]) if st.get("window") else None
             cfg.idcard_baud = int(dev.get("idcard_baud", "115200"))
@@ -91,6 +114,7 @@ class StationConfig:
         cfg.scanner_terminator = dev.get("scanner_terminator", "cr")
         cfg.scanner_prefix = dev.get("scanner_prefix", "")
         cfg.printer = dev.get("printer") or None
+        cfg.ticket_printer = dev.get("ticket_printer") or None
         return cfg
 
     def save(self, path: Path | None = None) -> Path:
@@ -102,7 +126,11 @@ class StationConfig:
                 "密码不得写入配置文件 / a password must not be written to the file", what="url"
             )
         parser["database"] = {"url": url}
-        parser["station"] = {"hall": self.hall or "", "window": str(self.window or "")}
+        parser["station"] = {
+            "job": self.job or "",
+            "hall": self.hall or "",
+            "window": str(self.window or ""),
+        }
         parser["devices"] = {
             "idcard_port": self.idcard_port or "",
             "idcard_baud": str(self.idcard_baud),
@@ -111,6 +139,7 @@ class StationConfig:
             "scanner_terminator": self.scanner_terminator,
             "scanner_prefix": self.scanner_prefix,
             "printer": self.printer or "",
+            "ticket_printer": self.ticket_printer or "",
         }
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("w", encoding="utf-8") as fh:
@@ -142,30 +171,104 @@ def keyring_account(url: str) -> str:
     return f"{u.username or ''}@{u.host or 'localhost'}:{u.port or 5432}/{u.database or ''}"
 
 
-def _keyring() -> Any:
-    import keyring
-    from keyring.backends import fail
+# Keyring backends that keep secrets in the operating system's own store, unlocked with the
+# user's session: Secret Service (GNOME keyring, KDE, and the deepin / UKUI keyrings of UOS and
+# Kylin speak it), libsecret, KWallet, Windows Credential Manager, the macOS Keychain. Anything
+# else — keyrings.alt's PlaintextKeyring (base64 in a file), its EncryptedKeyring, a registry or
+# cryptfile backend, an unknown plug-in — is refused whatever is installed: the password goes to
+# a real OS keyring or nowhere. (An encrypted file unlocked by a prompt was refused on purpose:
+# the hall's PCs start from a desktop entry with no terminal to prompt on, and a file guarded by
+# a second password a clerk types every morning is no safer than COUNTER_DB_PASSWORD.)
+OS_KEYRING_BACKENDS = frozenset(
+    {
+        "keyring.backends.SecretService.Keyring",
+        "keyring.backends.libsecret.Keyring",
+        "keyring.backends.kwallet.DBusKeyring",
+        "keyring.backends.kwallet.DBusKeyringKWallet4",
+        "keyring.backends.Windows.WinVaultKeyring",
+        "keyring.backends.macOS.Keyring",
+    }
+)
+# Backends that store nothing: the same as having no keyring at all.
+_NO_KEYRING = frozenset({"keyring.backends.fail.Keyring", "keyring.backends.null.Keyring"})
 
-    backend = keyring.get_keyring()
-    if isinstance(backend, fail.Keyring):
-        raise KeyringUnavailable()
-    return keyring
+
+def backend_name(backend: Any) -> str:
+    """``module.Class`` of a keyring backend, the form PYTHON_KEYRING_BACKEND takes."""
+    cls = type(backend)
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def os_keyring() -> Any:
+    """The operating system's keyring backend, or a typed refusal.
+
+    Raises :class:`KeyringUnavailable` when no backend answers and :class:`KeyringRefused`
+    (naming it) when the one in use keeps secrets in a file. When keyring chains several
+    backends, the first OS backend of the chain is used alone, so a locked Secret Service can
+    never fall through to a file backend further down the chain."""
+    import keyring
+    from keyring.backends import chainer
+
+    try:
+        chosen = keyring.get_keyring()
+    except Exception as exc:  # a chosen backend that cannot load (no D-Bus, unknown module)
+        name = os.environ.get("PYTHON_KEYRING_BACKEND", "")
+        text = (str(exc).splitlines() or [""])[0][:160]
+        raise KeyringUnavailable(f"{name} {type(exc).__name__}: {text}".strip()) from exc
+    candidates = list(chosen.backends) if isinstance(chosen, chainer.ChainerBackend) else [chosen]
+    for backend in candidates:
+        if backend_name(backend) in OS_KEYRING_BACKENDS:
+            return backend
+    others = [b for b in candidates if backend_name(b) not in _NO_KEYRING]
+    if others:
+        raise KeyringRefused(backend=backend_name(others[0]))
+    raise KeyringUnavailable()
 
 
 def store_password(url: str, password: str) -> None:
-    """Store the database password in the OS keyring; raise KeyringUnavailable if there is none."""
-    _keyring().set_password(KEYRING_SERVICE, keyring_account(url), password)
+    """Store the database password in the OS keyring; raise :class:`KeyringUnavailable` or
+    :class:`KeyringRefused` (nothing stored) when there is no real one."""
+    backend = os_keyring()
+    try:
+        backend.set_password(KEYRING_SERVICE, keyring_account(url), password)
+    except Exception as exc:  # a locked or broken keyring: never fall back to a file
+        from keyring.errors import KeyringError
+
+        if isinstance(exc, KeyringError):
+            raise KeyringUnavailable(type(exc).__name__) from exc
+        raise
+
+
+def delete_password(url: str) -> bool:
+    """Remove this URL's password from the OS keyring; False when there was none (or no
+    keyring)."""
+    from keyring.errors import KeyringError, PasswordDeleteError
+
+    try:
+        os_keyring().delete_password(KEYRING_SERVICE, keyring_account(url))
+    except (KeyringUnavailable, KeyringRefused, PasswordDeleteError, KeyringError):
+        return False
+    return True
 
 
 def load_password(url: str) -> str | None:
+    """``COUNTER_DB_PASSWORD`` if set, else the password stored in the OS keyring, else None.
+
+    A refused (file) backend is never read, even if an older version stored a password there."""
     env = os.environ.get("COUNTER_DB_PASSWORD")
     if env:
         return env
     try:
-        value: str | None = _keyring().get_password(KEYRING_SERVICE, keyring_account(url))
-        return value
-    except KeyringUnavailable:
+        backend = os_keyring()
+    except (KeyringUnavailable, KeyringRefused) as exc:
+        log.warning("no database password from the keyring: %s", exc.code)
         return None
+    try:
+        value: str | None = backend.get_password(KEYRING_SERVICE, keyring_account(url))
+    except Exception as exc:  # locked, dismissed prompt, D-Bus gone: no password, say why
+        log.warning("the keyring did not answer: %s", type(exc).__name__)
+        return None
+    return value
 
 
 def resolve_database_url(explicit: str | None = None, config: StationConfig | None = None) -> str:

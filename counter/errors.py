@@ -150,15 +150,50 @@ class ConfigError(CounterError):
 
 
 class KeyringUnavailable(CounterError):
+    """No operating-system keyring answers on this PC (no Secret Service, KWallet or Windows
+    Credential Manager): the password is stored nowhere."""
+
     code = "keyring_unavailable"
     zh = (
-        "本机没有可用的系统密钥环，无法安全保存数据库密码。请安装并解锁系统密钥环"
-        "（如 gnome-keyring 或 KWallet），或设置环境变量 PYTHON_KEYRING_BACKEND 指向可用的后端；"
-        "也可以每次通过环境变量 COUNTER_DB_PASSWORD 提供密码。密码不会写入任何文件。"
+        "本机没有可用的系统密钥环，无法安全保存数据库密码，密码未保存。请任选一种办法："
+        "① Linux 桌面（统信 UOS、银河麒麟、GNOME、KDE）安装并解锁系统密钥环"
+        "（gnome-keyring 或 KWallet，即 Secret Service），Windows 使用“凭据管理器”，然后重新运行 counter setup；"
+        "② 每次启动时通过环境变量 COUNTER_DB_PASSWORD 提供密码；"
+        "③ 在数据库服务器上为本机开通客户端证书登录（sslcert/sslkey），不再需要密码。"
+        "密码不会写入任何文件。"
     )
     en = (
-        "No usable OS keyring on this PC, so the database password cannot be stored safely. "
-        "Install and unlock a keyring (gnome-keyring, KWallet), or set PYTHON_KEYRING_BACKEND to a "
-        "working backend, or pass the password in COUNTER_DB_PASSWORD each time. "
-        "The password is never written to a file."
+        "No usable OS keyring on this PC, so the database password was not stored. Either "
+        "(1) install and unlock the desktop keyring (gnome-keyring or KWallet, i.e. Secret "
+        "Service, on UOS, Kylin, GNOME, KDE; Credential Manager on Windows) and run counter setup "
+        "again; or (2) pass the password in COUNTER_DB_PASSWORD at start-up; or (3) let this PC "
+        "sign in to the database with a client certificate (sslcert/sslkey), which needs no "
+        "password. The password is never written to a file."
+    )
+
+
+class KeyringRefused(CounterError):
+    """The keyring backend in use keeps secrets in a file of its own (keyrings.alt's plaintext
+    or base64 "PlaintextKeyring", its encrypted-file keyring, keyrings.cryptfile, ...): refused
+    whatever else is installed, so the password goes to a real OS keyring or nowhere."""
+
+    code = "keyring_refused"
+    zh = (
+        "密钥环后端 {backend} 把密码存放在本机文件里（明文、base64 编码或靠另一个口令加密），"
+        "不是系统密钥环，已拒绝使用，密码未保存。请任选一种办法："
+        "① 删除选择该后端的设置（环境变量 PYTHON_KEYRING_BACKEND 或 keyringrc.cfg），"
+        "在 Linux 桌面（统信 UOS、银河麒麟、GNOME、KDE）安装并解锁 gnome-keyring 或 KWallet"
+        "（Secret Service），Windows 使用“凭据管理器”，然后重新运行 counter setup；"
+        "② 每次启动时通过环境变量 COUNTER_DB_PASSWORD 提供密码；"
+        "③ 在数据库服务器上为本机开通客户端证书登录（sslcert/sslkey）。"
+    )
+    en = (
+        "The keyring backend {backend} keeps passwords in a file on this PC (plain text, base64 "
+        "or encrypted with yet another password), not in the OS keyring: refused, and the "
+        "password was not stored. Either (1) remove the setting that selects it "
+        "(PYTHON_KEYRING_BACKEND or keyringrc.cfg), install and unlock gnome-keyring or KWallet "
+        "(Secret Service) on a Linux desktop (UOS, Kylin, GNOME, KDE) or use Credential Manager "
+        "on Windows, and run counter setup again; or (2) pass the password in "
+        "COUNTER_DB_PASSWORD at start-up; or (3) sign in to the database with a client "
+        "certificate (sslcert/sslkey)."
     )

@@ -106,8 +106,9 @@ class Hall(Base):
     timezone: Mapped[str] = mapped_column(String(40), default="Asia/Shanghai")
     # Local rules: recall limit, no-show policy, evaluation window, overdue thresholds ...
     settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    # Key for the keyed hash of ID numbers on ticket rows (never the number itself).
-    secret: Mapped[str] = mapped_column(String(128))
+    # Key for the keyed hash of ID numbers on ticket rows (never the number itself). Deferred:
+    # loaded only when read, so loading a hall works for a role that may not read the key.
+    secret: Mapped[str] = mapped_column(String(128), deferred=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime]
 
@@ -375,7 +376,8 @@ class Ticket(Base):
     recall_count: Mapped[int] = mapped_column(Integer, default=0)
     no_show_count: Mapped[int] = mapped_column(Integer, default=0)
     applicant_name_masked: Mapped[str] = mapped_column(String(40), default="")
-    applicant_id_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    # Deferred: public PCs' roles may not read it (counter db roles), yet load tickets.
+    applicant_id_hash: Mapped[str | None] = mapped_column(String(64), index=True, deferred=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
 

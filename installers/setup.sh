@@ -2,8 +2,9 @@
 # Prepare this machine to run the counter client from a source checkout (Debian 12 / Ubuntu /
 # domestic Debian-based desktops): the system libraries Qt needs, CJK fonts, PDF tools, a virtual
 # environment in .venv with the package installed. Safe to run again; it only adds what is missing.
-#   installers/setup.sh          runtime only
-#   installers/setup.sh --test   also the test tools
+#   installers/setup.sh               runtime only
+#   installers/setup.sh --test        also the test tools
+#   installers/setup.sh --system-only the system packages only (installers/build-*.sh)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -26,6 +27,8 @@ if [ "${#need_pkgs[@]}" -gt 0 ]; then
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need_pkgs[@]}" >/dev/null
 fi
+
+[ "${1:-}" = "--system-only" ] && exit 0
 
 py="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, select, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -193,6 +193,27 @@ def translate_db_error(exc: DBAPIError) -> CounterError:
     first_line = (exc.statement or "").strip().split("\n", 1)[0][:80]
     log.warning("database refused a statement: %s [%s]", what, first_line)
     return DatabaseError(what)
+
+
+_SECRET_READABLE: dict[str, bool] = {}
+
+
+def hall_key(session: Session, hall: Hall) -> bytes | None:
+    """The hall's key for :func:`counter.domain.masking.id_hash`, or None when this database
+    login may not read it (the kiosk's role on PostgreSQL: a public PC never holds the key, so
+    its tickets carry the masked name without a hash). Asked once per database and login."""
+    bind = session.get_bind()
+    if bind.dialect.name == "postgresql":
+        key = bind.engine.url.render_as_string(hide_password=True)
+        if key not in _SECRET_READABLE:
+            _SECRET_READABLE[key] = bool(
+                session.execute(
+                    text("SELECT has_column_privilege('hall', 'secret', 'SELECT')")
+                ).scalar()
+            )
+        if not _SECRET_READABLE[key]:
+            return None
+    return hall.secret.encode()
 
 
 def audit(

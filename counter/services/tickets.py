@@ -35,7 +35,7 @@ from counter.domain.queue import (
 )
 from counter.domain.ticketing import format_ticket_number
 from counter.errors import InvalidInput
-from counter.services.base import CLERK, MANAGER, Actor, Runtime, require_role
+from counter.services.base import CLERK, MANAGER, Actor, Runtime, hall_key, require_role
 from counter.services.queue_state import (
     IssueResult,
     TicketView,
@@ -230,7 +230,8 @@ def issue_ticket(
     now = clock.now()
     with rt.unit() as s:
         hall = load_hall(s, actor.hall_id)
-        digest = id_hash(id_number, hall.secret.encode()) if id_number else None
+        key = hall_key(s, hall) if id_number else None  # None at the kiosk: masked name only
+        digest = id_hash(id_number, key) if id_number and key else None
         masked = mask_name(applicant_name) if applicant_name else ""
         return issue_in(
             s,

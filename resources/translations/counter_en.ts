@@ -1,6 +1,29 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name />
+    <message>
+        <location filename="../../ui/ticket_print.py" line="50" />
+        <source>您前面还有 %n 人等候</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/ticket_print.py" line="51" />
+        <source>预计等候约 {minutes} 分钟</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/ticket_print.py" line="52" />
+        <source>取号时间：{time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/ticket_print.py" line="151" />
+        <source>号票 {number}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ApplicantPanel</name>
     <message>
         <location filename="../../ui/applicant_panel.py" line="118" />
@@ -811,7 +834,221 @@ Shift+F4</translation>
         <source>等候中</source>
         <translation>Waiting</translation>
     </message>
-<message><source>暂停</source><translation>Pause</translation></message></context>
+    <message>
+        <source>暂停</source>
+        <translation>Pause</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="76" />
+        <source>本机设置 — 便民服务中心综合窗口</source>
+        <translation>Set up this PC — service hall counter client</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="99" />
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="102" />
+        <source>postgresql://登录名@服务器:5432/库名；留空为本机内置数据库</source>
+        <translation>postgresql://login@server:5432/database; empty for the embedded database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="107" />
+        <source>存入系统密钥环，不写入任何文件</source>
+        <translation>Goes to the OS keyring, never to a file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="109" />
+        <location filename="../../ui/setup_dialog.py" line="249" />
+        <source>测试连接</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="111" />
+        <source>尚未测试连接</source>
+        <translation>Connection not tested yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="116" />
+        <source>数据库地址</source>
+        <translation>Database URL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="117" />
+        <source>数据库密码</source>
+        <translation>Database password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="121" />
+        <source>本机</source>
+        <translation>This PC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="127" />
+        <source>岗位</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="128" />
+        <source>大厅</source>
+        <translation>Hall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="129" />
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="132" />
+        <source>设备</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="139" />
+        <source>键盘模式扫码枪配置的前缀字符（可不填）</source>
+        <translation>Prefix character set on a keyboard-wedge scanner (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="142" />
+        <source>身份证阅读器</source>
+        <translation>ID-card reader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="143" />
+        <source>扫码枪</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="144" />
+        <source>扫码前缀</source>
+        <translation>Scan prefix</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="145" />
+        <source>号票打印机</source>
+        <translation>Ticket printer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="146" />
+        <source>A4 文书打印机</source>
+        <translation>A4 document printer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="153" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="155" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="185" />
+        <location filename="../../ui/setup_dialog.py" line="187" />
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="186" />
+        <source>键盘模式（USB 键盘式扫码枪）</source>
+        <translation>Keyboard wedge (USB scanner typing as a keyboard)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="189" />
+        <source>系统默认打印机（%1）</source>
+        <translation>System default printer (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="190" />
+        <source>未设置</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="199" />
+        <source>串口 ESC/POS：%1</source>
+        <translation>Serial ESC/POS: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="202" />
+        <source>系统打印机：%1</source>
+        <translation>System printer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="239" />
+        <source>地址已改动，请重新测试连接</source>
+        <translation>The URL changed: test the connection again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="249" />
+        <source>正在连接…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="265" />
+        <source>先测试连接：大厅和窗口取自数据库</source>
+        <translation>Test the connection first: halls and windows come from the database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="267" />
+        <source>此岗位需要选择窗口</source>
+        <translation>This job needs a window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="282" />
+        <source>（不在窗口）</source>
+        <translation>(not at a window)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="297" />
+        <source>正在连接 %1 …</source>
+        <translation>Connecting to %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="310" />
+        <source>，登录名 %1</source>
+        <translation> as %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="312" />
+        <source>已连接：%1%2，往返 %3 ms</source>
+        <translation>Connected: %1%2, round trip %3 ms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="320" />
+        <source>；但数据库版本不是最新（%1），请先运行 counter db upgrade</source>
+        <translation>; but the schema is not current (%1): run counter db upgrade first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="321" />
+        <source>空库</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="326" />
+        <source>；数据库里还没有大厅</source>
+        <translation>; the database has no hall yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="328" />
+        <source>；数据库版本最新</source>
+        <translation>; the schema is current</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="396" />
+        <source>配置已保存，但数据库密码没有保存：</source>
+        <translation>The configuration was saved, but not the database password: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="399" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+<message><source>后台</source><translation>Back office</translation></message><message><source>取号机</source><translation>Kiosk</translation></message><message><source>叫号屏</source><translation>Hall display</translation></message><message><source>窗口屏</source><translation>Window display</translation></message><message><source>管理</source><translation>Manager</translation></message></context>
 <context>
     <name>SignInDialog</name>
     <message>
@@ -915,257 +1152,257 @@ Shift+F4</translation>
 <context>
     <name>WindowClient</name>
     <message>
-        <location filename="../../ui/window_client.py" line="194" />
+        <location filename="../../ui/window_client.py" line="197" />
         <source>便民服务中心综合窗口</source>
         <translation>Service centre window</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="247" />
+        <location filename="../../ui/window_client.py" line="250" />
         <source>受理  F9</source>
         <translation>Intake  F9</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="253" />
+        <location filename="../../ui/window_client.py" line="256" />
         <source>出件  F10</source>
         <translation>Hand-out  F10</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="259" />
+        <location filename="../../ui/window_client.py" line="262" />
         <source>签退  Ctrl+Q</source>
         <translation>Sign out  Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="271" />
+        <location filename="../../ui/window_client.py" line="274" />
         <source>%1 · %2号窗口 · %3（工号 %4）</source>
         <translation>%1 · window %2 · %3 (staff no. %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="294" />
+        <location filename="../../ui/window_client.py" line="297" />
         <source>草稿已保存 %1</source>
         <translation>Draft saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="297" />
+        <location filename="../../ui/window_client.py" line="300" />
         <source>草稿保存失败：%1</source>
         <translation>Draft not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="310" />
+        <location filename="../../ui/window_client.py" line="313" />
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="473" />
+        <location filename="../../ui/window_client.py" line="476" />
         <source>未能签退：%1</source>
         <translation>Could not sign out: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="511" />
+        <location filename="../../ui/window_client.py" line="514" />
         <source>读卡器：%1</source>
         <translation>Card reader: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="512" />
+        <location filename="../../ui/window_client.py" line="515" />
         <source>就绪</source>
         <translation>ready</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="512" />
+        <location filename="../../ui/window_client.py" line="515" />
         <source>未连接</source>
         <translation>not connected</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="516" />
+        <location filename="../../ui/window_client.py" line="519" />
         <source>读卡器：未配置</source>
         <translation>Card reader: none</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="518" />
+        <location filename="../../ui/window_client.py" line="521" />
         <source>扫码枪：串口</source>
         <translation>Scanner: serial</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="520" />
+        <location filename="../../ui/window_client.py" line="523" />
         <source>扫码枪：键盘模式</source>
         <translation>Scanner: keyboard</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="523" />
+        <location filename="../../ui/window_client.py" line="526" />
         <source>读卡器未连接，请手工录入</source>
         <translation>Card reader not connected; type the details</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="580" />
+        <location filename="../../ui/window_client.py" line="591" />
         <source>已过号</source>
         <translation>marked no-show</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="602" />
+        <location filename="../../ui/window_client.py" line="613" />
         <source>窗口已暂停服务，不会再被叫号；按 F7 恢复叫号</source>
         <translation>The window is paused and will not be called; press F7 to resume calls</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="604" />
+        <location filename="../../ui/window_client.py" line="615" />
         <source>窗口已恢复叫号</source>
         <translation>The window takes calls again</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="614" />
+        <location filename="../../ui/window_client.py" line="625" />
         <source>本窗口没有暂离的号票</source>
         <translation>No parked tickets at this window</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="629" />
+        <location filename="../../ui/window_client.py" line="640" />
         <source>当前没有等候的群众</source>
         <translation>Nobody is waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="644" />
+        <location filename="../../ui/window_client.py" line="655" />
         <source>已重呼 %1</source>
         <translation>Recalled %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="659" />
+        <location filename="../../ui/window_client.py" line="670" />
         <source>暂离，可从“暂离”按钮恢复</source>
         <translation>parked; resume it from the Parked button</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="663" />
+        <location filename="../../ui/window_client.py" line="674" />
         <source>请先办结或暂离当前号票，再恢复暂离的号票</source>
         <translation>Finish or park the current ticket before resuming another</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="687" />
+        <location filename="../../ui/window_client.py" line="698" />
         <source>已转移</source>
         <translation>transferred</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="720" />
+        <location filename="../../ui/window_client.py" line="731" />
         <source>还有 %1 项未办理（已保存草稿）。确认结束本次服务请再按 F6</source>
         <translation>%1 item(s) still pending (draft saved). Press F6 again to end the visit</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="742" />
+        <location filename="../../ui/window_client.py" line="753" />
         <source>%1 已办结，请群众在评价器上评价</source>
         <translation>%1 finished; the citizen may rate the service now</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="760" />
+        <location filename="../../ui/window_client.py" line="771" />
         <source>评价未保存：%1</source>
         <translation>Rating not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="796" />
+        <location filename="../../ui/window_client.py" line="807" />
         <source>实时刷新连接中断，正在重连…　叫号和等候人数可能不是最新</source>
         <translation>Live updates lost their connection, reconnecting…  Calls and waiting counts may be out of date</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="978" />
+        <location filename="../../ui/window_client.py" line="989" />
         <source>数据库连接中断：填写的内容已保存在本机，恢复后即可受理</source>
         <translation>Database unreachable: the form is saved on this PC; accept once it is back</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="981" />
+        <location filename="../../ui/window_client.py" line="992" />
         <source>请在左侧查找并选择办理事项</source>
         <translation>Find and choose an item on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="983" />
+        <location filename="../../ui/window_client.py" line="994" />
         <source>此事项已办理</source>
         <translation>This item is done</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="985" />
+        <location filename="../../ui/window_client.py" line="996" />
         <source>正在读取材料清单…</source>
         <translation>Loading the materials…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="992" />
+        <location filename="../../ui/window_client.py" line="1003" />
         <source>补正受理（办件号 %1）：仍缺 %2 项材料：%3。收齐后按 Ctrl+Enter 受理</source>
         <translation>Completing case %1: %2 material(s) still missing: %3. Accept with Ctrl+Enter once complete</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1001" />
+        <location filename="../../ui/window_client.py" line="1012" />
         <source>补正受理（办件号 %1）：材料已补齐，可以受理（Ctrl+Enter）</source>
         <translation>Completing case %1: the materials are complete, ready to accept (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1010" />
+        <location filename="../../ui/window_client.py" line="1021" />
         <source>缺少 %1 项材料：%2。</source>
         <translation>%1 material(s) missing: %2. </translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1015" />
+        <location filename="../../ui/window_client.py" line="1026" />
         <source>（未核验的必要材料按缺少处理，可按 F8 全部收齐）</source>
         <translation>(unchecked required materials count as missing; F8 marks all received) </translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1016" />
+        <location filename="../../ui/window_client.py" line="1027" />
         <source>可出具一次性告知书（Ctrl+G）</source>
         <translation>Issue a one-time notice (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1019" />
+        <location filename="../../ui/window_client.py" line="1030" />
         <source>材料齐全，可以受理（Ctrl+Enter）</source>
         <translation>Complete: accept (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1069" />
+        <location filename="../../ui/window_client.py" line="1080" />
         <source>本次事项均已办理：打印文书（Ctrl+P）后按 F6 办结</source>
         <translation>All items done: print (Ctrl+P), then F6 to finish</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1075" />
+        <location filename="../../ui/window_client.py" line="1086" />
         <source>未提交：数据库连接中断。填写内容已保存，恢复连接后请再提交</source>
         <translation>Not sent: the database is unreachable. The form is saved; send again when it is back</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1138" />
+        <location filename="../../ui/window_client.py" line="1149" />
         <source>办件 %1 待补正材料：请先办理完或清空（Ctrl+L）当前表单，再扫描一次性告知书</source>
         <translation>Case %1 awaits materials: finish or clear (Ctrl+L) the current form, then scan the one-time notice again</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1183" />
+        <location filename="../../ui/window_client.py" line="1194" />
         <source>补正受理：办件号 %1。请核对补齐的材料（空格 收到 · F8 全部收齐）后受理</source>
         <translation>Completing case %1: check the materials brought (Space received · F8 all received), then accept</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1214" />
+        <location filename="../../ui/window_client.py" line="1225" />
         <source>已补打 %1（%2），已记录用印</source>
         <translation>Reprinted %1 (%2); the seal use is logged</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1239" />
+        <location filename="../../ui/window_client.py" line="1250" />
         <source>已出件：%1，请打印领取回执（Ctrl+P）</source>
         <translation>Handed out: %1; print the slip (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1301" />
+        <location filename="../../ui/window_client.py" line="1312" />
         <source>已恢复上次未完成的填写（保存于 %1）</source>
         <translation>Unfinished form restored (saved %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1303" />
+        <location filename="../../ui/window_client.py" line="1314" />
         <source>知道了</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="790" />
+        <location filename="../../ui/window_client.py" line="801" />
         <source>数据库连接中断，正在重连…　已填写的内容保存在本机，不会丢失</source>
         <translation>Database connection lost; reconnecting…  What you typed is saved on this PC</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="792" />
+        <location filename="../../ui/window_client.py" line="803" />
         <source>立即重试</source>
         <translation>Retry now</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1322" />
+        <location filename="../../ui/window_client.py" line="1333" />
         <source>数据库连接已恢复</source>
         <translation>Database connection restored</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1331" />
+        <location filename="../../ui/window_client.py" line="1342" />
         <source>操作失败：%1</source>
         <translation>Failed: %1</translation>
     </message>
@@ -1330,7 +1567,7 @@ Shift+F4</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../ui/widgets.py" line="26" />
+        <location filename="../../ui/widgets.py" line="27" />
         <source>操作失败：%1</source>
         <translation>Failed: %1</translation>
     </message>

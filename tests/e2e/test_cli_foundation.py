@@ -114,6 +114,7 @@ def test_setup_without_keyring_keeps_the_password_out_of_files(_isolated_home: P
             "QS",
             "--window",
             "4",
+            "--no-check",  # db.hall does not exist: save unchecked, as before the server is up
         ],
         capture_output=True,
         text=True,

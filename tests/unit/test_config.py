@@ -6,14 +6,17 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
+from counter import config
 from counter.config import (
     StationConfig,
+    backend_name,
     config_path,
     load_password,
+    os_keyring,
     resolve_database_url,
     store_password,
 )
-from counter.errors import ConfigError, KeyringUnavailable
+from counter.errors import ConfigError, KeyringRefused, KeyringUnavailable
 
 
 class MemoryKeyring(KeyringBackend):
@@ -33,11 +36,22 @@ class MemoryKeyring(KeyringBackend):
 
 
 @pytest.fixture
-def memory_keyring():
+def memory_keyring(monkeypatch):
+    """An in-memory keyring, trusted as if it were the OS keyring (tests only)."""
+    monkeypatch.setattr(
+        config, "OS_KEYRING_BACKENDS", config.OS_KEYRING_BACKENDS | {backend_name(MemoryKeyring())}
+    )
     previous = keyring.get_keyring()
     kr = MemoryKeyring()
     keyring.set_keyring(kr)
     yield kr
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def use_backend():
+    previous = keyring.get_keyring()
+    yield keyring.set_keyring
     keyring.set_keyring(previous)
 
 
@@ -78,3 +92,88 @@ def test_missing_keyring_says_what_to_do() -> None:
         store_password("postgresql://clerk@db/town", "pw")
     assert "密钥环" in err.value.message_zh and "COUNTER_DB_PASSWORD" in err.value.message_zh
     assert load_password("postgresql://clerk@db/town") is None
+
+
+@pytest.mark.parametrize("name", ["PlaintextKeyring", "EncryptedKeyring"])
+def test_file_keyrings_of_keyrings_alt_are_refused(use_backend, name, tmp_path) -> None:
+    """keyrings.alt's PlaintextKeyring only base64-encodes; its EncryptedKeyring asks for a
+    second password on a terminal the hall's PCs do not have. Neither is used, even alone."""
+    file = pytest.importorskip("keyrings.alt.file")
+    cls = getattr(file, name)
+    backend = cls.__new__(cls)  # EncryptedKeyring would import its cipher on construction
+    use_backend(backend)
+    with pytest.raises(KeyringRefused) as err:
+        store_password("postgresql://clerk@db/town", "s3cret-pw")
+    assert f"keyrings.alt.file.{name}" in err.value.message_zh
+    zh, en = err.value.message_zh, err.value.message_en
+    assert zh.index("系统密钥环") < zh.index("COUNTER_DB_PASSWORD")  # says what to do instead
+    assert "Secret Service" in en and "Credential Manager" in en and "certificate" in en
+    assert load_password("postgresql://clerk@db/town") is None
+
+
+def test_a_chain_uses_its_os_keyring_and_never_its_file_backend(
+    use_backend, monkeypatch, tmp_path
+) -> None:
+    """keyring chains every viable backend; a locked Secret Service must not fall through to a
+    plaintext file further down the chain."""
+    from keyring.backends import chainer
+
+    file = pytest.importorskip("keyrings.alt.file")
+    plain = file.PlaintextKeyring()
+    plain.file_path = str(tmp_path / "keyring.cfg")
+
+    class LockedOsKeyring(MemoryKeyring):
+        def set_password(self, service: str, username: str, password: str) -> None:
+            from keyring.errors import PasswordSetError
+
+            raise PasswordSetError("locked")
+
+    os_like = LockedOsKeyring()
+    monkeypatch.setattr(
+        config, "OS_KEYRING_BACKENDS", config.OS_KEYRING_BACKENDS | {backend_name(os_like)}
+    )
+    monkeypatch.setattr(chainer.ChainerBackend, "backends", [os_like, plain])
+    use_backend(chainer.ChainerBackend())
+    assert os_keyring() is os_like
+    with pytest.raises(KeyringUnavailable):
+        store_password("postgresql://clerk@db/town", "s3cret-pw")
+    assert not (tmp_path / "keyring.cfg").exists()
+
+
+def test_an_unknown_backend_is_refused_and_null_is_no_keyring(use_backend) -> None:
+    from keyring.backends import null
+
+    use_backend(MemoryKeyring())  # not an OS keyring, whatever it claims
+    with pytest.raises(KeyringRefused):
+        os_keyring()
+    use_backend(null.Keyring())
+    with pytest.raises(KeyringUnavailable):
+        os_keyring()
+
+
+def test_the_os_keyrings_are_the_ones_keyring_ships() -> None:
+    import importlib
+
+    for name in config.OS_KEYRING_BACKENDS:
+        module, cls = name.rsplit(".", 1)
+        assert hasattr(importlib.import_module(module), cls), name
+
+
+@pytest.mark.parametrize(
+    "name", ["keyring.backends.SecretService.Keyring", "no_such_module.Keyring"]
+)
+def test_a_backend_that_cannot_load_is_no_keyring(monkeypatch, name) -> None:
+    """Secret Service without a D-Bus session, or a misspelt PYTHON_KEYRING_BACKEND: a typed
+    error that says what to do, never a traceback."""
+    import keyring.core
+
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", name)
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    monkeypatch.setattr(keyring.core, "_keyring_backend", None)
+    try:
+        with pytest.raises(KeyringUnavailable) as err:
+            os_keyring()
+        assert name in err.value.message_zh and "COUNTER_DB_PASSWORD" in err.value.message_en
+        assert load_password("postgresql://clerk@db/town") is None
+    finally:
+        monkeypatch.setattr(keyring.core, "_keyring_backend", None)
