@@ -330,6 +330,8 @@ class Ticket(Base):
         # "Call next": appointments that are due, and tickets sent to a named window.
         Index("ix_ticket_due_appointment", "hall_id", "state", "appointment_at"),
         Index("ix_ticket_target_window", "target_window_id", "state", "sort_key"),
+        # Reports and the live hall read one hall's days (migration 0012).
+        Index("ix_ticket_hall_day", "hall_id", "day"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
@@ -438,6 +440,12 @@ class Case(Base):
     """
 
     __tablename__ = "service_case"
+    __table_args__ = (
+        # Reports: a period's accepted, completed and due cases (migration 0012).
+        Index("ix_service_case_hall_accepted", "hall_id", "accepted_at"),
+        Index("ix_service_case_hall_completed", "hall_id", "completed_at"),
+        Index("ix_service_case_hall_deadline", "hall_id", "deadline"),
+    )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))
@@ -559,7 +567,12 @@ class Evaluation(Base):
     """好差评: one per visit (ticket) and per case; ``level`` 1..5."""
 
     __tablename__ = "evaluation"
-    __table_args__ = (CheckConstraint("level BETWEEN 1 AND 5", name="level_range"),)
+    __table_args__ = (
+        CheckConstraint("level BETWEEN 1 AND 5", name="level_range"),
+        # Reports: a period's evaluations; the manager's list of follow-ups (migration 0012).
+        Index("ix_evaluation_hall_created", "hall_id", "created_at"),
+        Index("ix_evaluation_hall_followup", "hall_id", "followup_state"),
+    )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))

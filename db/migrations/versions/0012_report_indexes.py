@@ -1,0 +1,36 @@
+"""indexes for the manager's reports: a day costs what the day holds
+
+Revision ID: 0012
+Revises: 0001
+Create Date: 2026-12-02 01:00:00
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from alembic import op
+
+revision: str = "0012"
+down_revision: str | None = "0001"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+INDEXES = (
+    ("ix_ticket_hall_day", "ticket", ["hall_id", "day"]),
+    ("ix_service_case_hall_accepted", "service_case", ["hall_id", "accepted_at"]),
+    ("ix_service_case_hall_completed", "service_case", ["hall_id", "completed_at"]),
+    ("ix_service_case_hall_deadline", "service_case", ["hall_id", "deadline"]),
+    ("ix_evaluation_hall_created", "evaluation", ["hall_id", "created_at"]),
+    ("ix_evaluation_hall_followup", "evaluation", ["hall_id", "followup_state"]),
+)
+
+
+def upgrade() -> None:
+    for name, table, columns in INDEXES:
+        op.create_index(name, table, columns, unique=False)
+
+
+def downgrade() -> None:
+    for name, table, _columns in reversed(INDEXES):
+        op.drop_index(name, table_name=table)
