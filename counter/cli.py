@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "counter.commands.staff",
     "counter.commands.calendar",
     "counter.commands.demo",
+    "counter.commands.history",
     "counter.commands.queue",
     "counter.commands.case",
     "counter.commands.device",
