@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "counter.commands.device",
     "counter.commands.bench",
     "ui.commands",
+    "ui.manager_commands",
 )
 
 log = logging.getLogger("counter")

@@ -740,11 +740,19 @@ def period_report(
         return build_report(s, actor.hall_id, start, end, progress=progress, cancelled=cancelled)
 
 
-def count_history(s: Session, hall_id: int) -> tuple[dt.date | None, dt.date | None, int]:
-    """(first day, last day, tickets) of the hall's ticket history (bench)."""
+def count_history(
+    s: Session, hall_id: int
+) -> tuple[dt.date | None, dt.date | None, dt.date | None, int]:
+    """(first day, last day, last day before today, tickets) of the hall's ticket history
+    (bench): "last day before today" is the last whole day."""
     first, last, n = s.execute(
         select(func.min(Ticket.day), func.max(Ticket.day), func.count()).where(
             Ticket.hall_id == hall_id
         )
     ).one()
-    return first, last, int(n or 0)
+    hall = _hall(s, hall_id)
+    today = clock.now().astimezone(hall_tz(hall)).date()
+    whole = s.scalar(
+        select(func.max(Ticket.day)).where(Ticket.hall_id == hall_id, Ticket.day < today)
+    )
+    return first, last, whole, int(n or 0)
