@@ -14,6 +14,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import ClassVar
 
+from sqlalchemy.orm import Session
+
 from counter import clock
 from counter.errors import CounterError, InvalidInput, NotFound
 from counter.services.base import ADMIN, MANAGER, Actor, Change, Runtime, audit, emit, require_role
@@ -73,6 +75,18 @@ def record_followup(
     at most :data:`MAX_EXPLANATION` characters. Manager or administrator only. Refused: an
     evaluation that is not a 差评 (:class:`NotABadEvaluation`), a closed follow-up
     (:class:`FollowUpClosed`), nothing to record (neither contacted nor resolved)."""
+    check_followup(rt, actor, contacted=contacted, resolved=resolved, explanation=explanation)
+    with rt.unit() as s:
+        return apply_followup(
+            s, rt, actor, evaluation_id, contacted=contacted, resolved=resolved,
+            explanation=explanation,
+        )  # fmt: skip
+
+
+def check_followup(
+    rt: Runtime, actor: Actor, *, contacted: bool, resolved: bool, explanation: str
+) -> None:
+    """The checks before any database work: role, explanation, something to record."""
     require_role(rt, actor, MANAGER, ADMIN)
     text = (explanation or "").strip()
     if not text:
@@ -81,48 +95,61 @@ def record_followup(
         raise InvalidInput(f"情况说明最多{MAX_EXPLANATION}字", field="explanation")
     if not (contacted or resolved):
         raise InvalidInput("请勾选“已回访”或“已整改”", field="contacted")
-    with rt.unit() as s:
-        ev = s.get(Evaluation, evaluation_id, with_for_update=True)
-        if ev is None or ev.hall_id != actor.hall_id:
-            raise NotFound(what=f"评价 {evaluation_id}")
-        if ev.level > 2:
-            raise NotABadEvaluation()
-        before = ev.followup_state or "open"
-        if before == "closed":
-            raise FollowUpClosed()
-        state = "closed" if resolved else "contacted"
-        now = clock.now()
-        ev.followup_state = state
-        ev.followup_note = text
-        ev.followup_by = actor.staff_id
-        ev.followup_at = now
-        s.flush()
-        # The explanation stays in the evaluation row; the audit says who changed what state.
-        audit(
-            s,
-            actor,
-            "evaluation_followup",
-            f"evaluation {ev.id}",
-            host=rt.host,
-            from_state=before,
-            to_state=state,
-            contacted=bool(contacted or resolved),
-            resolved=bool(resolved),
-        )
-        change = emit(
-            s,
-            Change(
-                "evaluation.followup",
-                ev.hall_id,
-                {"evaluation_id": ev.id, "state": state, "level": ev.level},
-            ),
-        )
-        return FollowUpResult(
-            evaluation_id=ev.id,
-            state=state,
-            note=text,
-            deadline=ev.followup_deadline,
-            at=now,
-            by_staff_id=actor.staff_id,
-            changes=(change,),
-        )
+
+
+def apply_followup(
+    s: Session,
+    rt: Runtime,
+    actor: Actor,
+    evaluation_id: int,
+    *,
+    contacted: bool,
+    resolved: bool,
+    explanation: str,
+) -> FollowUpResult:
+    """Record the follow-up in the caller's unit of work (after :func:`check_followup`)."""
+    text = explanation.strip()
+    ev = s.get(Evaluation, evaluation_id, with_for_update=True)
+    if ev is None or ev.hall_id != actor.hall_id:
+        raise NotFound(what=f"评价 {evaluation_id}")
+    if ev.level > 2:
+        raise NotABadEvaluation()
+    before = ev.followup_state or "open"
+    if before == "closed":
+        raise FollowUpClosed()
+    state = "closed" if resolved else "contacted"
+    now = clock.now()
+    ev.followup_state = state
+    ev.followup_note = text
+    ev.followup_by = actor.staff_id
+    ev.followup_at = now
+    s.flush()
+    # The explanation stays in the evaluation row; the audit says who changed what state.
+    audit(
+        s,
+        actor,
+        "evaluation_followup",
+        f"evaluation {ev.id}",
+        host=rt.host,
+        from_state=before,
+        to_state=state,
+        contacted=bool(contacted or resolved),
+        resolved=bool(resolved),
+    )
+    change = emit(
+        s,
+        Change(
+            "evaluation.followup",
+            ev.hall_id,
+            {"evaluation_id": ev.id, "state": state, "level": ev.level},
+        ),
+    )
+    return FollowUpResult(
+        evaluation_id=ev.id,
+        state=state,
+        note=text,
+        deadline=ev.followup_deadline,
+        at=now,
+        by_staff_id=actor.staff_id,
+        changes=(change,),
+    )
