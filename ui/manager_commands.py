@@ -17,7 +17,9 @@ from typing import Any
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
-    m = sub.add_parser("manager", parents=[common], help="大厅管理员：实时大厅与报表 / hall manager")
+    m = sub.add_parser(
+        "manager", parents=[common], help="大厅管理员：实时大厅与报表 / hall manager"
+    )
     m.add_argument("--lang", default=None, help="界面语言 zh 或 en")
     m.set_defaults(func=_manager)
 

@@ -23,7 +23,7 @@ from counter.domain.cases import CLOCK_RUNNING_STATES, CaseState, OverdueLevel, 
 from counter.domain.masking import mask_name
 from counter.domain.workdays import working_days_between
 from counter.reports.model import BadEvaluation
-from counter.reports.queries import _hall, bad_evaluations, hall_tz
+from counter.reports.queries import _hall, _target_wait, bad_evaluations, hall_tz
 from counter.services.calendar import hall_calendar
 from db.models import (
     Applicant,
@@ -95,6 +95,7 @@ class Floor:
     served_today: int
     served_last_week: int  # same weekday a week ago, by the same time of day
     issued_last_week: int
+    target_wait_minutes: int = 15
 
     @property
     def waiting(self) -> int:
@@ -227,6 +228,7 @@ def floor(s: Session, hall_id: int) -> Floor:
         served_today=sum(n for (_q, st), n in per_state.items() if st == "done"),
         served_last_week=int(served_last_week or 0),
         issued_last_week=int(issued_last_week or 0),
+        target_wait_minutes=_target_wait(hall),
     )
 
 
