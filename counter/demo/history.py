@@ -358,7 +358,9 @@ def _prepare_hall(rt: Runtime, code: str, windows: int, rng: random.Random) -> _
         )
 
 
-def _applicant_pool(rt: Runtime, h: _Hall, w: _Writer, rng: random.Random, now: dt.datetime) -> int:
+def _applicant_pool(
+    rt: Runtime, h: _Hall, w: _Writer, rng: random.Random, now: dt.datetime, size: int
+) -> int:
     """The town's people who come to the hall: made once (marked in the hall's settings)."""
     with rt.unit() as s:
         hall = s.get(Hall, h.id)
@@ -376,10 +378,10 @@ def _applicant_pool(rt: Runtime, h: _Hall, w: _Writer, rng: random.Random, now: 
             ]
             if h.applicants:
                 return 0
-    first = w.allocate(Applicant.__table__, APPLICANT_POOL)  # type: ignore[arg-type]
+    first = w.allocate(Applicant.__table__, size)  # type: ignore[arg-type]
     rows = []
     seen: set[str] = set()
-    for i in range(APPLICANT_POOL):
+    for i in range(size):
         male = rng.random() < 0.5
         number = demo_id_number(rng, male=male)
         while number in seen:
@@ -400,9 +402,9 @@ def _applicant_pool(rt: Runtime, h: _Hall, w: _Writer, rng: random.Random, now: 
         assert hall is not None
         hall.settings = {
             **(hall.settings or {}),
-            "demo_history_applicants": [first, first + APPLICANT_POOL - 1],
+            "demo_history_applicants": [first, first + size - 1],
         }
-    return APPLICANT_POOL
+    return size
 
 
 # --------------------------------------------------------------------------------------------
@@ -839,7 +841,7 @@ def generate_history(
                 if tail.isdigit():
                     case_base[prefix] = max(case_base.get(prefix, 0), int(tail))
         w = _Writer(rt)
-        made = _applicant_pool(rt, h, w, rng, now)
+        made = _applicant_pool(rt, h, w, rng, now, min(APPLICANT_POOL, 500 + 150 * n_days))
         gen = _Generator(rt, h, w, windows, seed, now)
         gen.case_base = case_base
         closed_run = 0
