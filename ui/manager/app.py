@@ -73,8 +73,11 @@ class ManagerSignIn(QDialog):
         lay.addWidget(self.button)
         self.staff_no.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self.submit)
-        self.signed_in.connect(lambda _r: self.accept())
+        self.signed_in.connect(self._accept)
         self.resize(520, 380)
+
+    def _accept(self, _signed: object) -> None:
+        self.accept()
 
     def submit(self) -> None:
         if not self.staff_no.text().strip() or not self.password.text():

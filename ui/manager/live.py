@@ -236,12 +236,12 @@ class LiveView(QWidget):
         self.case_table = RowTable(
             self.tr("临期与超期办件"),
             [
-                Column(self.tr("督办"), lambda c: self.tr(c.level_label), "text",
+                Column(self.tr("督办"), lambda c: c.level_label, "text",
                        lambda c: LEVEL_TONE.get(c.level)),
                 Column(self.tr("办件编号"), lambda c: c.case_no),
                 Column(self.tr("事项"), lambda c: c.item_name),
                 Column(self.tr("部门"), lambda c: c.department),
-                Column(self.tr("环节"), lambda c: self.tr(c.state_label)),
+                Column(self.tr("环节"), lambda c: c.state_label),
                 Column(self.tr("承诺期限"), lambda c: c.deadline.isoformat() if c.deadline else ""),
                 Column(self.tr("剩余工作日"), lambda c: c.working_days_left, "int",
                        lambda c: "red" if (c.working_days_left or 0) < 0 else None),
@@ -254,17 +254,18 @@ class LiveView(QWidget):
         bad_box = QWidget()
         bl = QVBoxLayout(bad_box)
         bl.setContentsMargins(0, 0, 0, 0)
+        late = self.tr("（逾期）")  # the column functions hold words, never the widget
         self.bad_table = RowTable(
             self.tr("待回访整改的差评"),
             [
                 Column(self.tr("时间"), lambda b: b.at, "time"),
-                Column(self.tr("等级"), lambda b: self.tr(b.level_label), "text", lambda b: "red"),
+                Column(self.tr("等级"), lambda b: b.level_label, "text", lambda b: "red"),
                 Column(self.tr("原因"), lambda b: "、".join(b.reasons)),
                 Column(self.tr("办件 / 号票"), lambda b: b.case_no or b.ticket_number),
                 Column(self.tr("窗口"), lambda b: b.window, "int"),
                 Column(self.tr("工作人员"), lambda b: b.clerk),
-                Column(self.tr("状态"), lambda b: self.tr(b.followup_state_label)
-                       + (self.tr("（逾期）") if b.followup_overdue else ""), "text",
+                Column(self.tr("状态"), lambda b: b.followup_state_label
+                       + (late if b.followup_overdue else ""), "text",
                        lambda b: "red" if b.followup_overdue else "amber"),
                 Column(self.tr("整改期限"), lambda b: b.followup_deadline.isoformat()
                        if b.followup_deadline else ""),

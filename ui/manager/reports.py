@@ -104,7 +104,8 @@ class ReportView(QWidget):
                 (self.tr("近一年"), 365),
             ):
                 b = QPushButton(label)
-                b.clicked.connect(lambda _=False, n=days: self.set_last_days(n))
+                b.setProperty("days", days)
+                b.clicked.connect(self._quick_period)
                 bar.addWidget(b)
         else:
             self.day = QDateEdit(_qdate(clock.today()))
@@ -114,11 +115,8 @@ class ReportView(QWidget):
             bar.addWidget(self.day)
             for label, back in ((self.tr("今天"), 0), (self.tr("昨天"), 1)):
                 b = QPushButton(label)
-                b.clicked.connect(
-                    lambda _=False, n=back: self.day.setDate(
-                        _qdate(clock.today() - dt.timedelta(days=n))
-                    )
-                )
+                b.setProperty("back", back)
+                b.clicked.connect(self._quick_day)
                 bar.addWidget(b)
         self.generate_button = QPushButton(self.tr("生成报表"), objectName="primary")
         self.generate_button.clicked.connect(self.generate)
@@ -179,13 +177,14 @@ class ReportView(QWidget):
         self.t_window = self._breakdown(self.tr("按窗口"))
         self.t_clerk = self._breakdown(self.tr("按工作人员"))
         self.t_queue = self._breakdown(self.tr("按队列"))
+        yes = self.tr("是")  # the column functions hold words, never the widget
         self.t_items = RowTable(
             self.tr("办件（按事项）"),
             [
                 Column(self.tr("事项编码"), lambda i: i.code),
                 Column(self.tr("事项名称"), lambda i: i.name),
                 Column(self.tr("部门"), lambda i: i.department),
-                Column(self.tr("即办件"), lambda i: self.tr("是") if i.on_the_spot else ""),
+                Column(self.tr("即办件"), lambda i: yes if i.on_the_spot else ""),
                 Column(self.tr("受理"), lambda i: i.accepted, "int"),
                 Column(self.tr("办结"), lambda i: i.completed, "int"),
                 Column(self.tr("按时办结率"), lambda i: i.on_time_rate, "rate"),
@@ -217,7 +216,7 @@ class ReportView(QWidget):
             self.tr("差评及整改"),
             [
                 Column(self.tr("时间"), lambda b: b.at, "time"),
-                Column(self.tr("等级"), lambda b: self.tr(b.level_label), "text", lambda b: "red"),
+                Column(self.tr("等级"), lambda b: b.level_label, "text", lambda b: "red"),
                 Column(self.tr("原因"), lambda b: "、".join(b.reasons)),
                 Column(self.tr("办件编号"), lambda b: b.case_no),
                 Column(self.tr("号票"), lambda b: b.ticket_number),
@@ -225,7 +224,7 @@ class ReportView(QWidget):
                 Column(self.tr("窗口"), lambda b: b.window, "int"),
                 Column(self.tr("工作人员"), lambda b: b.clerk),
                 Column(self.tr("申请人"), lambda b: b.applicant_masked),
-                Column(self.tr("整改状态"), lambda b: self.tr(b.followup_state_label), "text",
+                Column(self.tr("整改状态"), lambda b: b.followup_state_label, "text",
                        lambda b: "green" if b.followup_state == "closed" else
                        ("red" if b.followup_overdue else "amber")),
                 Column(self.tr("情况说明"), lambda b: b.followup_note),
@@ -280,6 +279,13 @@ class ReportView(QWidget):
         return RowTable(title, cols)
 
     # -- generating --------------------------------------------------------------------------
+
+    def _quick_period(self) -> None:
+        self.set_last_days(int(self.sender().property("days")))
+
+    def _quick_day(self) -> None:
+        back = int(self.sender().property("back"))
+        self.day.setDate(_qdate(clock.today() - dt.timedelta(days=back)))
 
     def set_last_days(self, n: int) -> None:
         end = clock.today() - dt.timedelta(days=1)
