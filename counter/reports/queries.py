@@ -29,14 +29,15 @@ Case and evaluation figures are defined on :class:`counter.reports.model.CaseFig
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import DateTime, and_, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from counter import clock
@@ -148,8 +149,54 @@ def _target_wait(hall: Hall) -> int:
     return max(1, value)
 
 
-def _minutes(a: dt.datetime, b: dt.datetime) -> float:
-    return max(0.0, (b - a).total_seconds() / 60.0)
+_RAW_TIME = DateTime(timezone=True)
+_NAIVE_EPOCH = dt.datetime(1970, 1, 1)
+_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+
+
+def _raw(column: Any) -> Any:
+    """``column`` read as the driver gives it: the report loops turn each time into seconds
+    once, instead of paying for a timezone-aware UTC ``datetime`` per value."""
+    return type_coerce(column, _RAW_TIME)
+
+
+def _ts(value: dt.datetime | None) -> float | None:
+    """Seconds since the epoch of a stored time (SQLite gives naive UTC, PostgreSQL aware);
+    the same float on both, so every figure is identical."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        return (value - _NAIVE_EPOCH).total_seconds()
+    return value.timestamp()
+
+
+class _Local:
+    """The hall's local clock over UTC seconds; the offset is looked up once per UTC hour
+    (time zones change their offset on the hour)."""
+
+    def __init__(self, tz: dt.tzinfo) -> None:
+        self.tz = tz
+        self._off: dict[int, float] = {}
+
+    def shift(self, ts: float) -> float:
+        k = int(ts // 3600)
+        off = self._off.get(k)
+        if off is None:
+            at = dt.datetime.fromtimestamp(k * 3600, dt.UTC).astimezone(self.tz)
+            delta = at.utcoffset()
+            off = self._off[k] = delta.total_seconds() if delta is not None else 0.0
+        return ts + off
+
+    def hour(self, ts: float) -> int:
+        return int(self.shift(ts) // 3600 % 24)
+
+    def date(self, ts: float) -> dt.date:
+        return dt.date.fromordinal(int(self.shift(ts) // 86400) + _EPOCH_ORDINAL)
+
+
+def _rows(s: Session, stmt: Any) -> Sequence[Any]:
+    """Rows through the session's connection (Core: no ORM bookkeeping per row)."""
+    return s.connection().execute(stmt).all()
 
 
 def _check_period(start: dt.date, end: dt.date) -> None:
@@ -222,11 +269,7 @@ def _bucket_labels() -> list[str]:
 
 
 def _bucket(minutes: float) -> int:
-    idx = 0
-    for i, lo in enumerate(WAIT_BUCKETS):
-        if minutes >= lo:
-            idx = i
-    return idx
+    return max(0, bisect.bisect_right(WAIT_BUCKETS, minutes) - 1)
 
 
 # --------------------------------------------------------------------------------------------
@@ -294,11 +337,13 @@ def build_report(
     by_day: dict[dt.date, _DayAcc] = defaultdict(_DayAcc)
     hour_windows: dict[tuple[dt.date, int], set[int]] = defaultdict(set)
     histogram = [0] * len(WAIT_BUCKETS)
+    local = _Local(tz)
 
     for n in range(chunks):
         c_start = start + dt.timedelta(days=n * CHUNK_DAYS)
         c_end = min(end, c_start + dt.timedelta(days=CHUNK_DAYS - 1))
-        rows = s.execute(
+        rows = _rows(
+            s,
             select(
                 Ticket.day,
                 Ticket.queue_id,
@@ -306,38 +351,45 @@ def build_report(
                 Ticket.state,
                 Ticket.window_id,
                 Ticket.staff_id,
-                Ticket.issued_at,
-                Ticket.first_called_at,
-                Ticket.called_at,
-                Ticket.finished_at,
-            ).where(Ticket.hall_id == hall.id, Ticket.day >= c_start, Ticket.day <= c_end)
-        ).all()
-        for day, qid, iqid, state, wid, sid, issued, first, called, finished in rows:
-            issued_local = issued.astimezone(tz)
-            h = issued_local.hour
+                _raw(Ticket.issued_at),
+                _raw(Ticket.first_called_at),
+                _raw(Ticket.called_at),
+                _raw(Ticket.finished_at),
+            ).where(Ticket.hall_id == hall.id, Ticket.day >= c_start, Ticket.day <= c_end),
+        )
+        for day, qid, iqid, state, wid, sid, issued_v, first_v, called_v, finished_v in rows:
+            issued = _ts(issued_v)
+            assert issued is not None
+            first, called, finished = _ts(first_v), _ts(called_v), _ts(finished_v)
+            h = local.hour(issued)
             day_acc = by_day[day].tickets
-            accs_issue = (total, by_hour[h], by_queue[iqid], day_acc)
-            for a in accs_issue:
-                a.issued += 1
+            hour_acc = by_hour[h]
+            total.issued += 1
+            hour_acc.issued += 1
+            by_queue[iqid].issued += 1
+            day_acc.issued += 1
             held = [by_queue[qid]]
             if wid is not None:
                 held.append(by_window[wid])
             if sid is not None:
                 held.append(by_clerk[sid])
             if first is not None:
-                wait = _minutes(issued, first)
+                wait = max(0.0, (first - issued) / 60.0)
                 ok = wait <= target
                 histogram[_bucket(wait)] += 1
-                for a in (total, by_hour[h], day_acc, *held):
+                for a in (total, hour_acc, day_acc, *held):
                     a.called += 1
                     a.waits.append(wait)
                     if ok:
                         a.within += 1
                 if wid is not None:
-                    hour_windows[(day, first.astimezone(tz).hour)].add(wid)
+                    hour_windows[(day, local.hour(first))].add(wid)
             if state == _DONE and finished is not None:
-                fh = finished.astimezone(tz).hour
-                service = _minutes(called or first or finished, finished)
+                fh = local.hour(finished)
+                start_at = (
+                    called if called is not None else first if first is not None else finished
+                )
+                service = max(0.0, (finished - start_at) / 60.0)
                 for a in (total, by_hour[fh], day_acc, *held):
                     a.served += 1
                     a.services.append(service)
@@ -350,9 +402,11 @@ def build_report(
                 total.voided += 1
         tick(n + 1)
 
-    # 转办: tickets of the period transferred at least once, counted for the window and clerk
-    # that sent them (the ticket's own event index: the period's tickets only).
-    transfers = s.execute(
+    # 转办: the period's transfers, found by their time through a partial index on the few
+    # ``transferred`` events (a ticket lives on its day, so its transfers fall in the period),
+    # counted for the window and clerk that sent them.
+    transfers = _rows(
+        s,
         select(
             TicketEvent.ticket_id,
             TicketEvent.window_id,
@@ -361,12 +415,12 @@ def build_report(
         )
         .join(Ticket, Ticket.id == TicketEvent.ticket_id)
         .where(
-            Ticket.hall_id == hall.id,
-            Ticket.day >= start,
-            Ticket.day <= end,
             TicketEvent.type == "transferred",
-        )
-    ).all()
+            TicketEvent.at >= lo,
+            TicketEvent.at < hi,
+            Ticket.hall_id == hall.id,
+        ),
+    )
     transferred_tickets: set[int] = set()
     for tid, wid, sid, iqid in transfers:
         if tid not in transferred_tickets:
@@ -378,9 +432,9 @@ def build_report(
             by_clerk[sid].transferred += 1
     total.transferred = len(transferred_tickets)
 
-    cases = _case_figures(s, hall.id, tz, lo, hi, start, end, today, by_day)
+    cases = _case_figures(s, hall.id, local, lo, hi, start, end, today, by_day)
     tick(chunks + 1)
-    evaluations = _evaluation_figures(s, hall.id, tz, lo, hi, today, by_day)
+    evaluations = _evaluation_figures(s, hall.id, tz, local, lo, hi, today, by_day)
     tick(chunks + 2)
 
     staff = {}
@@ -498,7 +552,7 @@ def _items(s: Session) -> dict[int, tuple[str, str, str, bool]]:
 def _case_figures(
     s: Session,
     hall_id: int,
-    tz: dt.tzinfo,
+    local: _Local,
     lo: dt.datetime,
     hi: dt.datetime,
     start: dt.date,
@@ -507,13 +561,16 @@ def _case_figures(
     by_day: dict[dt.date, _DayAcc],
 ) -> CaseFigures:
     per_item: dict[int, _CaseAcc] = defaultdict(_CaseAcc)
-    accepted = s.execute(
-        select(Case.id, Case.item_id, Case.accepted_at, ServiceItemVersion.on_the_spot)
+    accepted = _rows(
+        s,
+        select(Case.id, Case.item_id, _raw(Case.accepted_at), ServiceItemVersion.on_the_spot)
         .join(ServiceItemVersion, ServiceItemVersion.id == Case.item_version_id)
-        .where(Case.hall_id == hall_id, Case.accepted_at >= lo, Case.accepted_at < hi)
-    ).all()
-    noticed = set(
-        s.scalars(
+        .where(Case.hall_id == hall_id, Case.accepted_at >= lo, Case.accepted_at < hi),
+    )
+    noticed = {
+        int(r[0])
+        for r in _rows(
+            s,
             select(CaseEvent.case_id)
             .join(Case, Case.id == CaseEvent.case_id)
             .where(
@@ -522,52 +579,53 @@ def _case_figures(
                 Case.accepted_at < hi,
                 CaseEvent.action == "one_time_notice",
                 CaseEvent.at <= Case.accepted_at,
-            )
-        ).all()
-    )
+            ),
+        )
+    }
     on_the_spot = first_visit = 0
-    for cid, item_id, accepted_at, spot in accepted:
+    for cid, item_id, accepted_v, spot in accepted:
+        accepted_at = _ts(accepted_v)
         if accepted_at is None:  # excluded by the query; keeps the types honest
             continue
         per_item[item_id].accepted += 1
-        by_day[accepted_at.astimezone(tz).date()].accepted += 1
+        by_day[local.date(accepted_at)].accepted += 1
         if spot:
             on_the_spot += 1
         if cid not in noticed:
             first_visit += 1
-    completed = s.execute(
-        select(Case.item_id, Case.completed_at, Case.deadline).where(
+    completed = _rows(
+        s,
+        select(Case.item_id, _raw(Case.completed_at), Case.deadline).where(
             Case.hall_id == hall_id, Case.completed_at >= lo, Case.completed_at < hi
-        )
-    ).all()
+        ),
+    )
     on_time = 0
-    for item_id, completed_at, deadline in completed:
+    for item_id, completed_v, deadline in completed:
+        completed_at = _ts(completed_v)
         if completed_at is None:
             continue
-        local = completed_at.astimezone(tz).date()
+        day = local.date(completed_at)
         per_item[item_id].completed += 1
-        by_day[local].completed += 1
-        if deadline is None or local <= deadline:
+        by_day[day].completed += 1
+        if deadline is None or day <= deadline:
             on_time += 1
             per_item[item_id].on_time += 1
-    due = s.execute(
-        select(Case.item_id, Case.deadline, Case.completed_at).where(
+    due = _rows(
+        s,
+        select(Case.item_id, Case.deadline, _raw(Case.completed_at)).where(
             Case.hall_id == hall_id,
             Case.deadline >= start,
             Case.deadline <= end,
             Case.accepted_at.is_not(None),
             Case.state.not_in(_NOT_COUNTED),
-        )
-    ).all()
+        ),
+    )
     overdue = 0
-    for item_id, deadline, completed_at in due:
+    for item_id, deadline, completed_v in due:
         if deadline is None:
             continue
-        late = (
-            completed_at.astimezone(tz).date() > deadline
-            if completed_at is not None
-            else deadline < today
-        )
+        completed_at = _ts(completed_v)
+        late = local.date(completed_at) > deadline if completed_at is not None else deadline < today
         if late:
             overdue += 1
             per_item[item_id].overdue += 1
@@ -676,21 +734,26 @@ def _evaluation_figures(
     s: Session,
     hall_id: int,
     tz: dt.tzinfo,
+    local: _Local,
     lo: dt.datetime,
     hi: dt.datetime,
     today: dt.date,
     by_day: dict[dt.date, _DayAcc],
 ) -> EvaluationFigures:
-    rows = s.execute(
-        select(Evaluation.level, Evaluation.created_at).where(
+    rows = _rows(
+        s,
+        select(Evaluation.level, _raw(Evaluation.created_at)).where(
             Evaluation.hall_id == hall_id, Evaluation.created_at >= lo, Evaluation.created_at < hi
-        )
-    ).all()
+        ),
+    )
     levels = dict.fromkeys(range(1, 6), 0)
     satisfied = 0
-    for level, created in rows:
+    for level, created_v in rows:
         levels[int(level)] = levels.get(int(level), 0) + 1
-        acc = by_day[created.astimezone(tz).date()]
+        created = _ts(created_v)
+        if created is None:
+            continue
+        acc = by_day[local.date(created)]
         acc.evaluations += 1
         if level >= 3:
             satisfied += 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0012"
@@ -26,11 +27,29 @@ INDEXES = (
 )
 
 
+# Partial indexes: only the rare rows a report looks for among a period's tickets and cases.
+PARTIAL = (
+    ("ix_ticket_event_transferred", "ticket_event", ["at"], "type = 'transferred'"),
+    ("ix_case_event_one_time_notice", "case_event", ["case_id"], "action = 'one_time_notice'"),
+)
+
+
 def upgrade() -> None:
     for name, table, columns in INDEXES:
         op.create_index(name, table, columns, unique=False)
+    for name, table, columns, where in PARTIAL:
+        op.create_index(
+            name,
+            table,
+            columns,
+            unique=False,
+            postgresql_where=sa.text(where),
+            sqlite_where=sa.text(where),
+        )
 
 
 def downgrade() -> None:
+    for name, table, _columns, _where in reversed(PARTIAL):
+        op.drop_index(name, table_name=table)
     for name, table, _columns in reversed(INDEXES):
         op.drop_index(name, table_name=table)
