@@ -517,12 +517,14 @@ class _Generator:
 
     # -- volume ----------------------------------------------------------------------------
 
-    def volume(self, rng: random.Random, day: dt.date, after_closure: int, first_year: int) -> int:
+    def volume(self, rng: random.Random, day: dt.date, after_closure: int, last: dt.date) -> int:
+        """Tickets of ``day``: the same for the same day whatever the run's length (growth is
+        counted back from the last day), so a longer run only adds older days."""
         base = BASE_TICKETS_34 * self.windows / 34
         f = MONTH_FACTOR[day.month] * WEEKDAY_FACTOR[day.weekday()]
         if after_closure >= 3:
             f *= 1.35
-        f *= 1.04 ** (day.year - first_year)
+        f *= 1.04 ** ((day - last).days / 365.25)  # 4 % more visitors a year
         return max(0, int(base * f * rng.gauss(1.0, 0.08)))
 
     def local(self, day: dt.date, t: dt.time) -> dt.datetime:
@@ -856,7 +858,7 @@ def generate_history(
                 closed_run = 0
             else:
                 day_rng = random.Random(seed * 7919 + day.toordinal())
-                gen.day(day, gen.volume(day_rng, day, closed_run, first.year))
+                gen.day(day, gen.volume(day_rng, day, closed_run, last))
                 generated += 1
                 closed_run = 0
             done += 1

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import DateTime, and_, func, literal, select, type_coerce
+from sqlalchemy import DateTime, Double, and_, cast, func, literal, select, type_coerce
 from sqlalchemy.orm import Session
 
 from counter import clock
@@ -160,14 +160,24 @@ def _raw(column: Any) -> Any:
     return type_coerce(column, _RAW_TIME)
 
 
-def _ts(value: dt.datetime | None) -> float | None:
-    """Seconds since the epoch of a stored time (SQLite gives naive UTC, PostgreSQL aware);
-    the same float on both, so every figure is identical."""
-    if value is None:
-        return None
+def _ts(value: Any) -> float | None:
+    """Seconds since the epoch of a stored time: PostgreSQL gives them as a float already
+    (:func:`_seconds_column`), SQLite a naive UTC ``datetime``. Both are the nearest double to
+    the exact number of seconds, so every figure is identical on the two."""
+    if value is None or value.__class__ is float:
+        return value
     if value.tzinfo is None:
-        return (value - _NAIVE_EPOCH).total_seconds()
-    return value.timestamp()
+        return (value - _NAIVE_EPOCH).total_seconds()  # type: ignore[no-any-return]
+    return value.timestamp()  # type: ignore[no-any-return]
+
+
+def _seconds_column(s: Session) -> Callable[[Any], Any]:
+    """How to select a time column for :func:`_ts`: on PostgreSQL the epoch as float8 (the
+    exact ``numeric`` of ``EXTRACT`` rounded once, cheaper to send and read than a timestamp),
+    elsewhere the stored value as the driver reads it."""
+    if s.get_bind().dialect.name == "postgresql":
+        return lambda column: cast(func.extract("epoch", column), Double)
+    return _raw
 
 
 class _Local:
@@ -213,21 +223,31 @@ def _check_period(start: dt.date, end: dt.date) -> None:
 
 @dataclass
 class _Acc:
+    """One line's tickets: counters, and one wait per called ticket, one service time per
+    served ticket (called = len(waits), served = len(services))."""
+
     issued: int = 0
-    called: int = 0
-    served: int = 0
     no_show: int = 0
     transferred: int = 0
     voided: int = 0
-    within: int = 0
     waits: list[float] = field(default_factory=list)
     services: list[float] = field(default_factory=list)
 
-    def stats(self) -> tuple[DurationStats, DurationStats, float | None]:
-        return summarize(self.waits), summarize(self.services), share(self.within, self.called)
+    @property
+    def called(self) -> int:
+        return len(self.waits)
 
-    def row(self, key: str, label: str, windows: float = 0.0) -> BreakdownRow:
-        w, sv, within = self.stats()
+    @property
+    def served(self) -> int:
+        return len(self.services)
+
+    def stats(self, target: float) -> tuple[DurationStats, DurationStats, float | None]:
+        waits = sorted(self.waits)
+        within = bisect.bisect_right(waits, target)
+        return summarize(waits), summarize(self.services), share(within, len(waits))
+
+    def row(self, key: str, label: str, target: float, windows: float = 0.0) -> BreakdownRow:
+        w, sv, within = self.stats(target)
         return BreakdownRow(
             key=key,
             label=label,
@@ -336,8 +356,12 @@ def build_report(
     by_queue: dict[int, _Acc] = defaultdict(_Acc)
     by_day: dict[dt.date, _DayAcc] = defaultdict(_DayAcc)
     hour_windows: dict[tuple[dt.date, int], set[int]] = defaultdict(set)
-    histogram = [0] * len(WAIT_BUCKETS)
     local = _Local(tz)
+    hour_of = local.hour
+    ts = _ts
+    secs = _seconds_column(s)
+    all_waits = total.waits
+    all_services = total.services
 
     for n in range(chunks):
         c_start = start + dt.timedelta(days=n * CHUNK_DAYS)
@@ -351,53 +375,64 @@ def build_report(
                 Ticket.state,
                 Ticket.window_id,
                 Ticket.staff_id,
-                _raw(Ticket.issued_at),
-                _raw(Ticket.first_called_at),
-                _raw(Ticket.called_at),
-                _raw(Ticket.finished_at),
+                secs(Ticket.issued_at),
+                secs(Ticket.first_called_at),
+                secs(Ticket.called_at),
+                secs(Ticket.finished_at),
             ).where(Ticket.hall_id == hall.id, Ticket.day >= c_start, Ticket.day <= c_end),
         )
+        # The hottest loop of the reports: local names, one append per line a ticket counts in.
         for day, qid, iqid, state, wid, sid, issued_v, first_v, called_v, finished_v in rows:
-            issued = _ts(issued_v)
-            assert issued is not None
-            first, called, finished = _ts(first_v), _ts(called_v), _ts(finished_v)
-            h = local.hour(issued)
+            issued = ts(issued_v) or 0.0  # never NULL
+            first = ts(first_v)
+            h = hour_of(issued)
             day_acc = by_day[day].tickets
             hour_acc = by_hour[h]
+            q_acc = by_queue[qid]
+            w_acc = by_window[wid] if wid is not None else None
+            c_acc = by_clerk[sid] if sid is not None else None
             total.issued += 1
             hour_acc.issued += 1
             by_queue[iqid].issued += 1
             day_acc.issued += 1
-            held = [by_queue[qid]]
-            if wid is not None:
-                held.append(by_window[wid])
-            if sid is not None:
-                held.append(by_clerk[sid])
             if first is not None:
-                wait = max(0.0, (first - issued) / 60.0)
-                ok = wait <= target
-                histogram[_bucket(wait)] += 1
-                for a in (total, hour_acc, day_acc, *held):
-                    a.called += 1
-                    a.waits.append(wait)
-                    if ok:
-                        a.within += 1
-                if wid is not None:
-                    hour_windows[(day, local.hour(first))].add(wid)
-            if state == _DONE and finished is not None:
-                fh = local.hour(finished)
-                start_at = (
-                    called if called is not None else first if first is not None else finished
-                )
-                service = max(0.0, (finished - start_at) / 60.0)
-                for a in (total, by_hour[fh], day_acc, *held):
-                    a.served += 1
-                    a.services.append(service)
-                if wid is not None:
+                wait = (first - issued) / 60.0
+                if wait < 0.0:
+                    wait = 0.0
+                all_waits.append(wait)
+                hour_acc.waits.append(wait)
+                day_acc.waits.append(wait)
+                q_acc.waits.append(wait)
+                if w_acc is not None:
+                    w_acc.waits.append(wait)
+                    hour_windows[(day, hour_of(first))].add(wid)
+                if c_acc is not None:
+                    c_acc.waits.append(wait)
+            if state == _DONE and finished_v is not None:
+                finished = ts(finished_v) or 0.0  # not NULL in this branch
+                called = ts(called_v)
+                begun = called if called is not None else first if first is not None else finished
+                service = (finished - begun) / 60.0
+                if service < 0.0:
+                    service = 0.0
+                fh = hour_of(finished)
+                all_services.append(service)
+                by_hour[fh].services.append(service)
+                day_acc.services.append(service)
+                q_acc.services.append(service)
+                if w_acc is not None:
+                    w_acc.services.append(service)
                     hour_windows[(day, fh)].add(wid)
+                if c_acc is not None:
+                    c_acc.services.append(service)
             elif state == _NO_SHOW:
-                for a in (total, day_acc, *held):
-                    a.no_show += 1
+                total.no_show += 1
+                day_acc.no_show += 1
+                q_acc.no_show += 1
+                if w_acc is not None:
+                    w_acc.no_show += 1
+                if c_acc is not None:
+                    c_acc.no_show += 1
             elif state == _VOID:
                 total.voided += 1
         tick(n + 1)
@@ -439,6 +474,10 @@ def build_report(
             by_clerk[sid].transferred += 1
     total.transferred = len(transferred_tickets)
 
+    histogram = [0] * len(WAIT_BUCKETS)
+    for wait in all_waits:
+        histogram[_bucket(wait)] += 1
+
     cases = _case_figures(s, hall.id, local, lo, hi, start, end, today, by_day)
     tick(chunks + 1)
     evaluations = _evaluation_figures(s, hall.id, tz, local, lo, hi, today, by_day)
@@ -462,13 +501,14 @@ def build_report(
         by_hour[h].row(
             f"{h:02d}",
             f"{h:02d}:00–{h + 1:02d}:00",
+            target,
             (sum(per_hour[h]) / len(per_hour[h])) if per_hour.get(h) else 0.0,
         )
         for h in hours
     )
     window_rows = tuple(
         by_window[wid].row(
-            str(windows.get(wid, (0, ""))[0]), windows.get(wid, (0, f"窗口 {wid}"))[1]
+            str(windows.get(wid, (0, ""))[0]), windows.get(wid, (0, f"窗口 {wid}"))[1], target
         )
         for wid in sorted(by_window, key=lambda w: windows.get(w, (10**6, ""))[0])
     )
@@ -476,7 +516,9 @@ def build_report(
         sorted(
             (
                 by_clerk[sid].row(
-                    staff.get(sid, str(sid)).split(" ", 1)[0], staff.get(sid, f"工作人员 {sid}")
+                    staff.get(sid, str(sid)).split(" ", 1)[0],
+                    staff.get(sid, f"工作人员 {sid}"),
+                    target,
                 )
                 for sid in by_clerk
             ),
@@ -484,7 +526,9 @@ def build_report(
         )
     )
     queue_rows = tuple(
-        by_queue[qid].row(queues.get(qid, ("?", ""))[0], " ".join(queues.get(qid, ("?", ""))))
+        by_queue[qid].row(
+            queues.get(qid, ("?", ""))[0], " ".join(queues.get(qid, ("?", ""))), target
+        )
         for qid in sorted(by_queue, key=lambda q: queues.get(q, ("~", ""))[0])
     )
     day_rows = []
@@ -508,7 +552,7 @@ def build_report(
                 satisfied=acc.satisfied,
             )
         )
-    w, sv, within = total.stats()
+    w, sv, within = total.stats(target)
     tick(steps)
     return Report(
         hall_id=hall.id,
