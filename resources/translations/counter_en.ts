@@ -1,6 +1,29 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name />
+    <message>
+        <location filename="../../ui/ticket_print.py" line="50" />
+        <source>您前面还有 %n 人等候</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/ticket_print.py" line="51" />
+        <source>预计等候约 {minutes} 分钟</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/ticket_print.py" line="52" />
+        <source>取号时间：{time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/ticket_print.py" line="151" />
+        <source>号票 {number}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ApplicantPanel</name>
     <message>
         <location filename="../../ui/applicant_panel.py" line="118" />
@@ -454,6 +477,59 @@
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../../ui/manager/live.py" line="97" />
+        <source>差评回访整改</source>
+        <translation>Follow-up of a bad evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="102" />
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="108" />
+        <source>群众意见：%1</source>
+        <translation>Citizen's comment: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="111" />
+        <source>已回访（电话或上门）</source>
+        <translation>Contacted (by phone or in person)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="113" />
+        <source>已整改，办结此差评</source>
+        <translation>Resolved; close this follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="115" />
+        <source>情况说明：回访结果、整改措施（必填）</source>
+        <translation>Explanation: outcome of the call, what was fixed (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="125" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="126" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="134" />
+        <source>请填写情况说明</source>
+        <translation>Please write the explanation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="137" />
+        <source>请勾选“已回访”或“已整改”</source>
+        <translation>Tick “Contacted” or “Resolved”</translation>
+    </message>
+</context>
+<context>
     <name>HandoutPanel</name>
     <message>
         <location filename="../../ui/handout.py" line="61" />
@@ -614,6 +690,300 @@
         <location filename="../../ui/models.py" line="70" />
         <source>承诺%1个工作日</source>
         <translation>%1 working days</translation>
+    </message>
+</context>
+<context>
+    <name>LiveView</name>
+    <message>
+        <location filename="../../ui/manager/live.py" line="189" />
+        <source>等候人数</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="190" />
+        <source>最长等候</source>
+        <translation>Longest wait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="191" />
+        <source>今日办结（号）</source>
+        <translation>Served today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="192" />
+        <location filename="../../ui/manager/live.py" line="214" />
+        <source>今日取号</source>
+        <translation>Issued today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="193" />
+        <location filename="../../ui/manager/live.py" line="253" />
+        <source>临期 / 超期办件</source>
+        <translation>Cases due / overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="194" />
+        <location filename="../../ui/manager/live.py" line="282" />
+        <source>待整改差评</source>
+        <translation>Bad evaluations to follow up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="207" />
+        <source>各队列</source>
+        <translation>Queues</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="209" />
+        <source>队列</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="210" />
+        <source>等候</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="211" />
+        <source>最长等候（分）</source>
+        <translation>Longest wait (min)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="213" />
+        <source>开放窗口</source>
+        <translation>Open windows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="215" />
+        <source>今日办结</source>
+        <translation>Served today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="223" />
+        <source>各窗口</source>
+        <translation>Windows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="237" />
+        <source>临期与超期办件</source>
+        <translation>Cases near or past their deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="239" />
+        <source>督办</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="241" />
+        <source>办件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="242" />
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="243" />
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="244" />
+        <source>环节</source>
+        <translation>Node</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="245" />
+        <source>承诺期限</source>
+        <translation>Promised by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="246" />
+        <source>剩余工作日</source>
+        <translation>Working days left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="248" />
+        <source>受理人</source>
+        <translation>Accepted by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="249" />
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="251" />
+        <source>筛选办件、事项、部门…</source>
+        <translation>Filter cases, items, departments…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="257" />
+        <source>（逾期）</source>
+        <translation> (late)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="259" />
+        <source>待回访整改的差评</source>
+        <translation>Bad evaluations awaiting follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="261" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="262" />
+        <source>等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="263" />
+        <source>原因</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="264" />
+        <source>办件 / 号票</source>
+        <translation>Case / ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="265" />
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="266" />
+        <source>工作人员</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="267" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="270" />
+        <source>整改期限</source>
+        <translation>Follow up by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="272" />
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="278" />
+        <source>记录回访整改…</source>
+        <translation>Record follow-up…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="358" />
+        <source>上周同日同时段 %1%2</source>
+        <translation>Same weekday last week, same time: %1%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="365" />
+        <source>上周同日同时段 %1</source>
+        <translation>Same weekday last week, same time: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="382" />
+        <source>目标 %1 分钟内</source>
+        <translation>Target: within %1 min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="392" />
+        <source>其中红牌 %1</source>
+        <translation>Red cards: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="402" />
+        <source>其中逾期 %1</source>
+        <translation>Late: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerSignIn</name>
+    <message>
+        <location filename="../../ui/manager/app.py" line="46" />
+        <source>登录 — 大厅管理</source>
+        <translation>Sign in — hall manager</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="52" />
+        <source>便民服务中心 · 大厅管理</source>
+        <translation>Service hall · manager</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="53" />
+        <source>实时大厅、日报与期间报表</source>
+        <translation>Live hall, day and period reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="56" />
+        <location filename="../../ui/manager/app.py" line="60" />
+        <source>工号</source>
+        <translation>Staff no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="59" />
+        <location filename="../../ui/manager/app.py" line="61" />
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="65" />
+        <source>演示账号：4001 或 9001，密码 demo1234</source>
+        <translation>Demo sign-in: 4001 or 9001, password demo1234</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="70" />
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="84" />
+        <source>请输入工号和密码</source>
+        <translation>Enter the staff number and password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="104" />
+        <source>数据库连接中断，正在重连…请稍后再试</source>
+        <translation>Database connection lost; reconnecting… try again shortly</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerWindow</name>
+    <message>
+        <location filename="../../ui/manager/app.py" line="118" />
+        <source>大厅管理 — %1</source>
+        <translation>Hall manager — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="137" />
+        <source>实时大厅</source>
+        <translation>Live hall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="138" />
+        <source>日报</source>
+        <translation>Day report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="139" />
+        <source>期间报表</source>
+        <translation>Period report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="163" />
+        <source>实时刷新已中断，正在重连…</source>
+        <translation>Live updates interrupted; reconnecting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="171" />
+        <source>数据库连接中断，正在重连…</source>
+        <translation>Database connection lost; reconnecting…</translation>
     </message>
 </context>
 <context>
@@ -811,7 +1181,455 @@ Shift+F4</translation>
         <source>等候中</source>
         <translation>Waiting</translation>
     </message>
-<message><source>暂停</source><translation>Pause</translation></message></context>
+    <message>
+        <source>暂停</source>
+        <translation>Pause</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="97" />
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="99" />
+        <source>到</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="102" />
+        <source>近7天</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="103" />
+        <source>近30天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="104" />
+        <source>近一年</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="114" />
+        <location filename="../../ui/manager/reports.py" line="236" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="116" />
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="116" />
+        <source>昨天</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="121" />
+        <source>生成报表</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="128" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="137" />
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="148" />
+        <source>取号 / 办结</source>
+        <translation>Issued / served</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="149" />
+        <source>平均等候（分）</source>
+        <translation>Mean wait (min)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="150" />
+        <source>等候90分位（分）</source>
+        <translation>90th pct wait (min)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="151" />
+        <source>平均办理（分）</source>
+        <translation>Mean service (min)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="152" />
+        <source>受理 / 办结办件</source>
+        <translation>Cases accepted / completed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="153" />
+        <location filename="../../ui/manager/reports.py" line="190" />
+        <location filename="../../ui/manager/reports.py" line="206" />
+        <source>按时办结率</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="154" />
+        <source>一次办成率</source>
+        <translation>First-visit rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="155" />
+        <location filename="../../ui/manager/reports.py" line="244" />
+        <source>满意率</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="175" />
+        <source>图表</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="176" />
+        <location filename="../../ui/manager/reports.py" line="248" />
+        <source>按时段</source>
+        <translation>By hour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="177" />
+        <location filename="../../ui/manager/reports.py" line="249" />
+        <source>按窗口</source>
+        <translation>By window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="178" />
+        <location filename="../../ui/manager/reports.py" line="250" />
+        <source>按工作人员</source>
+        <translation>By clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="179" />
+        <location filename="../../ui/manager/reports.py" line="251" />
+        <source>按队列</source>
+        <translation>By queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="180" />
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="182" />
+        <source>办件（按事项）</source>
+        <translation>Cases by item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="184" />
+        <source>事项编码</source>
+        <translation>Item code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="185" />
+        <source>事项名称</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="186" />
+        <location filename="../../ui/manager/reports.py" line="203" />
+        <location filename="../../ui/manager/reports.py" line="253" />
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="187" />
+        <source>即办件</source>
+        <translation>On the spot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="188" />
+        <location filename="../../ui/manager/reports.py" line="204" />
+        <location filename="../../ui/manager/reports.py" line="391" />
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="189" />
+        <location filename="../../ui/manager/reports.py" line="205" />
+        <location filename="../../ui/manager/reports.py" line="238" />
+        <location filename="../../ui/manager/reports.py" line="266" />
+        <location filename="../../ui/manager/reports.py" line="379" />
+        <location filename="../../ui/manager/reports.py" line="397" />
+        <source>办结</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="192" />
+        <location filename="../../ui/manager/reports.py" line="208" />
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="198" />
+        <source>筛选事项、部门…</source>
+        <translation>Filter items, departments…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="201" />
+        <source>办件（按部门）</source>
+        <translation>Cases by department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="216" />
+        <source>差评及整改</source>
+        <translation>Bad evaluations and follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="218" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="219" />
+        <source>等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="220" />
+        <source>原因</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="221" />
+        <source>办件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="222" />
+        <location filename="../../ui/manager/reports.py" line="387" />
+        <source>号票</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="223" />
+        <location filename="../../ui/manager/reports.py" line="252" />
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="224" />
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="225" />
+        <source>工作人员</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="226" />
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="227" />
+        <source>整改状态</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="230" />
+        <source>情况说明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="234" />
+        <location filename="../../ui/manager/reports.py" line="394" />
+        <source>每日趋势</source>
+        <translation>Daily trend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="237" />
+        <location filename="../../ui/manager/reports.py" line="264" />
+        <location filename="../../ui/manager/reports.py" line="379" />
+        <location filename="../../ui/manager/reports.py" line="396" />
+        <source>取号</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="239" />
+        <location filename="../../ui/manager/reports.py" line="267" />
+        <source>过号</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="240" />
+        <location filename="../../ui/manager/reports.py" line="269" />
+        <source>平均等候</source>
+        <translation>Mean wait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="241" />
+        <location filename="../../ui/manager/reports.py" line="271" />
+        <source>等候90分位</source>
+        <translation>90th pct wait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="242" />
+        <source>受理办件</source>
+        <translation>Cases accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="243" />
+        <source>办结办件</source>
+        <translation>Cases completed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="254" />
+        <source>差评</source>
+        <translation>Bad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="258" />
+        <source>每日</source>
+        <translation>By day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="263" />
+        <source>项目</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="265" />
+        <source>叫号</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="268" />
+        <source>转办</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="270" />
+        <source>等候中位数</source>
+        <translation>Median wait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="272" />
+        <source>最长等候</source>
+        <translation>Longest wait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="273" />
+        <source>平均办理</source>
+        <translation>Mean service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="274" />
+        <source>办理90分位</source>
+        <translation>90th pct service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="275" />
+        <source>等候达标率</source>
+        <translation>Within target</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="278" />
+        <location filename="../../ui/manager/reports.py" line="380" />
+        <source>在岗窗口</source>
+        <translation>Windows working</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="343" />
+        <source>已取消报表生成</source>
+        <translation>Report cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="355" />
+        <source>过号 %1 · 转办 %2</source>
+        <translation>No-show %1 · transferred %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="358" />
+        <source>中位数 %1</source>
+        <translation>Median %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="361" />
+        <source>最长 %1</source>
+        <translation>Longest %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="364" />
+        <source>90分位 %1</source>
+        <translation>90th pct %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="367" />
+        <source>超期 %1</source>
+        <translation>Overdue %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="370" />
+        <source>即办件 %1</source>
+        <translation>On the spot %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="373" />
+        <source>评价 %1 · 差评 %2</source>
+        <translation>Evaluations %1 · bad %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="377" />
+        <source>各时段到达与在岗窗口</source>
+        <translation>Arrivals by hour and windows working</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="386" />
+        <source>等候时长分布（分钟）</source>
+        <translation>Waiting time (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="390" />
+        <source>受理最多的事项</source>
+        <translation>Most accepted items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="397" />
+        <source>平均等候（分，右轴）</source>
+        <translation>Mean wait (min, right axis)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="430" />
+        <source>已导出：%1</source>
+        <translation>Exported: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="437" />
+        <source>已取消导出</source>
+        <translation>Export cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>RowTable</name>
+    <message>
+        <location filename="../../ui/manager/tables.py" line="138" />
+        <source>筛选…</source>
+        <translation>Filter…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/tables.py" line="173" />
+        <source>%1 行</source>
+        <translation>%1 rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/tables.py" line="175" />
+        <source>%1 / %2 行</source>
+        <translation>%1 / %2 rows</translation>
+    </message>
+</context>
 <context>
     <name>SignInDialog</name>
     <message>
@@ -913,259 +1731,267 @@ Shift+F4</translation>
     </message>
 </context>
 <context>
+    <name>WindowCard</name>
+    <message>
+        <location filename="../../ui/manager/live.py" line="83" />
+        <source>%1号窗口</source>
+        <translation>Window %1</translation>
+    </message>
+</context>
+<context>
     <name>WindowClient</name>
     <message>
-        <location filename="../../ui/window_client.py" line="194" />
+        <location filename="../../ui/window_client.py" line="197" />
         <source>便民服务中心综合窗口</source>
         <translation>Service centre window</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="247" />
+        <location filename="../../ui/window_client.py" line="250" />
         <source>受理  F9</source>
         <translation>Intake  F9</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="253" />
+        <location filename="../../ui/window_client.py" line="256" />
         <source>出件  F10</source>
         <translation>Hand-out  F10</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="259" />
+        <location filename="../../ui/window_client.py" line="262" />
         <source>签退  Ctrl+Q</source>
         <translation>Sign out  Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="271" />
+        <location filename="../../ui/window_client.py" line="274" />
         <source>%1 · %2号窗口 · %3（工号 %4）</source>
         <translation>%1 · window %2 · %3 (staff no. %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="294" />
+        <location filename="../../ui/window_client.py" line="297" />
         <source>草稿已保存 %1</source>
         <translation>Draft saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="297" />
+        <location filename="../../ui/window_client.py" line="300" />
         <source>草稿保存失败：%1</source>
         <translation>Draft not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="310" />
+        <location filename="../../ui/window_client.py" line="313" />
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="473" />
+        <location filename="../../ui/window_client.py" line="476" />
         <source>未能签退：%1</source>
         <translation>Could not sign out: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="511" />
+        <location filename="../../ui/window_client.py" line="514" />
         <source>读卡器：%1</source>
         <translation>Card reader: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="512" />
+        <location filename="../../ui/window_client.py" line="515" />
         <source>就绪</source>
         <translation>ready</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="512" />
+        <location filename="../../ui/window_client.py" line="515" />
         <source>未连接</source>
         <translation>not connected</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="516" />
+        <location filename="../../ui/window_client.py" line="519" />
         <source>读卡器：未配置</source>
         <translation>Card reader: none</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="518" />
+        <location filename="../../ui/window_client.py" line="521" />
         <source>扫码枪：串口</source>
         <translation>Scanner: serial</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="520" />
+        <location filename="../../ui/window_client.py" line="523" />
         <source>扫码枪：键盘模式</source>
         <translation>Scanner: keyboard</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="523" />
+        <location filename="../../ui/window_client.py" line="526" />
         <source>读卡器未连接，请手工录入</source>
         <translation>Card reader not connected; type the details</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="580" />
+        <location filename="../../ui/window_client.py" line="591" />
         <source>已过号</source>
         <translation>marked no-show</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="602" />
+        <location filename="../../ui/window_client.py" line="613" />
         <source>窗口已暂停服务，不会再被叫号；按 F7 恢复叫号</source>
         <translation>The window is paused and will not be called; press F7 to resume calls</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="604" />
+        <location filename="../../ui/window_client.py" line="615" />
         <source>窗口已恢复叫号</source>
         <translation>The window takes calls again</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="614" />
+        <location filename="../../ui/window_client.py" line="625" />
         <source>本窗口没有暂离的号票</source>
         <translation>No parked tickets at this window</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="629" />
+        <location filename="../../ui/window_client.py" line="640" />
         <source>当前没有等候的群众</source>
         <translation>Nobody is waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="644" />
+        <location filename="../../ui/window_client.py" line="655" />
         <source>已重呼 %1</source>
         <translation>Recalled %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="659" />
+        <location filename="../../ui/window_client.py" line="670" />
         <source>暂离，可从“暂离”按钮恢复</source>
         <translation>parked; resume it from the Parked button</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="663" />
+        <location filename="../../ui/window_client.py" line="674" />
         <source>请先办结或暂离当前号票，再恢复暂离的号票</source>
         <translation>Finish or park the current ticket before resuming another</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="687" />
+        <location filename="../../ui/window_client.py" line="698" />
         <source>已转移</source>
         <translation>transferred</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="720" />
+        <location filename="../../ui/window_client.py" line="731" />
         <source>还有 %1 项未办理（已保存草稿）。确认结束本次服务请再按 F6</source>
         <translation>%1 item(s) still pending (draft saved). Press F6 again to end the visit</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="742" />
+        <location filename="../../ui/window_client.py" line="753" />
         <source>%1 已办结，请群众在评价器上评价</source>
         <translation>%1 finished; the citizen may rate the service now</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="760" />
+        <location filename="../../ui/window_client.py" line="771" />
         <source>评价未保存：%1</source>
         <translation>Rating not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="796" />
+        <location filename="../../ui/window_client.py" line="807" />
         <source>实时刷新连接中断，正在重连…　叫号和等候人数可能不是最新</source>
         <translation>Live updates lost their connection, reconnecting…  Calls and waiting counts may be out of date</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="978" />
+        <location filename="../../ui/window_client.py" line="989" />
         <source>数据库连接中断：填写的内容已保存在本机，恢复后即可受理</source>
         <translation>Database unreachable: the form is saved on this PC; accept once it is back</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="981" />
+        <location filename="../../ui/window_client.py" line="992" />
         <source>请在左侧查找并选择办理事项</source>
         <translation>Find and choose an item on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="983" />
+        <location filename="../../ui/window_client.py" line="994" />
         <source>此事项已办理</source>
         <translation>This item is done</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="985" />
+        <location filename="../../ui/window_client.py" line="996" />
         <source>正在读取材料清单…</source>
         <translation>Loading the materials…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="992" />
+        <location filename="../../ui/window_client.py" line="1003" />
         <source>补正受理（办件号 %1）：仍缺 %2 项材料：%3。收齐后按 Ctrl+Enter 受理</source>
         <translation>Completing case %1: %2 material(s) still missing: %3. Accept with Ctrl+Enter once complete</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1001" />
+        <location filename="../../ui/window_client.py" line="1012" />
         <source>补正受理（办件号 %1）：材料已补齐，可以受理（Ctrl+Enter）</source>
         <translation>Completing case %1: the materials are complete, ready to accept (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1010" />
+        <location filename="../../ui/window_client.py" line="1021" />
         <source>缺少 %1 项材料：%2。</source>
         <translation>%1 material(s) missing: %2. </translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1015" />
+        <location filename="../../ui/window_client.py" line="1026" />
         <source>（未核验的必要材料按缺少处理，可按 F8 全部收齐）</source>
         <translation>(unchecked required materials count as missing; F8 marks all received) </translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1016" />
+        <location filename="../../ui/window_client.py" line="1027" />
         <source>可出具一次性告知书（Ctrl+G）</source>
         <translation>Issue a one-time notice (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1019" />
+        <location filename="../../ui/window_client.py" line="1030" />
         <source>材料齐全，可以受理（Ctrl+Enter）</source>
         <translation>Complete: accept (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1069" />
+        <location filename="../../ui/window_client.py" line="1080" />
         <source>本次事项均已办理：打印文书（Ctrl+P）后按 F6 办结</source>
         <translation>All items done: print (Ctrl+P), then F6 to finish</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1075" />
+        <location filename="../../ui/window_client.py" line="1086" />
         <source>未提交：数据库连接中断。填写内容已保存，恢复连接后请再提交</source>
         <translation>Not sent: the database is unreachable. The form is saved; send again when it is back</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1138" />
+        <location filename="../../ui/window_client.py" line="1149" />
         <source>办件 %1 待补正材料：请先办理完或清空（Ctrl+L）当前表单，再扫描一次性告知书</source>
         <translation>Case %1 awaits materials: finish or clear (Ctrl+L) the current form, then scan the one-time notice again</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1183" />
+        <location filename="../../ui/window_client.py" line="1194" />
         <source>补正受理：办件号 %1。请核对补齐的材料（空格 收到 · F8 全部收齐）后受理</source>
         <translation>Completing case %1: check the materials brought (Space received · F8 all received), then accept</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1214" />
+        <location filename="../../ui/window_client.py" line="1225" />
         <source>已补打 %1（%2），已记录用印</source>
         <translation>Reprinted %1 (%2); the seal use is logged</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1239" />
+        <location filename="../../ui/window_client.py" line="1250" />
         <source>已出件：%1，请打印领取回执（Ctrl+P）</source>
         <translation>Handed out: %1; print the slip (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1301" />
+        <location filename="../../ui/window_client.py" line="1312" />
         <source>已恢复上次未完成的填写（保存于 %1）</source>
         <translation>Unfinished form restored (saved %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1303" />
+        <location filename="../../ui/window_client.py" line="1314" />
         <source>知道了</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="790" />
+        <location filename="../../ui/window_client.py" line="801" />
         <source>数据库连接中断，正在重连…　已填写的内容保存在本机，不会丢失</source>
         <translation>Database connection lost; reconnecting…  What you typed is saved on this PC</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="792" />
+        <location filename="../../ui/window_client.py" line="803" />
         <source>立即重试</source>
         <translation>Retry now</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1322" />
+        <location filename="../../ui/window_client.py" line="1333" />
         <source>数据库连接已恢复</source>
         <translation>Database connection restored</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1331" />
+        <location filename="../../ui/window_client.py" line="1342" />
         <source>操作失败：%1</source>
         <translation>Failed: %1</translation>
     </message>
@@ -1330,7 +2156,7 @@ Shift+F4</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../ui/widgets.py" line="26" />
+        <location filename="../../ui/widgets.py" line="27" />
         <source>操作失败：%1</source>
         <translation>Failed: %1</translation>
     </message>
@@ -1367,6 +2193,14 @@ Shift+F4</translation>
     <message>
         <source>申请事项不属于本便民服务中心受理范围，请向有关部门申请</source>
         <translation>Not handled by this centre; apply to the competent department</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="46" />
+        <source>导出报表</source>
+        <translation>Export report</translation>
     </message>
 </context>
 <context>
