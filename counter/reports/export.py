@@ -110,16 +110,18 @@ _BREAKDOWN_KINDS = ("text", "int", "int", "int", "int", "int", "min", "min", "mi
                     "min", "rate")  # fmt: skip
 
 
-def _breakdown(
-    key: str, title: str, rows: Sequence[BreakdownRow], *, hours: bool = False
-) -> ReportTable:
-    headers = _BREAKDOWN_HEADERS + (("在岗窗口",) if hours else ())
-    kinds = _BREAKDOWN_KINDS + (("min",) if hours else ())
+def _breakdown(key: str, title: str, rows: Sequence[BreakdownRow], *, hours: bool = False,
+               issued: bool = True) -> ReportTable:  # fmt: skip
+    """A breakdown table; windows and clerks issue no tickets, so they have no 取号 column."""
+    keep = [i for i in range(len(_BREAKDOWN_HEADERS)) if issued or i != 1]
+    headers = tuple(_BREAKDOWN_HEADERS[i] for i in keep) + (("在岗窗口",) if hours else ())
+    kinds = tuple(_BREAKDOWN_KINDS[i] for i in keep) + (("min",) if hours else ())
     out = []
     for b in rows:
-        line: tuple[Any, ...] = (b.label, b.issued, b.called, b.served, b.no_show, b.transferred,
+        full: tuple[Any, ...] = (b.label, b.issued, b.called, b.served, b.no_show, b.transferred,
                                  b.waiting.mean, b.waiting.median, b.waiting.p90, b.waiting.max,
                                  b.service.mean, b.service.p90, b.within_target)  # fmt: skip
+        line = tuple(full[i] for i in keep)
         if hours:
             line += (b.windows,)
         out.append(line)
@@ -131,8 +133,8 @@ def tables(r: Report) -> list[ReportTable]:
     out = [
         ReportTable("summary", "概要", ("指标", "数值"), ("text", "text"), tuple(summary_rows(r))),
         _breakdown("by_hour", "按时段", r.by_hour, hours=True),
-        _breakdown("by_window", "按窗口", r.by_window),
-        _breakdown("by_clerk", "按工作人员", r.by_clerk),
+        _breakdown("by_window", "按窗口", r.by_window, issued=False),
+        _breakdown("by_clerk", "按工作人员", r.by_clerk, issued=False),
         _breakdown("by_queue", "按队列", r.by_queue),
         ReportTable(
             "waiting_histogram",
@@ -336,7 +338,9 @@ def report_document(r: Report) -> DocumentContent:
         rows = t.rows[:30] if t.key == "cases_by_item" else t.rows
         headers, kinds = t.headers, t.kinds
         if t.key.startswith("by_") and t.key != "by_day":
-            keep = (0, 1, 3, 4, 5, 6, 8, 10, 12) + ((13,) if t.key == "by_hour" else ())
+            wanted = ("项目", "取号", "办结", "过号", "转办", "平均等候", "等候90分位", "平均办理",
+                      "达标率", "在岗窗口")  # fmt: skip
+            keep = tuple(i for i, h in enumerate(headers) if h in wanted)
             headers = tuple(headers[i] for i in keep)
             kinds = tuple(kinds[i] for i in keep)
             rows = tuple(tuple(row[i] for i in keep) for row in rows)
@@ -345,6 +349,11 @@ def report_document(r: Report) -> DocumentContent:
             headers = tuple(headers[i] for i in keep)
             kinds = tuple(kinds[i] for i in keep)
             rows = tuple(tuple(row[i] for i in keep) for row in rows)
+        widths: tuple[float, ...] = ()
+        if t.key.startswith("by_") or t.key == "waiting_histogram":
+            widths = (2.4,) + (1.0,) * (len(headers) - 1)  # the label column reads on one line
+        elif t.key == "cases_by_item":
+            widths = (1.6, 4.0, 2.0) + (1.0,) * (len(headers) - 3)
         blocks.append(Heading(t.title))
         blocks.append(
             Table(
@@ -353,6 +362,7 @@ def report_document(r: Report) -> DocumentContent:
                     tuple(_text(v, k) or "—" for v, k in zip(row, kinds, strict=True))
                     for row in rows
                 ),
+                widths=widths,
             )
         )
     blocks.append(

@@ -13,7 +13,8 @@ the last digit. Times are bucketed by the hall's local time (``hall.timezone``).
 Attribution:
 
 - a ticket counts on its **local day** (``ticket.day``) and, by hour, at the hour it was issued
-  (issued, waiting) or finished (served, service time);
+  (issued, waiting, no-show) or finished (served, service time); a transfer at the hour it was
+  sent;
 - by window and by clerk: the window and clerk that last held the ticket (called, served,
   no-show); a transfer counts for the window and clerk that transferred it;
 - by queue: issued by the queue that issued the number, everything else by the queue it was
@@ -428,6 +429,7 @@ def build_report(
             elif state == _NO_SHOW:
                 total.no_show += 1
                 day_acc.no_show += 1
+                hour_acc.no_show += 1
                 q_acc.no_show += 1
                 if w_acc is not None:
                     w_acc.no_show += 1
@@ -443,7 +445,9 @@ def build_report(
     # Two steps, so every planner starts from the few events: their tickets next, by id.
     events = _rows(
         s,
-        select(TicketEvent.ticket_id, TicketEvent.window_id, TicketEvent.staff_id).where(
+        select(
+            TicketEvent.ticket_id, TicketEvent.window_id, TicketEvent.staff_id, secs(TicketEvent.at)
+        ).where(
             # Written into the SQL, so SQLite too matches the partial index's predicate.
             TicketEvent.type == literal("transferred", literal_execute=True),
             TicketEvent.at >= lo,
@@ -462,9 +466,10 @@ def build_report(
                 ),
             )
         )
-    transfers = [(t, w, st, issued_by[t]) for t, w, st in events if t in issued_by]
+    transfers = [(t, w, st, at, issued_by[t]) for t, w, st, at in events if t in issued_by]
     transferred_tickets: set[int] = set()
-    for tid, wid, sid, iqid in transfers:
+    for tid, wid, sid, at, iqid in transfers:
+        by_hour[hour_of(ts(at) or 0.0)].transferred += 1  # at the hour it was sent on
         if tid not in transferred_tickets:
             transferred_tickets.add(tid)
             by_queue[iqid].transferred += 1

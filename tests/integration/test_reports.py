@@ -71,6 +71,7 @@ def test_day_report_breakdowns(seeded) -> None:
     assert sorted(hours) == ["09", "10", "11", "14"]
     assert (hours["09"].issued, hours["09"].served, hours["09"].called) == (3, 2, 3)
     assert hours["09"].waiting.max == 20 and hours["09"].windows == 2
+    assert hours["09"].no_show == 1 and hours["10"].transferred == 1
     assert (hours["10"].issued, hours["10"].served, hours["10"].waiting.mean) == (2, 0, 30)
     assert (hours["11"].issued, hours["11"].served, hours["11"].service.max) == (0, 1, 15)
     assert hours["14"].issued == 1 and hours["14"].waiting.mean == 5

@@ -176,7 +176,7 @@ def test_day_report_tables_filter_and_sort(qtbot, window) -> None:
     t.filter.setText("1号")
     assert t.proxy.rowCount() == 1 and "1 / 2" in t.count.text()
     t.filter.clear()
-    col = 3  # 办结
+    col = 2  # 办结 (windows issue no tickets: no 取号 column)
     t.view.sortByColumn(col, pytest.importorskip("PySide6.QtCore").Qt.SortOrder.DescendingOrder)
     assert t.visible_rows()[0].served == 3
     assert view.c_hourly.chart().series() and view.c_items.chart().series()

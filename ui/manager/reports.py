@@ -174,8 +174,8 @@ class ReportView(QWidget):
             grid.addWidget(self.c_items, 1, 0, 1, 2)
         self.tabs.addTab(charts_page, self.tr("图表"))
         self.t_hour = self._breakdown(self.tr("按时段"), hours=True)
-        self.t_window = self._breakdown(self.tr("按窗口"))
-        self.t_clerk = self._breakdown(self.tr("按工作人员"))
+        self.t_window = self._breakdown(self.tr("按窗口"), issued=False)
+        self.t_clerk = self._breakdown(self.tr("按工作人员"), issued=False)
         self.t_queue = self._breakdown(self.tr("按队列"))
         yes = self.tr("是")  # the column functions hold words, never the widget
         self.t_items = RowTable(
@@ -258,10 +258,11 @@ class ReportView(QWidget):
             self.tabs.addTab(self.t_days, self.tr("每日"))
         lay.addWidget(self.tabs, 1)
 
-    def _breakdown(self, title: str, *, hours: bool = False) -> RowTable:
+    def _breakdown(self, title: str, *, hours: bool = False, issued: bool = True) -> RowTable:
+        """Windows and clerks issue no tickets: no 取号 column for them."""
         cols = [
             Column(self.tr("项目"), lambda b: b.label),
-            Column(self.tr("取号"), lambda b: b.issued, "int"),
+            *([Column(self.tr("取号"), lambda b: b.issued, "int")] if issued else []),
             Column(self.tr("叫号"), lambda b: b.called, "int"),
             Column(self.tr("办结"), lambda b: b.served, "int"),
             Column(self.tr("过号"), lambda b: b.no_show, "int"),
