@@ -617,9 +617,10 @@ def _case_figures(
     by_day: dict[dt.date, _DayAcc],
 ) -> CaseFigures:
     per_item: dict[int, _CaseAcc] = defaultdict(_CaseAcc)
+    secs = _seconds_column(s)
     accepted = _rows(
         s,
-        select(Case.id, Case.item_id, _raw(Case.accepted_at), ServiceItemVersion.on_the_spot)
+        select(Case.id, Case.item_id, secs(Case.accepted_at), ServiceItemVersion.on_the_spot)
         .join(ServiceItemVersion, ServiceItemVersion.id == Case.item_version_id)
         .where(Case.hall_id == hall_id, Case.accepted_at >= lo, Case.accepted_at < hi),
     )
@@ -651,7 +652,7 @@ def _case_figures(
             first_visit += 1
     completed = _rows(
         s,
-        select(Case.item_id, _raw(Case.completed_at), Case.deadline).where(
+        select(Case.item_id, secs(Case.completed_at), Case.deadline).where(
             Case.hall_id == hall_id, Case.completed_at >= lo, Case.completed_at < hi
         ),
     )
@@ -668,7 +669,7 @@ def _case_figures(
             per_item[item_id].on_time += 1
     due = _rows(
         s,
-        select(Case.item_id, Case.deadline, _raw(Case.completed_at)).where(
+        select(Case.item_id, Case.deadline, secs(Case.completed_at)).where(
             Case.hall_id == hall_id,
             Case.deadline >= start,
             Case.deadline <= end,
@@ -796,9 +797,10 @@ def _evaluation_figures(
     today: dt.date,
     by_day: dict[dt.date, _DayAcc],
 ) -> EvaluationFigures:
+    secs = _seconds_column(s)
     rows = _rows(
         s,
-        select(Evaluation.level, _raw(Evaluation.created_at)).where(
+        select(Evaluation.level, secs(Evaluation.created_at)).where(
             Evaluation.hall_id == hall_id, Evaluation.created_at >= lo, Evaluation.created_at < hi
         ),
     )
