@@ -15,13 +15,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from counter import clock
 from counter.domain.cases import CLOCK_RUNNING_STATES, CaseState, OverdueLevel, overdue_level
 from counter.domain.masking import mask_name
-from counter.domain.workdays import working_days_between
+from counter.domain.workdays import add_working_days, working_days_between
 from counter.reports.model import BadEvaluation
 from counter.reports.queries import _hall, _target_wait, bad_evaluations, hall_tz
 from counter.services.calendar import hall_calendar
@@ -240,6 +240,7 @@ def case_alerts(s: Session, hall_id: int, limit: int = 300) -> tuple[CaseAlert, 
     today = clock.now().astimezone(tz).date()
     cal = hall_calendar(s, hall.id)
     warn_days = int((hall.settings or {}).get("warn_days", 1) or 1)
+    horizon = add_working_days(today, max(0, warn_days), cal).date
     rows = s.execute(
         select(Case.case_no, Case.state, Case.accepted_at, Case.deadline, Case.node_deadline,
                ServiceItemVersion.name, Department.name, Staff.staff_no, Staff.name,
@@ -249,7 +250,12 @@ def case_alerts(s: Session, hall_id: int, limit: int = 300) -> tuple[CaseAlert, 
         .join(Department, Department.id == ServiceItem.department_id)
         .outerjoin(Staff, Staff.id == Case.accepted_by)
         .outerjoin(Applicant, Applicant.id == Case.applicant_id)
-        .where(Case.hall_id == hall.id, Case.state.in_([st.value for st in CLOCK_RUNNING_STATES]))
+        .where(
+            Case.hall_id == hall.id,
+            Case.state.in_([st.value for st in CLOCK_RUNNING_STATES]),
+            # Only what can carry a card today: due within the warning days, or a node overrun.
+            or_(Case.deadline <= horizon, Case.node_deadline < today),
+        )
     ).all()  # fmt: skip
     out = []
     for no, state, accepted, deadline, node_deadline, item, dept, sno, sname, applicant in rows:
