@@ -48,11 +48,21 @@ def build_parser(extra: Sequence[ModuleType] = ()) -> argparse.ArgumentParser:
 
 
 def _core_modules() -> list[ModuleType]:
-    from counter.commands import bench, calendar, case, catalog, db, device, queue, staff
+    from counter.commands import (
+        bench,
+        calendar,
+        case,
+        catalog,
+        db,
+        device,
+        history,
+        queue,
+        staff,
+    )
 
     # ``setup`` and ``doctor`` are registered by the UI (ui.station_commands): a dialog and two
     # of the doctor's checks need Qt.
-    return [db, catalog, staff, calendar, queue, case, device, bench]
+    return [db, catalog, staff, calendar, history, queue, case, device, bench]
 
 
 def setup_logging(verbose: bool) -> None:

@@ -33,6 +33,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -345,6 +346,8 @@ class Ticket(Base):
         # "Call next": appointments that are due, and tickets sent to a named window.
         Index("ix_ticket_due_appointment", "hall_id", "state", "appointment_at"),
         Index("ix_ticket_target_window", "target_window_id", "state", "sort_key"),
+        # Reports and the live hall read one hall's days (migration 0012).
+        Index("ix_ticket_hall_day", "hall_id", "day"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
@@ -385,6 +388,15 @@ class TicketEvent(Base):
     """Every step of a ticket (issued, called, recalled, no-show, parked, transferred ...)."""
 
     __tablename__ = "ticket_event"
+    __table_args__ = (
+        # Reports: the transfers of a period, found by their time (migration 0012).
+        Index(
+            "ix_ticket_event_transferred",
+            "at",
+            postgresql_where=text("type = 'transferred'"),
+            sqlite_where=text("type = 'transferred'"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id"), index=True)
@@ -454,6 +466,12 @@ class Case(Base):
     """
 
     __tablename__ = "service_case"
+    __table_args__ = (
+        # Reports: a period's accepted, completed and due cases (migration 0012).
+        Index("ix_service_case_hall_accepted", "hall_id", "accepted_at"),
+        Index("ix_service_case_hall_completed", "hall_id", "completed_at"),
+        Index("ix_service_case_hall_deadline", "hall_id", "deadline"),
+    )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))
@@ -514,6 +532,15 @@ class CaseEvent(Base):
     """督着办: every node of every case, time-stamped and attributed. Append-only."""
 
     __tablename__ = "case_event"
+    __table_args__ = (
+        # Reports: 一次办成率 looks for a one-time notice among a period's cases (migration 0012).
+        Index(
+            "ix_case_event_one_time_notice",
+            "case_id",
+            postgresql_where=text("action = 'one_time_notice'"),
+            sqlite_where=text("action = 'one_time_notice'"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("service_case.id"), index=True)
@@ -575,7 +602,12 @@ class Evaluation(Base):
     """好差评: one per visit (ticket) and per case; ``level`` 1..5."""
 
     __tablename__ = "evaluation"
-    __table_args__ = (CheckConstraint("level BETWEEN 1 AND 5", name="level_range"),)
+    __table_args__ = (
+        CheckConstraint("level BETWEEN 1 AND 5", name="level_range"),
+        # Reports: a period's evaluations; the manager's list of follow-ups (migration 0012).
+        Index("ix_evaluation_hall_created", "hall_id", "created_at"),
+        Index("ix_evaluation_hall_followup", "hall_id", "followup_state"),
+    )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))

@@ -91,6 +91,9 @@ class Backend:
 
     # -- session ----------------------------------------------------------------------------
 
+    def live_hall_id(self) -> int | None:
+        return self.desk.actor.hall_id if self.desk is not None else None
+
     def ping(self) -> int:
         return self.rt.hall_id()
 

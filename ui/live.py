@@ -13,14 +13,25 @@ flags (``connected``, ``reconnects``): no database call.
 from __future__ import annotations
 
 import logging
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from counter import events
 from counter.changes import Change
-from ui.backend import Backend
+from counter.services.base import Runtime
 
 log = logging.getLogger(__name__)
+
+
+class LiveSource(Protocol):
+    """What a screen's holder gives the live updates: its runtime and the hall it follows
+    (``None``: every hall)."""
+
+    @property
+    def rt(self) -> Runtime: ...
+
+    def live_hall_id(self) -> int | None: ...
 
 
 class LiveUpdates(QObject):
@@ -30,9 +41,9 @@ class LiveUpdates(QObject):
 
     CHECK_MS = 500
 
-    def __init__(self, backend: Backend, parent: QObject | None = None) -> None:
+    def __init__(self, source: LiveSource, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.backend = backend
+        self.source = source
         self._sub: events.Subscription | None = None
         self.received = 0
         self.down = False
@@ -43,8 +54,7 @@ class LiveUpdates(QObject):
         self._watch.timeout.connect(self.check)
 
     def start(self) -> None:
-        hall_id = self.backend.desk.actor.hall_id if self.backend.desk is not None else None
-        self._sub = events.subscribe(self.backend.rt.url, hall_id, self._deliver)
+        self._sub = events.subscribe(self.source.rt.url, self.source.live_hall_id(), self._deliver)
         self._seen_reconnects = self._sub.reconnects
         self._watch.start()
 

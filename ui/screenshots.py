@@ -126,6 +126,7 @@ def take_screenshots(out_dir: Path, url: str | None = None) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     tmp = tempfile.TemporaryDirectory(prefix="counter-shots-")
     os.environ.setdefault("COUNTER_HOME", tmp.name)
+    made_demo = url is None
     if url is None:
         from counter.demo.hall import seed_demo
 
@@ -304,8 +305,78 @@ def take_screenshots(out_dir: Path, url: str | None = None) -> list[Path]:
                 files.append(out_dir / name)
         client.stop()
         client.close()
+        if made_demo:
+            # A month of generated history behind today, so the reports have something to say.
+            from counter.demo.history import generate_history
+
+            generate_history(url, days=35, windows=14)
+            _busy_hall(rt)
+        files.extend(take_manager_screenshots(out_dir, rt))
     finally:
         backend.close()
         rt.dispose()
         tmp.cleanup()
     return files
+
+
+def take_manager_screenshots(out_dir: Path, rt: Any) -> list[Path]:
+    """The manager screen: the live hall, yesterday's day report and the last 30 days."""
+    from ui.manager.app import ManagerWindow
+    from ui.manager.session import ManagerSession
+
+    session = ManagerSession(rt, demo=True)
+    files: list[Path] = []
+    box: list[Any] = []
+    err: list[Any] = []
+    session.worker.submit(
+        "sign_in",
+        lambda: session.sign_in("4001", "demo1234"),
+        on_done=box.append,
+        on_error=err.append,
+    )
+    wait_for(lambda: bool(box or err), what="manager sign-in")
+    if err:
+        raise err[0]
+    window = ManagerWindow(session, live_updates=False)
+    try:
+        window.resize(*SIZE)
+        window.show()
+        window.start()
+        wait_for(lambda: all(window.live.reads.values()), what="live hall")
+        files.append(grab(window, out_dir / "17-manager-live.png"))
+        window.tabs.setCurrentIndex(1)
+        window.day.day.setDate(window.day.day.date().addDays(-1))
+        window.day.generate()
+        wait_for(lambda: window.day.report is not None, 60000, what="day report")
+        files.append(grab(window, out_dir / "18-manager-day-report.png"))
+        window.tabs.setCurrentIndex(2)
+        window.period.generate()
+        wait_for(lambda: window.period.report is not None, 120000, what="period report")
+        files.append(grab(window, out_dir / "19-manager-period-report.png"))
+        window.period.tabs.setCurrentIndex(window.period.tabs.count() - 2)  # 差评
+        files.append(grab(window, out_dir / "20-manager-bad-evaluations.png"))
+    finally:
+        window.stop()
+        window.close()
+        session.close()
+    return files
+
+
+def _busy_hall(rt: Any) -> None:
+    """More of today's life for the live view: a line in every queue, windows calling and
+    serving, one paused."""
+    from counter.services import calling, tickets
+    from counter.services.base import Actor
+
+    hall = rt.hall_id()
+    kiosk = Actor.system(hall, "kiosk")
+    staff = Actor.system(hall, "demo")
+    for prefix in "AAABADAABCAADABAACAADBA":
+        tickets.issue_ticket(rt, kiosk, prefix)
+    for number in range(2, 9):
+        calling.open_window(rt, staff, number)
+        if calling.call_next(rt, staff, number) is not None and number % 3:
+            calling.start_service(rt, staff, number)
+    calling.open_window(rt, staff, 11)
+    calling.call_next(rt, staff, 11)
+    calling.pause_window(rt, staff, 9)

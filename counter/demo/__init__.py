@@ -1,0 +1,1 @@
+"""Demo data: the demo hall and its generated history (:mod:`counter.demo.history`)."""

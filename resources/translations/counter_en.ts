@@ -477,6 +477,59 @@
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../../ui/manager/live.py" line="97" />
+        <source>差评回访整改</source>
+        <translation>Follow-up of a bad evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="102" />
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="108" />
+        <source>群众意见：%1</source>
+        <translation>Citizen's comment: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="111" />
+        <source>已回访（电话或上门）</source>
+        <translation>Contacted (by phone or in person)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="113" />
+        <source>已整改，办结此差评</source>
+        <translation>Resolved; close this follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="115" />
+        <source>情况说明：回访结果、整改措施（必填）</source>
+        <translation>Explanation: outcome of the call, what was fixed (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="125" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="126" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="134" />
+        <source>请填写情况说明</source>
+        <translation>Please write the explanation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="137" />
+        <source>请勾选“已回访”或“已整改”</source>
+        <translation>Tick “Contacted” or “Resolved”</translation>
+    </message>
+</context>
+<context>
     <name>HandoutPanel</name>
     <message>
         <location filename="../../ui/handout.py" line="61" />
@@ -637,6 +690,300 @@
         <location filename="../../ui/models.py" line="70" />
         <source>承诺%1个工作日</source>
         <translation>%1 working days</translation>
+    </message>
+</context>
+<context>
+    <name>LiveView</name>
+    <message>
+        <location filename="../../ui/manager/live.py" line="189" />
+        <source>等候人数</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="190" />
+        <source>最长等候</source>
+        <translation>Longest wait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="191" />
+        <source>今日办结（号）</source>
+        <translation>Served today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="192" />
+        <location filename="../../ui/manager/live.py" line="214" />
+        <source>今日取号</source>
+        <translation>Issued today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="193" />
+        <location filename="../../ui/manager/live.py" line="253" />
+        <source>临期 / 超期办件</source>
+        <translation>Cases due / overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="194" />
+        <location filename="../../ui/manager/live.py" line="282" />
+        <source>待整改差评</source>
+        <translation>Bad evaluations to follow up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="207" />
+        <source>各队列</source>
+        <translation>Queues</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="209" />
+        <source>队列</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="210" />
+        <source>等候</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="211" />
+        <source>最长等候（分）</source>
+        <translation>Longest wait (min)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="213" />
+        <source>开放窗口</source>
+        <translation>Open windows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="215" />
+        <source>今日办结</source>
+        <translation>Served today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="223" />
+        <source>各窗口</source>
+        <translation>Windows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="237" />
+        <source>临期与超期办件</source>
+        <translation>Cases near or past their deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="239" />
+        <source>督办</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="241" />
+        <source>办件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="242" />
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="243" />
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="244" />
+        <source>环节</source>
+        <translation>Node</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="245" />
+        <source>承诺期限</source>
+        <translation>Promised by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="246" />
+        <source>剩余工作日</source>
+        <translation>Working days left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="248" />
+        <source>受理人</source>
+        <translation>Accepted by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="249" />
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="251" />
+        <source>筛选办件、事项、部门…</source>
+        <translation>Filter cases, items, departments…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="257" />
+        <source>（逾期）</source>
+        <translation> (late)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="259" />
+        <source>待回访整改的差评</source>
+        <translation>Bad evaluations awaiting follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="261" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="262" />
+        <source>等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="263" />
+        <source>原因</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="264" />
+        <source>办件 / 号票</source>
+        <translation>Case / ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="265" />
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="266" />
+        <source>工作人员</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="267" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="270" />
+        <source>整改期限</source>
+        <translation>Follow up by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="272" />
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="278" />
+        <source>记录回访整改…</source>
+        <translation>Record follow-up…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="358" />
+        <source>上周同日同时段 %1%2</source>
+        <translation>Same weekday last week, same time: %1%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="365" />
+        <source>上周同日同时段 %1</source>
+        <translation>Same weekday last week, same time: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="382" />
+        <source>目标 %1 分钟内</source>
+        <translation>Target: within %1 min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="392" />
+        <source>其中红牌 %1</source>
+        <translation>Red cards: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="402" />
+        <source>其中逾期 %1</source>
+        <translation>Late: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerSignIn</name>
+    <message>
+        <location filename="../../ui/manager/app.py" line="46" />
+        <source>登录 — 大厅管理</source>
+        <translation>Sign in — hall manager</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="52" />
+        <source>便民服务中心 · 大厅管理</source>
+        <translation>Service hall · manager</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="53" />
+        <source>实时大厅、日报与期间报表</source>
+        <translation>Live hall, day and period reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="56" />
+        <location filename="../../ui/manager/app.py" line="60" />
+        <source>工号</source>
+        <translation>Staff no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="59" />
+        <location filename="../../ui/manager/app.py" line="61" />
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="65" />
+        <source>演示账号：4001 或 9001，密码 demo1234</source>
+        <translation>Demo sign-in: 4001 or 9001, password demo1234</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="70" />
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="84" />
+        <source>请输入工号和密码</source>
+        <translation>Enter the staff number and password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="104" />
+        <source>数据库连接中断，正在重连…请稍后再试</source>
+        <translation>Database connection lost; reconnecting… try again shortly</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerWindow</name>
+    <message>
+        <location filename="../../ui/manager/app.py" line="118" />
+        <source>大厅管理 — %1</source>
+        <translation>Hall manager — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="137" />
+        <source>实时大厅</source>
+        <translation>Live hall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="138" />
+        <source>日报</source>
+        <translation>Day report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="139" />
+        <source>期间报表</source>
+        <translation>Period report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="163" />
+        <source>实时刷新已中断，正在重连…</source>
+        <translation>Live updates interrupted; reconnecting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="171" />
+        <source>数据库连接中断，正在重连…</source>
+        <translation>Database connection lost; reconnecting…</translation>
     </message>
 </context>
 <context>
@@ -840,215 +1187,449 @@ Shift+F4</translation>
     </message>
 </context>
 <context>
-    <name>SetupDialog</name>
+    <name>ReportView</name>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="76" />
-        <source>本机设置 — 便民服务中心综合窗口</source>
-        <translation>Set up this PC — service hall counter client</translation>
+        <location filename="../../ui/manager/reports.py" line="97" />
+        <source>从</source>
+        <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="99" />
-        <source>数据库</source>
-        <translation>Database</translation>
+        <location filename="../../ui/manager/reports.py" line="99" />
+        <source>到</source>
+        <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="102" />
-        <source>postgresql://登录名@服务器:5432/库名；留空为本机内置数据库</source>
-        <translation>postgresql://login@server:5432/database; empty for the embedded database</translation>
+        <location filename="../../ui/manager/reports.py" line="102" />
+        <source>近7天</source>
+        <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="107" />
-        <source>存入系统密钥环，不写入任何文件</source>
-        <translation>Goes to the OS keyring, never to a file</translation>
+        <location filename="../../ui/manager/reports.py" line="103" />
+        <source>近30天</source>
+        <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="109" />
-        <location filename="../../ui/setup_dialog.py" line="249" />
-        <source>测试连接</source>
-        <translation>Test connection</translation>
+        <location filename="../../ui/manager/reports.py" line="104" />
+        <source>近一年</source>
+        <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="111" />
-        <source>尚未测试连接</source>
-        <translation>Connection not tested yet</translation>
+        <location filename="../../ui/manager/reports.py" line="114" />
+        <location filename="../../ui/manager/reports.py" line="236" />
+        <source>日期</source>
+        <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="116" />
-        <source>数据库地址</source>
-        <translation>Database URL</translation>
+        <location filename="../../ui/manager/reports.py" line="116" />
+        <source>今天</source>
+        <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="117" />
-        <source>数据库密码</source>
-        <translation>Database password</translation>
+        <location filename="../../ui/manager/reports.py" line="116" />
+        <source>昨天</source>
+        <translation>Yesterday</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="121" />
-        <source>本机</source>
-        <translation>This PC</translation>
+        <location filename="../../ui/manager/reports.py" line="121" />
+        <source>生成报表</source>
+        <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="127" />
-        <source>岗位</source>
-        <translation>Job</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup_dialog.py" line="128" />
-        <source>大厅</source>
-        <translation>Hall</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup_dialog.py" line="129" />
-        <source>窗口</source>
-        <translation>Window</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup_dialog.py" line="132" />
-        <source>设备</source>
-        <translation>Devices</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup_dialog.py" line="139" />
-        <source>键盘模式扫码枪配置的前缀字符（可不填）</source>
-        <translation>Prefix character set on a keyboard-wedge scanner (optional)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup_dialog.py" line="142" />
-        <source>身份证阅读器</source>
-        <translation>ID-card reader</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup_dialog.py" line="143" />
-        <source>扫码枪</source>
-        <translation>Scanner</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup_dialog.py" line="144" />
-        <source>扫码前缀</source>
-        <translation>Scan prefix</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup_dialog.py" line="145" />
-        <source>号票打印机</source>
-        <translation>Ticket printer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup_dialog.py" line="146" />
-        <source>A4 文书打印机</source>
-        <translation>A4 document printer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup_dialog.py" line="153" />
+        <location filename="../../ui/manager/reports.py" line="128" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="155" />
-        <source>保存</source>
-        <translation>Save</translation>
+        <location filename="../../ui/manager/reports.py" line="137" />
+        <source>导出…</source>
+        <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="185" />
-        <location filename="../../ui/setup_dialog.py" line="187" />
-        <source>无</source>
-        <translation>None</translation>
+        <location filename="../../ui/manager/reports.py" line="148" />
+        <source>取号 / 办结</source>
+        <translation>Issued / served</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="186" />
-        <source>键盘模式（USB 键盘式扫码枪）</source>
-        <translation>Keyboard wedge (USB scanner typing as a keyboard)</translation>
+        <location filename="../../ui/manager/reports.py" line="149" />
+        <source>平均等候（分）</source>
+        <translation>Mean wait (min)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="189" />
-        <source>系统默认打印机（%1）</source>
-        <translation>System default printer (%1)</translation>
+        <location filename="../../ui/manager/reports.py" line="150" />
+        <source>等候90分位（分）</source>
+        <translation>90th pct wait (min)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="190" />
-        <source>未设置</source>
-        <translation>not set</translation>
+        <location filename="../../ui/manager/reports.py" line="151" />
+        <source>平均办理（分）</source>
+        <translation>Mean service (min)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="199" />
-        <source>串口 ESC/POS：%1</source>
-        <translation>Serial ESC/POS: %1</translation>
+        <location filename="../../ui/manager/reports.py" line="152" />
+        <source>受理 / 办结办件</source>
+        <translation>Cases accepted / completed</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="202" />
-        <source>系统打印机：%1</source>
-        <translation>System printer: %1</translation>
+        <location filename="../../ui/manager/reports.py" line="153" />
+        <location filename="../../ui/manager/reports.py" line="190" />
+        <location filename="../../ui/manager/reports.py" line="206" />
+        <source>按时办结率</source>
+        <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="239" />
-        <source>地址已改动，请重新测试连接</source>
-        <translation>The URL changed: test the connection again</translation>
+        <location filename="../../ui/manager/reports.py" line="154" />
+        <source>一次办成率</source>
+        <translation>First-visit rate</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="249" />
-        <source>正在连接…</source>
-        <translation>Connecting…</translation>
+        <location filename="../../ui/manager/reports.py" line="155" />
+        <location filename="../../ui/manager/reports.py" line="244" />
+        <source>满意率</source>
+        <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="265" />
-        <source>先测试连接：大厅和窗口取自数据库</source>
-        <translation>Test the connection first: halls and windows come from the database</translation>
+        <location filename="../../ui/manager/reports.py" line="175" />
+        <source>图表</source>
+        <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="267" />
-        <source>此岗位需要选择窗口</source>
-        <translation>This job needs a window</translation>
+        <location filename="../../ui/manager/reports.py" line="176" />
+        <location filename="../../ui/manager/reports.py" line="248" />
+        <source>按时段</source>
+        <translation>By hour</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="282" />
-        <source>（不在窗口）</source>
-        <translation>(not at a window)</translation>
+        <location filename="../../ui/manager/reports.py" line="177" />
+        <location filename="../../ui/manager/reports.py" line="249" />
+        <source>按窗口</source>
+        <translation>By window</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="297" />
-        <source>正在连接 %1 …</source>
-        <translation>Connecting to %1 …</translation>
+        <location filename="../../ui/manager/reports.py" line="178" />
+        <location filename="../../ui/manager/reports.py" line="250" />
+        <source>按工作人员</source>
+        <translation>By clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="310" />
-        <source>，登录名 %1</source>
-        <translation> as %1</translation>
+        <location filename="../../ui/manager/reports.py" line="179" />
+        <location filename="../../ui/manager/reports.py" line="251" />
+        <source>按队列</source>
+        <translation>By queue</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="312" />
-        <source>已连接：%1%2，往返 %3 ms</source>
-        <translation>Connected: %1%2, round trip %3 ms</translation>
+        <location filename="../../ui/manager/reports.py" line="180" />
+        <source>是</source>
+        <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="320" />
-        <source>；但数据库版本不是最新（%1），请先运行 counter db upgrade</source>
-        <translation>; but the schema is not current (%1): run counter db upgrade first</translation>
+        <location filename="../../ui/manager/reports.py" line="182" />
+        <source>办件（按事项）</source>
+        <translation>Cases by item</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="321" />
-        <source>空库</source>
-        <translation>empty</translation>
+        <location filename="../../ui/manager/reports.py" line="184" />
+        <source>事项编码</source>
+        <translation>Item code</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="326" />
-        <source>；数据库里还没有大厅</source>
-        <translation>; the database has no hall yet</translation>
+        <location filename="../../ui/manager/reports.py" line="185" />
+        <source>事项名称</source>
+        <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="328" />
-        <source>；数据库版本最新</source>
-        <translation>; the schema is current</translation>
+        <location filename="../../ui/manager/reports.py" line="186" />
+        <location filename="../../ui/manager/reports.py" line="203" />
+        <location filename="../../ui/manager/reports.py" line="253" />
+        <source>部门</source>
+        <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="396" />
-        <source>配置已保存，但数据库密码没有保存：</source>
-        <translation>The configuration was saved, but not the database password: </translation>
+        <location filename="../../ui/manager/reports.py" line="187" />
+        <source>即办件</source>
+        <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="399" />
-        <source>关闭</source>
-        <translation>Close</translation>
+        <location filename="../../ui/manager/reports.py" line="188" />
+        <location filename="../../ui/manager/reports.py" line="204" />
+        <location filename="../../ui/manager/reports.py" line="391" />
+        <source>受理</source>
+        <translation>Accept</translation>
     </message>
-<message><source>后台</source><translation>Back office</translation></message><message><source>取号机</source><translation>Kiosk</translation></message><message><source>叫号屏</source><translation>Hall display</translation></message><message><source>窗口屏</source><translation>Window display</translation></message><message><source>管理</source><translation>Manager</translation></message></context>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="189" />
+        <location filename="../../ui/manager/reports.py" line="205" />
+        <location filename="../../ui/manager/reports.py" line="238" />
+        <location filename="../../ui/manager/reports.py" line="266" />
+        <location filename="../../ui/manager/reports.py" line="379" />
+        <location filename="../../ui/manager/reports.py" line="397" />
+        <source>办结</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="192" />
+        <location filename="../../ui/manager/reports.py" line="208" />
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="198" />
+        <source>筛选事项、部门…</source>
+        <translation>Filter items, departments…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="201" />
+        <source>办件（按部门）</source>
+        <translation>Cases by department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="216" />
+        <source>差评及整改</source>
+        <translation>Bad evaluations and follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="218" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="219" />
+        <source>等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="220" />
+        <source>原因</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="221" />
+        <source>办件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="222" />
+        <location filename="../../ui/manager/reports.py" line="387" />
+        <source>号票</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="223" />
+        <location filename="../../ui/manager/reports.py" line="252" />
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="224" />
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="225" />
+        <source>工作人员</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="226" />
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="227" />
+        <source>整改状态</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="230" />
+        <source>情况说明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="234" />
+        <location filename="../../ui/manager/reports.py" line="394" />
+        <source>每日趋势</source>
+        <translation>Daily trend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="237" />
+        <location filename="../../ui/manager/reports.py" line="264" />
+        <location filename="../../ui/manager/reports.py" line="379" />
+        <location filename="../../ui/manager/reports.py" line="396" />
+        <source>取号</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="239" />
+        <location filename="../../ui/manager/reports.py" line="267" />
+        <source>过号</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="240" />
+        <location filename="../../ui/manager/reports.py" line="269" />
+        <source>平均等候</source>
+        <translation>Mean wait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="241" />
+        <location filename="../../ui/manager/reports.py" line="271" />
+        <source>等候90分位</source>
+        <translation>90th pct wait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="242" />
+        <source>受理办件</source>
+        <translation>Cases accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="243" />
+        <source>办结办件</source>
+        <translation>Cases completed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="254" />
+        <source>差评</source>
+        <translation>Bad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="258" />
+        <source>每日</source>
+        <translation>By day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="263" />
+        <source>项目</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="265" />
+        <source>叫号</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="268" />
+        <source>转办</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="270" />
+        <source>等候中位数</source>
+        <translation>Median wait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="272" />
+        <source>最长等候</source>
+        <translation>Longest wait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="273" />
+        <source>平均办理</source>
+        <translation>Mean service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="274" />
+        <source>办理90分位</source>
+        <translation>90th pct service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="275" />
+        <source>等候达标率</source>
+        <translation>Within target</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="278" />
+        <location filename="../../ui/manager/reports.py" line="380" />
+        <source>在岗窗口</source>
+        <translation>Windows working</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="343" />
+        <source>已取消报表生成</source>
+        <translation>Report cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="355" />
+        <source>过号 %1 · 转办 %2</source>
+        <translation>No-show %1 · transferred %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="358" />
+        <source>中位数 %1</source>
+        <translation>Median %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="361" />
+        <source>最长 %1</source>
+        <translation>Longest %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="364" />
+        <source>90分位 %1</source>
+        <translation>90th pct %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="367" />
+        <source>超期 %1</source>
+        <translation>Overdue %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="370" />
+        <source>即办件 %1</source>
+        <translation>On the spot %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="373" />
+        <source>评价 %1 · 差评 %2</source>
+        <translation>Evaluations %1 · bad %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="377" />
+        <source>各时段到达与在岗窗口</source>
+        <translation>Arrivals by hour and windows working</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="386" />
+        <source>等候时长分布（分钟）</source>
+        <translation>Waiting time (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="390" />
+        <source>受理最多的事项</source>
+        <translation>Most accepted items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="397" />
+        <source>平均等候（分，右轴）</source>
+        <translation>Mean wait (min, right axis)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="430" />
+        <source>已导出：%1</source>
+        <translation>Exported: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="437" />
+        <source>已取消导出</source>
+        <translation>Export cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>RowTable</name>
+    <message>
+        <location filename="../../ui/manager/tables.py" line="138" />
+        <source>筛选…</source>
+        <translation>Filter…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/tables.py" line="173" />
+        <source>%1 行</source>
+        <translation>%1 rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/tables.py" line="175" />
+        <source>%1 / %2 行</source>
+        <translation>%1 / %2 rows</translation>
+    </message>
+</context>
 <context>
     <name>SignInDialog</name>
     <message>
@@ -1147,6 +1728,14 @@ Shift+F4</translation>
         <location filename="../../ui/signin.py" line="178" />
         <source>登录失败：%1</source>
         <translation>Sign-in failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WindowCard</name>
+    <message>
+        <location filename="../../ui/manager/live.py" line="83" />
+        <source>%1号窗口</source>
+        <translation>Window %1</translation>
     </message>
 </context>
 <context>
@@ -1604,6 +2193,14 @@ Shift+F4</translation>
     <message>
         <source>申请事项不属于本便民服务中心受理范围，请向有关部门申请</source>
         <translation>Not handled by this centre; apply to the competent department</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="46" />
+        <source>导出报表</source>
+        <translation>Export report</translation>
     </message>
 </context>
 <context>

@@ -43,7 +43,8 @@ def test_db_status_on_fresh_and_migrated(tmp_path: Path, demo_db: str) -> None:
     counter("db", "upgrade", db=fresh)
     from db.migrate import head_revision
 
-    assert f"head: {head_revision()}" in counter("db", "status", db=fresh).stdout
+    out = counter("db", "status", db=fresh).stdout
+    assert f"head: {head_revision()}" in out and f"current: {head_revision()}" in out
 
 
 def test_catalogue_export_has_228_items_in_38_departments(tmp_path: Path, demo_db: str) -> None:

@@ -23,6 +23,10 @@ SCREENS = (
     "07-client-handout-done.png",
     "08-citizen-serving.png",
     "09-citizen-evaluation.png",
+    "17-manager-live.png",
+    "18-manager-day-report.png",
+    "19-manager-period-report.png",
+    "20-manager-bad-evaluations.png",
 )
 DOCUMENTS = (
     "10-doc-receipt.png",
