@@ -1,6 +1,9 @@
-"""Commands of the UI: ``counter window`` and ``counter screenshot``.
+"""Commands of the UI: ``counter window``, ``counter backoffice``, ``counter print`` and
+``counter screenshot``.
 
-Qt is imported inside the handlers, so ``counter --help`` stays fast and works without a display.
+They render with Qt, so they are registered here, not in ``counter/`` (the core never imports
+Qt). Qt is imported inside the handlers, so ``counter --help`` stays fast and works without a
+display.
 """
 
 from __future__ import annotations
@@ -19,6 +22,26 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--lang", default=None, help="界面语言 zh 或 en（默认跟随系统）")
     p.set_defaults(func=_window)
 
+    b = sub.add_parser(
+        "backoffice", parents=[common], help="打开后台审批 / open the back office (审批·用印·督办)"
+    )
+    b.add_argument("--lang", default=None, help="界面语言 zh 或 en（默认跟随系统）")
+    b.set_defaults(func=_backoffice)
+
+    from counter.commands.common import add_staff_argument
+
+    pr = sub.add_parser("print", parents=[common], help="把办件文书输出为 PDF / document to PDF")
+    pr.add_argument("case_no", metavar="CASE_NUMBER")
+    pr.add_argument("--document", choices=DOCUMENT_CHOICES, default="receipt")
+    pr.add_argument("--pdf", type=Path, required=True, metavar="FILE")
+    pr.add_argument(
+        "--reprint-reason",
+        metavar="REASON",
+        help="决定书已用印出具时，补打的理由（补打件注明“补打”，另行用印登记）",
+    )
+    add_staff_argument(pr)
+    pr.set_defaults(func=_print)
+
     s = sub.add_parser(
         "screenshot",
         parents=[common],
@@ -27,6 +50,63 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     s.add_argument("out_dir", metavar="OUT_DIR", help="输出目录")
     s.add_argument("--lang", default=None, help="界面语言 zh 或 en")
     s.set_defaults(func=_screenshot)
+
+
+DOCUMENT_CHOICES = ("receipt", "notice", "rejection", "handover", "decision")
+
+
+def _print(args: argparse.Namespace) -> int:
+    """``counter print CASE --document KIND --pdf FILE --staff STAFF_NO``.
+
+    A window document (receipt, notice, rejection, hand-over slip) is a copy of the record as
+    issued (an audited read). The decision is the sealed 决定书: the first print by a seal
+    keeper stamps it (办结: 文号, verification code, seal use); once issued, printing again is a
+    reprint with ``--reprint-reason`` (a new logged seal use, 补打 on the paper). Without the
+    seal-keeper role the decision is refused with exit 2."""
+    from counter.bootstrap import runtime
+    from counter.commands.common import refused, signed_actor
+    from counter.errors import PermissionDenied
+    from counter.services import seal
+
+    rt = runtime(args)
+    try:
+        actor = signed_actor(rt, args.staff)
+        if args.document == "decision":
+            if args.reprint_reason:
+                content = seal.reprint(rt, actor, args.case_no, "decision", args.reprint_reason)
+                serial = ""
+            else:
+                issued = seal.issue_decision(rt, actor, args.case_no)
+                content, serial = issued.content, issued.serial
+        else:
+            content = seal.case_document(rt, actor, args.case_no, args.document)
+            serial = ""
+    except PermissionDenied as exc:
+        return refused(exc)
+    finally:
+        rt.dispose()
+    from ui.docrender import ensure_gui_app, render_pdf
+
+    ensure_gui_app()
+    pages = render_pdf(content, args.pdf)
+    print(
+        f"已输出{content.title}（{pages}页）/ wrote {args.document} ({pages} page(s)): {args.pdf}"
+    )
+    if content.verify_code:
+        print(f"核验码 / verification code: {content.verify_code}")
+    if serial:
+        print(f"用印登记号 / seal register: {serial}")
+    return 0
+
+
+def _backoffice(args: argparse.Namespace) -> int:
+    from counter.bootstrap import database_url, runtime
+
+    rt = runtime(args)
+    rt.dispose()
+    from ui.backoffice.app import run_backoffice
+
+    return run_backoffice(database_url(args), lang=args.lang)
 
 
 def _window(args: argparse.Namespace) -> int:
