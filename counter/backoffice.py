@@ -89,6 +89,7 @@ __all__ = [
     "Vocabularies",
     "decide",
     "first_review",
+    "hall_is_demo",
     "inbox",
     "issue_decision",
     "looks_like_verification_code",
@@ -145,6 +146,7 @@ class InboxRow:
     accepted_at: dt.datetime | None
     reviewer: str
     reviewer_id: int | None
+    village: bool = False  # accepted at a village service point
 
 
 @dataclass(frozen=True)
@@ -264,6 +266,13 @@ def sign_in(rt: Runtime, staff_no: str, password: str) -> SignedIn:
     return signed
 
 
+def hall_is_demo(rt: Runtime) -> bool:
+    """True on a demo hall (its sign-in screen lists the public demo accounts)."""
+    with rt.unit() as s:
+        hall = s.scalars(select(Hall).where(Hall.parent_id.is_(None)).order_by(Hall.id)).first()
+        return hall is not None and bool(hall_settings(hall).get("demo"))
+
+
 def vocabularies(rt: Runtime, actor: Actor) -> Vocabularies:
     _check_actor(rt, actor)
     with rt.unit() as s:
@@ -305,7 +314,7 @@ def _rows(
     """Open cases as inbox rows, in one query; marks by :func:`supervise`."""
     q = (
         select(Case, ServiceItemVersion.name, ServiceItem.code, Department.name, Department.id,
-               Applicant.name, Hall.name)
+               Applicant.name, Hall.name, Hall.parent_id)
         .join(ServiceItemVersion, ServiceItemVersion.id == Case.item_version_id)
         .join(ServiceItem, ServiceItem.id == Case.item_id)
         .join(Department, Department.id == ServiceItem.department_id)
@@ -328,7 +337,7 @@ def _rows(
     suspended_kind: dict[int, str] = {}
     out: list[InboxRow] = []
     result = s.execute(q).all()
-    for case, item_name, item_code, dept_name, dept_id, applicant, hall_name in result:
+    for case, item_name, item_code, dept_name, dept_id, applicant, hall_name, parent in result:
         if case.hall_id not in calendars:
             calendars[case.hall_id] = hall_calendar(s, case.hall_id)
             thresholds[case.hall_id] = Thresholds.from_settings(
@@ -360,7 +369,7 @@ def _rows(
                 applicant=mask_name(applicant or ""),
                 hall_name=hall_name,
                 state=case.state,
-                status_zh=SuspensionKind(kind).state_zh if kind else state.zh,
+                status_zh=SuspensionKind(kind).state_zh if kind else _waiting_zh(state),
                 node=node,
                 node_zh=mark.node.zh if mark.node else ("暂停计时" if kind else ""),
                 mark=mark.level.value,
@@ -374,9 +383,20 @@ def _rows(
                 accepted_at=case.accepted_at,
                 reviewer=names.get(reviewer_id, "") if reviewer_id is not None else "",
                 reviewer_id=reviewer_id,
+                village=parent is not None,
             )
         )
     return out
+
+
+def _waiting_zh(state: CaseState) -> str:
+    """What an open case waits for, as lists say it (待初审, 待审核, 待决定, 准予·待用印 …)."""
+    node = PENDING_NODE.get(state)
+    if state in (CaseState.APPROVED, CaseState.REJECTED):
+        return f"{state.zh}·待用印"
+    if node is None:
+        return state.zh
+    return f"待{node.zh}"
 
 
 def _urgent_first(rows: Sequence[InboxRow]) -> tuple[InboxRow, ...]:

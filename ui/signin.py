@@ -116,7 +116,9 @@ class SignInForm(QWidget):
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        clerks = [p for p in DEMO_STAFF if "clerk" in p.roles]
+        # the window client lists its clerks; the back office passes its own roles
+        wanted = set(getattr(self.backend, "demo_roles", ("clerk",)))
+        clerks = [p for p in DEMO_STAFF if wanted & set(p.roles)]
         for person in clerks:
             r = table.rowCount()
             table.insertRow(r)
