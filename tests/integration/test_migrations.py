@@ -87,7 +87,7 @@ def test_upgrade_chains_the_audit_rows_already_there(tmp_path, request) -> None:
                 conn.execute(
                     text("INSERT INTO audit_log (at, staff_no, action, target, host, detail) "
                          "VALUES (:at, '', :a, '', 'pc1', :d)"),
-                    {"at": f"2025-09-30 0{n}:00:00", "a": f"old{n}", "d": '{"n": %d}' % n},
+                    {"at": f"2025-09-30 0{n}:00:00", "a": f"old{n}", "d": f'{{"n": {n}}}'},
                 )  # fmt: skip
         engine.dispose()
         upgrade(url)
