@@ -29,6 +29,16 @@ def test_core_does_not_import_qt() -> None:
     assert offenders == []
 
 
+def test_core_does_not_import_the_ui_not_even_lazily() -> None:
+    """Commands that open Qt (``print``, ``window``, ``backoffice``) are registered from ui/."""
+    offenders = [
+        str(p.relative_to(ROOT))
+        for p in (ROOT / "counter").rglob("*.py")
+        if "ui" in _imports(p) and p.name != "cli.py"  # the composition root lists ui.commands
+    ]
+    assert offenders == []
+
+
 def test_db_does_not_import_core_or_qt() -> None:
     offenders = [
         str(p.relative_to(ROOT))
