@@ -23,12 +23,18 @@ SCREENS = (
     "07-client-handout-done.png",
     "08-citizen-serving.png",
     "09-citizen-evaluation.png",
+    "20-backoffice-inbox.png",
+    "21-backoffice-case.png",
+    "22-backoffice-supervision.png",
+    "23-backoffice-sealed.png",
+    "25-backoffice-verify.png",
 )
 DOCUMENTS = (
     "10-doc-receipt.png",
     "11-doc-one-time-notice.png",
     "12-doc-rejection.png",
     "13-doc-handover-slip.png",
+    "24-doc-decision.png",
 )
 
 
@@ -42,7 +48,7 @@ def test_screenshot_command_writes_every_screen(tmp_path):
         env=env,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=480,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     for name in SCREENS:
@@ -51,3 +57,4 @@ def test_screenshot_command_writes_every_screen(tmp_path):
     for name in DOCUMENTS:
         img = QImage(str(out / name))
         assert img.height() > img.width() > 1000, name  # an A4 page at 150 dpi
+    assert (out / "24-decision.pdf").read_bytes().startswith(b"%PDF")

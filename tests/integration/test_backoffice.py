@@ -629,3 +629,15 @@ def test_concurrent_sealing_gives_distinct_consecutive_references(h: H) -> None:
     from counter.services.audit import verify_chain
 
     assert verify_chain(h.rt).ok
+
+
+def test_an_evaluation_device_of_another_town_cannot_rate_a_case(h: H) -> None:
+    from counter.services.evaluation import record_evaluation
+
+    case_no = h.accept("MZ-011")  # on the spot: completed at once
+    other = _second_town(h)
+    case_id = cases.get_case(h.rt, h.reviewer, case_no).id
+    with pytest.raises(NotFound):
+        record_evaluation(h.rt, Actor.system(other.hall_id, "evaluator"), level=5, case_id=case_id)
+    ev = record_evaluation(h.rt, Actor.system(h.hall_id, "evaluator"), level=5, case_id=case_id)
+    assert ev.case_no == case_no
