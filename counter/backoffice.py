@@ -70,6 +70,7 @@ from counter.services.cases import (
     hall_settings,
     load_hall,
     load_item,
+    open_suspension,
     scope_hall_ids,
     scope_refusals_audited,
     staff_name,
@@ -349,8 +350,6 @@ def _rows(
                          completed_on=completed_on)  # fmt: skip
         state = CaseState(case.state)
         if state is CaseState.SUSPENDED:
-            from counter.services.cases import open_suspension
-
             sp = open_suspension(s, case)
             suspended_kind[case.id] = sp.kind if sp is not None else ""
         kind = suspended_kind.get(case.id, "")

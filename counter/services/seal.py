@@ -21,6 +21,7 @@ with the document (``DocumentContent.seal_image``).
 from __future__ import annotations
 
 import datetime as dt
+import hmac
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
@@ -78,6 +79,7 @@ from counter.services.cases import (
     transition,
 )
 from db.models import (
+    Applicant,
     Case,
     CaseEvent,
     Document,
@@ -638,8 +640,6 @@ def verify_in(s: Session, code: str) -> Verification:
     if key is None:
         status = "unchecked" if digest == doc.content_digest else "altered"
     else:
-        import hmac
-
         ok = digest == doc.content_digest and hmac.compare_digest(
             make_code(key.key, doc.id, digest), wanted
         )
@@ -655,8 +655,6 @@ def verify_in(s: Session, code: str) -> Verification:
         for u in uses
     ]  # fmt: skip
     v, _item, _dept = load_item(s, case.item_version_id)
-    from db.models import Applicant
-
     applicant = s.get(Applicant, case.applicant_id) if case.applicant_id else None
     return Verification(
         code=shown,

@@ -162,9 +162,7 @@ def test_sealed_decision_qr_code_verifies(demo_db: str, tmp_path: Path) -> None:
     w, h = img.size
     region = img.crop((w // 2, h // 3, w, h))
     px = region.tobytes()
-    red = sum(
-        1 for i in range(0, len(px), 3) if px[i] > 180 and px[i + 1] < 90 and px[i + 2] < 90
-    )
+    red = sum(1 for i in range(0, len(px), 3) if px[i] > 180 and px[i + 1] < 90 and px[i + 2] < 90)
     assert red > 2000
     ok = counter("verify", qr, db=demo_db)
     assert "真实有效" in ok.stdout and case_no in ok.stdout

@@ -259,7 +259,10 @@ def test_one_time_notice_names_exactly_the_missing_materials(hall: Hall) -> None
         case_no=r.case_no,
     )
     assert later.case_no == r.case_no and later.case.state == "accepted"
-    assert [e.node for e in cases.get_case(hall.rt, hall.clerk, r.case_no).events] == ["一次性告知", "受理"]
+    assert [e.node for e in cases.get_case(hall.rt, hall.clerk, r.case_no).events] == [
+        "一次性告知",
+        "受理",
+    ]
     assert hall.count(Case) == 1
 
 

@@ -52,7 +52,10 @@ def test_audit_log_is_append_only_on_postgres(pg_url: str) -> None:
         for sql in ("UPDATE audit_log SET action = 'y'", "DELETE FROM audit_log",
                     "TRUNCATE audit_log", "TRUNCATE audit_log CASCADE",
                     "DELETE FROM audit_chain", "TRUNCATE audit_chain"):  # fmt: skip
-            with pytest.raises(Exception, match="append-only|cannot be removed"), engine.begin() as conn:
+            with (
+                pytest.raises(Exception, match="append-only|cannot be removed"),
+                engine.begin() as conn,
+            ):
                 conn.execute(text(sql))
         with engine.connect() as conn:
             assert conn.execute(text("SELECT count(*) FROM audit_log")).scalar() == 1
