@@ -48,6 +48,7 @@ def build_parser(extra: Sequence[ModuleType] = ()) -> argparse.ArgumentParser:
 
 
 def _core_modules() -> list[ModuleType]:
+    from counter.commands import audit as audit_commands
     from counter.commands import (
         bench,
         calendar,
@@ -57,12 +58,17 @@ def _core_modules() -> list[ModuleType]:
         device,
         history,
         queue,
+        sealkey,
         staff,
+        verify,
     )
 
     # ``setup`` and ``doctor`` are registered by the UI (ui.station_commands): a dialog and two
     # of the doctor's checks need Qt.
-    return [db, catalog, staff, calendar, history, queue, case, device, bench]
+    return [
+        db, catalog, staff, calendar, history, queue, case, verify, audit_commands, sealkey,
+        device, bench,
+    ]  # fmt: skip
 
 
 def setup_logging(verbose: bool) -> None:

@@ -76,7 +76,7 @@ PERSONAL_TABLES = (
 )
 # Written once, never changed (督着办, 用印登记, what was printed, the screens' log).
 APPEND_ONLY = ("audit_log", "case_event", "seal_use", "document", "change_log")
-NO_DELETE = (*APPEND_ONLY, "service_case", "applicant", "evaluation")
+NO_DELETE = (*APPEND_ONLY, "service_case", "applicant", "evaluation", "audit_chain")
 # Columns a public PC never reads: the key of the ID-number hash and the hashes themselves.
 HIDDEN_FROM_PUBLIC = {"hall": ("secret",), "ticket": ("applicant_id_hash",)}
 QUEUE_STATE = ("queue", "window_queue", "service_window", "ticket_counter")
@@ -114,6 +114,13 @@ class Grant:
         return None
 
 
+REVOCATION_COLUMNS = ("revoked_at", "revoked_by", "revoke_reason")
+# The audit chain's head is moved, never removed (its triggers refuse DELETE and TRUNCATE).
+# An audit entry is chained under a lock on the chain's head row (db.audit_chain): whoever
+# appends to the log reads and moves the head.
+AUDIT_CHAIN_HEAD = (Grant("SELECT", "audit_chain"), Grant("UPDATE", "audit_chain"))
+
+
 def _public_reader(*extra: str) -> list[Grant]:
     grants = [Grant("SELECT", t) for t in (*QUEUE_STATE, *CALENDAR, "alembic_version")]
     grants += [Grant("SELECT", t, except_columns=c) for t, c in HIDDEN_FROM_PUBLIC.items()]
@@ -133,6 +140,8 @@ def spec(kind: str, schema: Schema) -> list[Grant]:
                 out.append(Grant("UPDATE", t))
             if t not in NO_DELETE:
                 out.append(Grant("DELETE", t))
+        # A sealed document is never rewritten; revoking it (撤销) is recorded on its row.
+        out.append(Grant("UPDATE", "document", columns=REVOCATION_COLUMNS))
         return out
     if kind == "kiosk":
         return [
@@ -140,6 +149,7 @@ def spec(kind: str, schema: Schema) -> list[Grant]:
             *(Grant("INSERT", t) for t in ("ticket", "ticket_event", "ticket_counter")),
             Grant("INSERT", "change_log"),
             Grant("INSERT", "audit_log"),
+            *AUDIT_CHAIN_HEAD,
             # INSERT … RETURNING id needs the id readable, nothing more.
             Grant("SELECT", "ticket_event", columns=("id",)),
             Grant("SELECT", "audit_log", columns=("id",)),
@@ -154,7 +164,7 @@ def spec(kind: str, schema: Schema) -> list[Grant]:
     if kind == "manager":
         out = [Grant("SELECT", t) for t in schema if t != "hall"]
         out.append(Grant("SELECT", "hall", except_columns=HIDDEN_FROM_PUBLIC["hall"]))
-        out += [Grant("INSERT", "audit_log"), Grant("INSERT", "change_log")]
+        out += [Grant("INSERT", "audit_log"), *AUDIT_CHAIN_HEAD, Grant("INSERT", "change_log")]
         out.append(Grant("UPDATE", "staff", columns=SIGN_IN_COLUMNS))
         out.append(Grant("UPDATE", "evaluation", columns=FOLLOWUP_COLUMNS))
         return out

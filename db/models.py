@@ -28,6 +28,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -496,7 +497,12 @@ class Case(Base):
     decided_at: Mapped[dt.datetime | None]
     completed_at: Mapped[dt.datetime | None]
     delivered_at: Mapped[dt.datetime | None]
-    delivery_method: Mapped[str] = mapped_column(String(12), default="window")
+    delivery_method: Mapped[str] = mapped_column(String(12), default="window")  # window | post
+    delivery_carrier: Mapped[str] = mapped_column(String(40), default="")
+    delivery_tracking: Mapped[str] = mapped_column(String(60), default="")
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    # Working days the clock stood still (补正, 听证, 现场勘查, 公示), already added to the deadlines.
+    suspended_days: Mapped[int] = mapped_column(Integer, default=0)
     result: Mapped[str] = mapped_column(String(20), default="")
     reason: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
@@ -555,9 +561,36 @@ class CaseEvent(Base):
     data: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
+class CaseSuspension(Base):
+    """中止 / 暂停计时 of a case: returned for correction (补正), hearing (听证), site inspection
+    (现场勘查) or publicity (公示). While one is open (``ended_at`` NULL) the clock stands still;
+    when it ends the deadlines move by ``working_days``."""
+
+    __tablename__ = "case_suspension"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("service_case.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    from_state: Mapped[str] = mapped_column(String(20))
+    started_at: Mapped[dt.datetime]
+    started_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    start_day: Mapped[dt.date] = mapped_column(Date)
+    ended_at: Mapped[dt.datetime | None]
+    ended_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    end_day: Mapped[dt.date | None] = mapped_column(Date)
+    working_days: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
 class Document(Base):
     """A document issued for a case (receipt, one-time notice, rejection, decision, certificate,
-    hand-over slip). ``content`` is the exact content printed, so a reprint says the same."""
+    hand-over slip). ``content`` is the exact content printed, so a reprint says the same.
+
+    A sealed decision or certificate also has its 文号 (``reference``, from the hall's yearly
+    counter), ``content_digest`` (SHA-256 of the canonical content) and ``verify_code``: a keyed
+    MAC over the document's id and that digest (the key is not in this database, see
+    :mod:`counter.sealkey`), printed with its QR code. ``revoked_at`` marks a 撤销."""
 
     __tablename__ = "document"
     __table_args__ = (UniqueConstraint("kind", "number"),)
@@ -569,10 +602,18 @@ class Document(Base):
     content: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_at: Mapped[dt.datetime]
     created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    reference: Mapped[str | None] = mapped_column(String(60), unique=True)
+    content_digest: Mapped[str] = mapped_column(String(64), default="")
+    verify_code: Mapped[str | None] = mapped_column(String(32), unique=True)
+    revoked_at: Mapped[dt.datetime | None]
+    revoked_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    revoke_reason: Mapped[str] = mapped_column(Text, default="")
 
 
 class Seal(Base):
-    """行政审批专用章 of a hall (and any other seal in use)."""
+    """A seal of a hall: ``kind`` approval (行政审批专用章, on decisions and certificates, used by
+    seal keepers only) or acceptance (受理专用章, on the window's vouchers). ``image`` is the
+    seal's picture (PNG) printed on the documents; ``specimen`` marks a 样章 (demo halls)."""
 
     __tablename__ = "seal"
 
@@ -581,10 +622,15 @@ class Seal(Base):
     name: Mapped[str] = mapped_column(String(80))
     kind: Mapped[str] = mapped_column(String(20), default="approval")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    image: Mapped[bytes | None] = mapped_column(LargeBinary)
+    image_sha256: Mapped[str] = mapped_column(String(64), default="")
+    specimen: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class SealUse(Base):
-    """用印登记: each use of a seal, a reprint being a new, logged use."""
+    """用印登记: each use of a seal — who, when, which document of which case, the register's
+    serial number, original or reprint (``kind``; a reprint gives its ``reason`` and points at
+    the first use)."""
 
     __tablename__ = "seal_use"
 
@@ -596,6 +642,21 @@ class SealUse(Base):
     used_at: Mapped[dt.datetime]
     purpose: Mapped[str] = mapped_column(String(60), default="")
     reprint_of_id: Mapped[int | None] = mapped_column(ForeignKey("seal_use.id"))
+    serial: Mapped[str] = mapped_column(String(24), default="")
+    kind: Mapped[str] = mapped_column(String(12), default="original")  # original | reprint
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class HallCounter(Base):
+    """A hall's yearly numbering (``series``: ``wenhao`` for the 文号 of decisions, ``seal`` for
+    the seal register): ``UPDATE … RETURNING`` on this row, never ``max() + 1``."""
+
+    __tablename__ = "hall_counter"
+
+    hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"), primary_key=True)
+    series: Mapped[str] = mapped_column(String(16), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class Evaluation(Base):
@@ -666,12 +727,20 @@ class CalendarDay(Base):
 
 
 class AuditLog(Base):
-    """Append-only: sign-ins and failures, role refusals, catalogue edits, seal uses ...
-    On PostgreSQL a trigger refuses UPDATE and DELETE."""
+    """Append-only: sign-ins and failures, role refusals, case changes, reads of personal data,
+    seal uses ... On PostgreSQL triggers refuse UPDATE, DELETE and TRUNCATE.
+
+    Rows are chained by hashes (:mod:`db.audit_chain`): ``seq`` numbers them without gaps,
+    ``prev_hash`` is the previous row's ``row_hash``, ``row_hash`` covers this row's content and
+    ``prev_hash``. The chain is filled in when the row is inserted, under the lock of the
+    :class:`AuditChain` head row, so appends from many PCs form one chain."""
 
     __tablename__ = "audit_log"
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer(), "sqlite"), unique=True)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    row_hash: Mapped[str] = mapped_column(String(64))
     at: Mapped[dt.datetime] = mapped_column(index=True)
     hall_id: Mapped[int | None] = mapped_column(ForeignKey("hall.id"))
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
@@ -680,6 +749,19 @@ class AuditLog(Base):
     target: Mapped[str] = mapped_column(String(120), default="")
     host: Mapped[str] = mapped_column(String(80), default="")
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class AuditChain(Base):
+    """The head of the audit chain: one row (``id`` 1) with the last ``seq`` and ``row_hash``.
+    Locked (``FOR UPDATE``) by every append, it serialises appends across PCs; it also lets
+    ``counter audit verify`` notice rows removed from the end of the log."""
+
+    __tablename__ = "audit_chain"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer(), "sqlite"))
+    last_hash: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[dt.datetime | None]
 
 
 class ChangeLog(Base):
@@ -693,3 +775,9 @@ class ChangeLog(Base):
     hall_id: Mapped[int | None] = mapped_column(ForeignKey("hall.id"), index=True)
     type: Mapped[str] = mapped_column(String(30))
     payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+# The audit chain is filled in on insert, whoever adds the row.
+from db import audit_chain as _audit_chain  # noqa: E402
+
+_audit_chain.install(AuditLog, AuditChain)

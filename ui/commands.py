@@ -1,7 +1,10 @@
-"""Commands of the UI: ``counter window``, ``counter demo``, ``counter screenshot``, and the PDF
-renderers the core's ``print`` commands use (:class:`counter.commands.common.Renderers`).
+"""Commands of the UI: ``counter window``, ``counter demo``, ``counter backoffice``,
+``counter print`` and ``counter screenshot``, and the ticket PDF renderer the core's
+``device print-ticket`` uses (:class:`counter.commands.common.Renderers`).
 
-Qt is imported inside the handlers, so ``counter --help`` stays fast and works without a display.
+They render with Qt, so they are registered here, not in ``counter/`` (the core never imports
+Qt). Qt is imported inside the handlers, so ``counter --help`` stays fast and works without a
+display.
 """
 
 from __future__ import annotations
@@ -12,12 +15,10 @@ import sys
 from pathlib import Path
 
 from counter.commands.common import Renderers
-from counter.documents.model import DocumentContent
 from counter.documents.ticket import TicketSlip
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
-    Renderers.document_pdf = _document_pdf
     Renderers.ticket_pdf = _ticket_pdf
     d = sub.add_parser("demo", parents=[common], help="演示大厅 / open the demo hall")
     d.add_argument("--seed-only", action="store_true", help="只写入演示数据，不打开窗口")
@@ -31,6 +32,26 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--lang", default=None, help="界面语言 zh 或 en（默认跟随系统）")
     p.set_defaults(func=_window)
 
+    b = sub.add_parser(
+        "backoffice", parents=[common], help="打开后台审批 / open the back office (审批·用印·督办)"
+    )
+    b.add_argument("--lang", default=None, help="界面语言 zh 或 en（默认跟随系统）")
+    b.set_defaults(func=_backoffice)
+
+    from counter.commands.common import add_staff_argument
+
+    pr = sub.add_parser("print", parents=[common], help="把办件文书输出为 PDF / document to PDF")
+    pr.add_argument("case_no", metavar="CASE_NUMBER")
+    pr.add_argument("--document", choices=DOCUMENT_CHOICES, default="receipt")
+    pr.add_argument("--pdf", type=Path, required=True, metavar="FILE")
+    pr.add_argument(
+        "--reprint-reason",
+        metavar="REASON",
+        help="决定书已用印出具时，补打的理由（补打件注明“补打”，另行用印登记）",
+    )
+    add_staff_argument(pr)
+    pr.set_defaults(func=_print)
+
     s = sub.add_parser(
         "screenshot",
         parents=[common],
@@ -39,6 +60,63 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     s.add_argument("out_dir", metavar="OUT_DIR", help="输出目录")
     s.add_argument("--lang", default=None, help="界面语言 zh 或 en")
     s.set_defaults(func=_screenshot)
+
+
+DOCUMENT_CHOICES = ("receipt", "notice", "rejection", "handover", "decision")
+
+
+def _print(args: argparse.Namespace) -> int:
+    """``counter print CASE --document KIND --pdf FILE --staff STAFF_NO``.
+
+    A window document (receipt, notice, rejection, hand-over slip) is a copy of the record as
+    issued (an audited read). The decision is the sealed 决定书: the first print by a seal
+    keeper stamps it (办结: 文号, verification code, seal use); once issued, printing again is a
+    reprint with ``--reprint-reason`` (a new logged seal use, 补打 on the paper). Without the
+    seal-keeper role the decision is refused with exit 2."""
+    from counter.bootstrap import runtime
+    from counter.commands.common import refused, signed_actor
+    from counter.errors import PermissionDenied
+    from counter.services import seal
+
+    rt = runtime(args)
+    try:
+        actor = signed_actor(rt, args.staff)
+        if args.document == "decision":
+            if args.reprint_reason:
+                content = seal.reprint(rt, actor, args.case_no, "decision", args.reprint_reason)
+                serial = ""
+            else:
+                issued = seal.issue_decision(rt, actor, args.case_no)
+                content, serial = issued.content, issued.serial
+        else:
+            content = seal.case_document(rt, actor, args.case_no, args.document)
+            serial = ""
+    except PermissionDenied as exc:
+        return refused(exc)
+    finally:
+        rt.dispose()
+    from ui.docrender import ensure_gui_app, render_pdf
+
+    ensure_gui_app()
+    pages = render_pdf(content, args.pdf)
+    print(
+        f"已输出{content.title}（{pages}页）/ wrote {args.document} ({pages} page(s)): {args.pdf}"
+    )
+    if content.verify_code:
+        print(f"核验码 / verification code: {content.verify_code}")
+    if serial:
+        print(f"用印登记号 / seal register: {serial}")
+    return 0
+
+
+def _backoffice(args: argparse.Namespace) -> int:
+    from counter.bootstrap import database_url, runtime
+
+    rt = runtime(args)
+    rt.dispose()
+    from ui.backoffice.app import run_backoffice
+
+    return run_backoffice(database_url(args), lang=args.lang)
 
 
 def _window(args: argparse.Namespace) -> int:
@@ -89,15 +167,6 @@ def _demo(args: argparse.Namespace) -> int:
     from ui.app import run_demo
 
     return int(run_demo(url, window=args.window, lang=args.lang))
-
-
-def _document_pdf(content: DocumentContent, path: Path) -> int:
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ui.docrender import ensure_gui_app, render_pdf
-
-    ensure_gui_app()
-    return int(render_pdf(content, path))
 
 
 def _ticket_pdf(slip: TicketSlip, path: str, width_mm: int) -> None:

@@ -64,6 +64,7 @@ from counter.documents.model import (
     Signature,
     Table,
 )
+from counter.documents.qr import qr_matrix
 
 __all__ = [
     "SANS_FAMILIES",
@@ -99,6 +100,8 @@ SANS_FAMILIES = (
 A4_MM = (210.0, 297.0)
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 20.0, 20.0, 15.0, 20.0
 SEAL_RADIUS_MM = 20.0  # Ø40 mm
+QR_SIDE_MM = 26.0  # the verification QR code with its quiet zone
+QR_QUIET = 4
 SEAL_RED = QColor(214, 0, 15, 180)
 GRID_PEN_MM = 0.25
 LABEL_FILL = QColor(242, 242, 242)
@@ -358,7 +361,8 @@ class _Layout:
             self.place(t, self.left, y)
             y += t.height + after
         y += self.mm(3)
-        number = self.text(f"编号：{c.number}", _font(10.5, serif=False), self.width / 2)
+        label = str(c.meta.get("number_label") or "编号")
+        number = self.text(f"{label}：{c.number}", _font(10.5, serif=False), self.width / 2)
         row_h = number.height
         if c.barcode:
             img = _barcode_image(c.barcode)
@@ -383,7 +387,10 @@ class _Layout:
         f = _font(9, serif=False)
         left = self.text(f"{c.hall_name}　{c.title}（续）", f, self.width * 0.6)
         right = self.text(
-            f"编号：{c.number}", f, self.width * 0.4, align=Qt.AlignmentFlag.AlignRight
+            f"{c.meta.get('number_label') or '编号'}：{c.number}",
+            f,
+            self.width * 0.4,
+            align=Qt.AlignmentFlag.AlignRight,
         )
         y = self.y
         line_y = y + left.height + self.mm(1)
@@ -550,21 +557,31 @@ class _Layout:
         date = self.text(b.date_text, font, self.width / 2, align=centre)
         sign = [self.text(s, _font(11), self.width / 2) for s in b.sign_lines]
         sign_h = sum(t.height + self.mm(8) for t in sign)
+        # The verification code's QR code (核验码) stands on the left, its code under it.
+        qr = _qr_modules(self.c.verify_code) if self.c.verify_code else None
+        qr_side = self.mm(QR_SIDE_MM) if qr else 0.0
+        qr_text = (
+            self.text(f"核验码：{self.c.verify_code}", _font(8.5, serif=False), self.width / 2)
+            if qr
+            else None
+        )
+        qr_h = qr_side + (qr_text.height + self.mm(1.5) if qr_text else 0.0)
         # The issuer and the date are centred on a column 32 mm left of the right margin; the
         # seal's centre lies between them, so that it covers the date (骑年盖月).
         radius = self.mm(SEAL_RADIUS_MM)
         lines_h = issuer.height + self.mm(1.5) + date.height
         top_pad = max(self.mm(4), radius - lines_h / 2 - self.mm(2)) if b.seal_name else self.mm(4)
         bottom = top_pad + (lines_h / 2 + radius if b.seal_name else lines_h + self.mm(3))
-        block_h = max(bottom, sign_h + self.mm(4))
+        block_h = max(bottom, sign_h + self.mm(4), qr_h + self.mm(4))
         self.gap(2)
         # the lower rim of the seal may reach a little into the bottom margin
-        self.ensure(block_h - (self.mm(6) if b.seal_name else 0.0))
+        self.ensure(block_h - (self.mm(6) if b.seal_name and not qr else 0.0))
         y0 = self.y
         cx = self.right - self.mm(32)
         tx = cx - self.width / 4
         iy = y0 + top_pad
         dy = iy + issuer.height + self.mm(1.5)
+        image = _seal_image(self.c.seal_image) if b.seal_name and self.c.seal_image else None
 
         def draw(p: QPainter) -> None:
             p.save()
@@ -578,12 +595,50 @@ class _Layout:
                 ly = sy + t.height
                 p.drawLine(QPointF(lx, ly), QPointF(lx + self.mm(45), ly))
                 sy += t.height + self.mm(8)
+            if qr is not None:
+                self._qr(p, qr, self.left, y0 + self.mm(2), qr_side)
+                if qr_text is not None:
+                    p.setPen(QColor(0, 0, 0))
+                    self.draw_text(p, qr_text, self.left, y0 + self.mm(3) + qr_side)
             p.restore()
             if b.seal_name:
-                self._seal(p, QPointF(cx, iy + lines_h / 2), radius, b.seal_name)
+                centre_pt = QPointF(cx, iy + lines_h / 2)
+                if image is not None:
+                    p.save()
+                    p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+                    p.drawImage(
+                        QRectF(centre_pt.x() - radius, centre_pt.y() - radius, 2 * radius,
+                               2 * radius),
+                        image,
+                    )  # fmt: skip
+                    p.restore()
+                else:
+                    self._seal(p, centre_pt, radius, b.seal_name)
 
         self.add(draw)
         self.y = y0 + block_h
+
+    def _qr(
+        self, p: QPainter, modules: tuple[tuple[bool, ...], ...], x: float, y: float, side: float
+    ) -> None:
+        """The QR code's dark modules as black squares (vector: sharp at any resolution),
+        with a white quiet zone of four modules inside ``side``."""
+        n = len(modules)
+        cell = side / (n + 2 * QR_QUIET)
+        p.save()
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(255, 255, 255))
+        p.drawRect(QRectF(x, y, side, side))
+        p.setBrush(QColor(0, 0, 0))
+        path = QPainterPath()
+        ox, oy = x + QR_QUIET * cell, y + QR_QUIET * cell
+        for r, row in enumerate(modules):
+            for c, dark in enumerate(row):
+                if dark:
+                    # a hair wider than the cell, so anti-aliasing leaves no seams
+                    path.addRect(QRectF(ox + c * cell, oy + r * cell, cell * 1.02, cell * 1.02))
+        p.drawPath(path)
+        p.restore()
 
     def _seal(self, p: QPainter, center: QPointF, radius: float, name: str) -> None:
         """A red round seal (specimen look): rim, the name along the top arc with each character
@@ -654,8 +709,19 @@ def split_seal_name(name: str) -> tuple[str, str]:
 
 
 # --------------------------------------------------------------------------------------------
-# Barcode
+# Barcode, QR code, seal image
 # --------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=32)
+def _qr_modules(code: str) -> tuple[tuple[bool, ...], ...]:
+    return qr_matrix(code)
+
+
+@lru_cache(maxsize=8)
+def _seal_image(png: bytes) -> QImage | None:
+    img = QImage.fromData(png)
+    return None if img.isNull() else img
 
 
 @lru_cache(maxsize=32)

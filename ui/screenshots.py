@@ -1,4 +1,5 @@
-"""``counter screenshot``: every screen of the window client on demo data, as 1920×1080 PNGs.
+"""``counter screenshot``: every screen of the window client and the back office on demo data,
+as 1920×1080 PNGs (and the sealed decision as a PDF).
 
 The script drives the real client the way a clerk would (sign in, call, read a card, find items,
 check materials, accept, notice, reject, hand out, evaluate) against a demo hall — a temporary
@@ -95,20 +96,25 @@ def _fix_check(number: str) -> str:
 
 
 def complete_case(url: str, case_no: str) -> None:
-    """Back office, for demos and tests: take an accepted case through review to 办结."""
-    from counter.services import backoffice, cases
-    from counter.services.base import Actor, Runtime
+    """Back office, for demos and tests: take an accepted case through 初审, 审核 and 决定 (the
+    demo reviewer 2002) and have its 决定书 sealed (the demo seal keeper 3001): 办结."""
+    from counter.demo.hall import DEMO_PASSWORD
+    from counter.services import backoffice, cases, seal
+    from counter.services.auth import sign_in
+    from counter.services.base import Runtime
 
     rt = Runtime(url)
     try:
-        actor = Actor.system(rt.hall_id())
-        steps = ("accepted", "first_review", "review", "approved", "completed")
-        actions = ("first_review", "review", "approve", "complete")
-        state = cases.get_case(rt, case_no).state
-        if state not in steps:
-            return
-        for action in actions[steps.index(state) :]:
-            backoffice.advance_case(rt, actor, case_no, action, comment="同意")
+        reviewer = sign_in(rt, "2002", DEMO_PASSWORD).actor
+        keeper = sign_in(rt, "3001", DEMO_PASSWORD).actor
+        state = cases.get_case(rt, reviewer, case_no).state
+        steps = ("accepted", "first_review", "review")
+        if state in steps:
+            for node in ("first_review", "review", "decide")[steps.index(state) :]:
+                backoffice.advance_case(rt, reviewer, case_no, node, "同意")
+            state = "approved"
+        if state in ("approved", "rejected"):
+            seal.issue_decision(rt, keeper, case_no)
     finally:
         rt.dispose()
 
@@ -121,12 +127,95 @@ def issue_demo_ticket(rt: Any, prefix: str = "A") -> Any:
     return issue_ticket(rt, Actor.system(rt.hall_id(), "kiosk"), prefix).ticket
 
 
+def backoffice_screens(out_dir: Path, url: str, call: Callable[..., Any]) -> list[Path]:
+    """The back office on a demo hall with activity: the inbox (决定, with marks), a case page
+    with its actions, the decision sealed and previewed, the supervision view, a verification;
+    the sealed decision also as a PDF (``34-decision.pdf``)."""
+    from ui import docrender
+    from ui.backoffice.session import BackofficeSession
+    from ui.backoffice.window import BackofficeWindow
+
+    files: list[Path] = []
+    from counter.services.base import Runtime
+
+    rt = Runtime(url)
+    session = BackofficeSession(rt, demo=True)
+    try:
+        session.sign_in("4001", "demo1234")  # 何主任: manager and reviewer
+        win = BackofficeWindow(session, live=False)
+        win.resize(*SIZE)
+        win.show()
+        win.start()
+        wait_for(lambda: win.inbox_data is not None, what="inbox")
+        decide = win.node_codes.index("decide")
+        win.node_tabs.setCurrentIndex(decide)
+        wait_for(lambda: win.inbox_data.query.node == "decide", what="decide inbox")
+        files.append(grab(win, out_dir / "30-backoffice-inbox.png"))
+        first = win.model.row_at(0)
+        if first is not None:
+            win.open_case(first.case_no)
+            wait_for(lambda: win.work.currentIndex() == 1, what="case page")
+            win.case_page.tabs.setCurrentIndex(2)  # the history
+            win.case_page.text.setPlainText("经审查，申请人符合最低生活保障条件，同意")
+            files.append(grab(win, out_dir / "31-backoffice-case.png"))
+            win.case_page.tabs.setCurrentIndex(1)  # the materials recorded at acceptance
+            files.append(grab(win, out_dir / "31b-backoffice-materials.png"))
+        win.tabs.setCurrentIndex(win.super_index)
+        wait_for(lambda: win.supervision.view_data is not None, what="supervision")
+        files.append(grab(win, out_dir / "32-backoffice-supervision.png"))
+        win.close()
+        session.close()
+        # the seal keeper and reviewer 钱核 decides and seals a case waiting at 决定
+        session = BackofficeSession(rt, demo=True)
+        session.sign_in("2002", "demo1234")
+        win = BackofficeWindow(session, live=False)
+        win.resize(*SIZE)
+        win.show()
+        win.start()
+        wait_for(lambda: win.inbox_data is not None, what="inbox")
+        win.node_tabs.setCurrentIndex(win.node_codes.index("decide"))
+        wait_for(lambda: win.inbox_data.query.node == "decide", what="decide inbox")
+        row = win.model.row_at(0)
+        sealed = None
+        if row is not None:
+            win.open_case(row.case_no)
+            wait_for(lambda: win.work.currentIndex() == 1, what="case page")
+            win.case_page.text.setPlainText("经审查，符合条件，同意")
+            done: list[Any] = []
+            win.action_done.connect(done.append)
+            win.case_page.request("approve")
+            wait_for(lambda: bool(done), what="decision")
+            win.case_page.request("issue")
+            wait_for(lambda: len(done) > 1, what="seal")
+            sealed = done[-1].document
+            files.append(grab(win, out_dir / "33-backoffice-sealed.png"))
+        if sealed is not None:
+            pdf = out_dir / "34-decision.pdf"
+            docrender.render_pdf(sealed, pdf)
+            files.append(pdf)
+            img = docrender.render_page_image(sealed, 150)
+            img.save(str(out_dir / "34-doc-decision.png"))
+            files.append(out_dir / "34-doc-decision.png")
+            win.tabs.setCurrentIndex(win.verify_index)
+            win.verify_panel.code.setText(sealed.verify_code)
+            got: list[Any] = []
+            win.verified.connect(got.append)
+            win.verify_panel.submit()
+            wait_for(lambda: bool(got), what="verification")
+            files.append(grab(win, out_dir / "35-backoffice-verify.png"))
+        win.close()
+    finally:
+        session.close()
+        rt.dispose()
+    return files
+
+
 def take_screenshots(out_dir: Path, url: str | None = None) -> list[Path]:
     """Render every screen and document to ``out_dir``; returns the files written."""
     out_dir.mkdir(parents=True, exist_ok=True)
     tmp = tempfile.TemporaryDirectory(prefix="counter-shots-")
     os.environ.setdefault("COUNTER_HOME", tmp.name)
-    made_demo = url is None
+    own_demo = url is None
     if url is None:
         from counter.demo.hall import seed_demo
 
@@ -305,13 +394,21 @@ def take_screenshots(out_dir: Path, url: str | None = None) -> list[Path]:
                 files.append(out_dir / name)
         client.stop()
         client.close()
-        if made_demo:
+        if own_demo:
             # A month of generated history behind today, so the reports have something to say.
             from counter.demo.history import generate_history
 
             generate_history(url, days=35, windows=14)
             _busy_hall(rt)
         files.extend(take_manager_screenshots(out_dir, rt))
+        # the back office, on a demo hall with cases in every state
+        bo_url = url
+        if own_demo:
+            from counter.demo.hall import seed_demo
+
+            bo_url = f"sqlite:///{Path(tmp.name) / 'backoffice.sqlite3'}"
+            seed_demo(bo_url, with_activity=True)
+        files += backoffice_screens(out_dir, bo_url, call)
     finally:
         backend.close()
         rt.dispose()

@@ -10,6 +10,9 @@ it runs.
 
 from __future__ import annotations
 
+import functools
+from typing import Protocol
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,18 +28,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter import window as door
+from counter.config import StationConfig
 from counter.errors import CounterError, DatabaseUnavailable
-from ui.backend import Backend
 from ui.widgets import error_text, named
+from ui.worker import Worker
+
+
+class SignInTarget(Protocol):
+    """What a screen's holder gives the sign-in form: its station config, demo mode, worker, the
+    roles its demo sign-ins list, and the sign-in itself (run on the worker)."""
+
+    @property
+    def station(self) -> StationConfig: ...
+
+    @property
+    def demo(self) -> bool: ...
+
+    @property
+    def worker(self) -> Worker: ...
+
+    def sign_in(self, staff_no: str, password: str) -> object: ...
 
 
 class SignInForm(QWidget):
     """The sign-in form (used by :class:`SignInDialog`; embeddable for screenshots)."""
 
-    signed_in = Signal(object)  # counter.window.Desk
+    signed_in = Signal(object)  # what the holder's sign_in returns (a Desk for the window)
 
-    def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
+    def __init__(self, backend: SignInTarget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.backend = backend
         self.setObjectName("signIn")
@@ -117,7 +136,9 @@ class SignInForm(QWidget):
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        clerks = [p for p in DEMO_STAFF if "clerk" in p.roles]
+        # the window client lists its clerks; the back office passes its own roles
+        wanted = set(getattr(self.backend, "demo_roles", ("clerk",)))
+        clerks = [p for p in DEMO_STAFF if wanted & set(p.roles)]
         for person in clerks:
             r = table.rowCount()
             table.insertRow(r)
@@ -158,13 +179,17 @@ class SignInForm(QWidget):
             return
         self.message.setText("")
         password = self.password.text()
-        self.backend.run("sign_in", lambda: self.backend.sign_in(staff_no, password)).then(
-            self._done, self._failed, exclusive=True
+        self.backend.worker.submit(
+            "sign_in",
+            functools.partial(self.backend.sign_in, staff_no, password),
+            on_done=self._done,
+            on_error=self._failed,
+            exclusive=True,
         )
 
-    def _done(self, desk: door.Desk) -> None:
+    def _done(self, signed: object) -> None:
         self.password.clear()
-        self.signed_in.emit(desk)
+        self.signed_in.emit(signed)
 
     def _failed(self, exc: Exception) -> None:
         self.password.clear()
@@ -178,7 +203,7 @@ class SignInForm(QWidget):
 
 
 class SignInDialog(QDialog):
-    def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
+    def __init__(self, backend: SignInTarget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("登录 — 便民服务中心综合窗口"))
         self.form = SignInForm(backend, self)

@@ -8,9 +8,11 @@ start (card read), park (F4), resume, accept a 5-material case (Ctrl+Enter) and 
 
 Each press is reported as its time, its round trips counted by the proxy, and both as multiples
 of the round trip measured in the same run (a bare ``SELECT 1`` on a raw connection through the
-proxy). Runnable on a fresh database: it migrates ``--db``, seeds the catalogue and the calendar
-if they are missing, and uses its own hall (``BENCH``, emptied of tickets first) with its own
-clerk. On SQLite there is no network: ``--rtt`` is ignored and only times are reported.
+proxy). Runnable on a fresh database: it migrates ``--db`` and seeds the demo hall if it is
+missing (catalogue, calendar, staff, specimen seals), opens its queues at any hour, and works
+at window 14 as the demo clerk there; the cases it accepts are decided by the demo reviewer and
+seal keeper before they are handed out. Use a database of its own: it adds tickets and cases.
+On SQLite there is no network: ``--rtt`` is ignored and only times are reported.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from __future__ import annotations
 import argparse
 import functools
 import json
-import secrets
 import statistics
 import time
 from collections.abc import Callable
@@ -37,45 +38,34 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     c.add_argument("--rtt", type=float, default=0.0, metavar="MS", help="代理增加的往返毫秒数")
     c.add_argument("--repeat", type=int, default=20, help="每个按键测几次（默认20）")
-    c.add_argument("--hall", default="BENCH", metavar="CODE")
     c.add_argument("--indent", type=int, default=None)
     c.set_defaults(func=_bench_clerk)
 
 
-def _prepare(url: str, code: str) -> tuple[int, str, str]:
-    """The bench hall with one window and a clerk; returns (hall id, staff no, password)."""
-    from sqlalchemy import select
+def _prepare(url: str) -> int:
+    """The demo hall in ``url`` (seeded if missing: catalogue, calendar, staff, specimen seals),
+    its queues open; returns its id."""
+    from sqlalchemy import select, update
 
-    from counter.commands.bench import ensure_bench_hall
-    from counter.domain.passwords import hash_password
-    from counter.services.auth import add_staff_row
-    from counter.services.base import CLERK, Runtime
-    from counter.services.calendar import seed_national_calendar
-    from counter.services.catalog import seed_catalogue
-    from db.models import Seal, ServiceItem, Staff
+    from counter.demo.hall import DEMO_HALL_CODE, seed_demo
+    from counter.services.base import Runtime
+    from db.models import Hall, Queue
 
-    hall_id = ensure_bench_hall(url, code, 2)
     rt = Runtime(url)
-    staff_no = f"{code}-CLERK"
-    password = secrets.token_urlsafe(12)
     try:
         with rt.unit() as s:
-            has_items = s.scalars(select(ServiceItem.id).limit(1)).first() is not None
-        if not has_items:
-            seed_catalogue(rt)
-        seed_national_calendar(rt)
-        with rt.unit() as s:
-            if s.scalars(select(Seal.id).where(Seal.hall_id == hall_id)).first() is None:
-                s.add(Seal(hall_id=hall_id, name="压测大厅行政审批专用章（样章）", kind="approval"))
-            old = s.scalars(select(Staff).where(Staff.staff_no == staff_no)).first()
-            if old is None:
-                add_staff_row(s, hall_id, staff_no, "压测窗口人员", password, (CLERK,))
-            else:  # a new password for this run (the clerk's history stays)
-                old.password_hash = hash_password(password)
-                old.failed_attempts, old.locked_until, old.active = 0, None, True
+            hall_id = s.scalars(select(Hall.id).where(Hall.code == DEMO_HALL_CODE)).first()
+        if hall_id is None:
+            hall_id = seed_demo(url, with_activity=False, migrate=False)
+        with rt.unit() as s:  # a bench runs at any hour: no opening hours, no daily cap
+            s.execute(
+                update(Queue)
+                .where(Queue.hall_id == hall_id)
+                .values(opens_at=None, closes_at=None, daily_cap=None)
+            )
+        return int(hall_id)
     finally:
         rt.dispose()
-    return hall_id, staff_no, password
 
 
 def _five_material_item(rt: Any) -> tuple[int, list[int]]:
@@ -130,17 +120,19 @@ def _raw_rtt(url: str, n: int = 200) -> float | None:
 def _bench_clerk(args: argparse.Namespace) -> int:
     from counter import window as door
     from counter.bootstrap import database_url
+    from counter.demo.hall import DEMO_PASSWORD
     from counter.domain.applicants import ApplicantInput
     from counter.domain.checklist import MaterialCheck
     from counter.netproxy import DelayProxy
-    from counter.services import backoffice, tickets
+    from counter.services import backoffice, seal, tickets
+    from counter.services.auth import sign_in
     from counter.services.base import Actor, Runtime
     from db.engine import is_sqlite
     from db.migrate import upgrade
 
     url = database_url(args)
     upgrade(url)
-    hall_id, staff_no, password = _prepare(url, args.hall)
+    hall_id = _prepare(url)
     kiosk = Actor.system(hall_id, "kiosk")
     direct = Runtime(url)
     proxy: DelayProxy | None = None
@@ -156,12 +148,13 @@ def _bench_clerk(args: argparse.Namespace) -> int:
             proxy = DelayProxy(u.host or "127.0.0.1", u.port or 5432, args.rtt)
             target = proxy.url_for(url)
         rt = Runtime(target)
-        desk = door.sign_in(rt, staff_no, password, 1)
+        desk = door.sign_in(rt, "1014", DEMO_PASSWORD, 14)
         door.open_window(rt, desk)
         applicant = ApplicantInput(name="压测申请人", id_number="11010519491231002X")
         checks = tuple(MaterialCheck(mid, "received") for mid in materials)
         request = door.IntakeRequest(version_id, applicant, checks)
-        reviewer = Actor.system(hall_id, "bench")
+        reviewer = sign_in(direct, "2002", DEMO_PASSWORD).actor
+        keeper = sign_in(direct, "3001", DEMO_PASSWORD).actor
 
         samples: dict[str, list[tuple[float, int]]] = {a: [] for a in ACTIONS}
 
@@ -187,8 +180,9 @@ def _bench_clerk(args: argparse.Namespace) -> int:
             assert parked.ticket is not None
             timed("resume", functools.partial(door.resume, rt, desk, parked.ticket.id))
             result = timed("accept_5", lambda: door.accept(rt, desk, request))
-            for step in ("first_review", "review", "approve", "complete"):
-                backoffice.advance_case(direct, reviewer, result.case_no, step, comment="同意")
+            for node in ("first_review", "review", "decide"):
+                backoffice.advance_case(direct, reviewer, result.case_no, node, "同意")
+            seal.issue_decision(direct, keeper, result.case_no)
             timed(
                 "hand_out",
                 functools.partial(door.hand_out, rt, desk, result.case_no, applicant.id_number),

@@ -24,7 +24,7 @@ from counter.domain.checkchars import (
 from counter.domain.checklist import (
     MaterialCheck,
 )
-from counter.services.backoffice import advance_case
+from counter.services.backoffice import advance_case, post_result, resume_case, suspend_case
 from counter.services.base import (
     Actor,
     Runtime,
@@ -36,6 +36,7 @@ from counter.services.intake import (
     issue_one_time_notice,
     reject_application,
 )
+from counter.services.seal import issue_decision
 from db.models import (
     Case,
     ServiceItem,
@@ -106,13 +107,24 @@ def seed_demo_activity(rt: Runtime, hall_id: int) -> None:
         if s.scalars(select(Case.id).where(Case.hall_id == hall_id).limit(1)).first():
             return
         clerks = [a for a in (_demo_actor(s, hall_id, f"10{n:02d}", n) for n in range(1, 6)) if a]
-        reviewer = _demo_actor(s, hall_id, "2002")
+        reviewer = _demo_actor(s, hall_id, "2001")
+        decider = _demo_actor(s, hall_id, "2002")
+        keeper = _demo_actor(s, hall_id, "3001")
         versions = {
             code: vid
             for code, vid in s.execute(
                 select(ServiceItem.code, ServiceItem.current_version_id).where(
                     ServiceItem.code.in_(
-                        ["NY-001", "MZ-001", "MZ-011", "WJ-001", "MZ-006", "MZ-007", "ZF-003"]
+                        [
+                            "NY-001",
+                            "MZ-001",
+                            "MZ-011",
+                            "WJ-001",
+                            "MZ-006",
+                            "MZ-007",
+                            "ZF-003",
+                            "LY-001",
+                        ]
                     )
                 )
             ).all()
@@ -122,7 +134,7 @@ def seed_demo_activity(rt: Runtime, hall_id: int) -> None:
             vid: [(m.id, m.requirement, m.form) for m in load_item(s, vid)[0].materials]
             for vid in versions.values()
         }
-    if not clerks or reviewer is None or not versions:
+    if not clerks or reviewer is None or decider is None or keeper is None or not versions:
         return
     rng = random.Random(20261122)
     used: set[str] = set()
@@ -163,21 +175,53 @@ def seed_demo_activity(rt: Runtime, hall_id: int) -> None:
         local = dt.datetime.combine(day, dt.time(hour, minute), tzinfo=clock.HALL_TZ)
         return min(local.astimezone(dt.UTC), now)
 
-    # (item code, days ago, steps after acceptance, clerk index)
     # (item code, accepted days ago, steps as (action, days after acceptance), clerk index)
     plan: list[tuple[str, int, tuple[tuple[str, int], ...], int]] = [
         ("NY-001", 0, (), 0),  # accepted today
         ("MZ-001", 1, (), 1),
-        ("NY-001", 12, (("first_review", 1),), 2),  # first review overran → yellow card
+        ("NY-001", 12, (("first_review", 1),), 2),  # 审核 overran its budget → yellow card
         ("MZ-007", 4, (("first_review", 1), ("review", 3)), 3),
         ("MZ-001", 40, (("first_review", 2), ("review", 12)), 0),  # limit exceeded → red card
-        ("MZ-006", 3, (("approve", 1),), 1),
-        ("NY-001", 20, (("first_review", 1), ("review", 6), ("approve", 12), ("complete", 14)), 2),
-        ("MZ-007", 15, (("first_review", 1), ("review", 4), ("reject", 8), ("complete", 9)), 3),
+        ("MZ-006", 3, (("approve", 1),), 1),  # decided, waiting for the seal
+        ("NY-001", 20, (("first_review", 1), ("review", 6), ("approve", 12), ("issue", 14)), 2),
+        ("MZ-007", 15, (("first_review", 1), ("review", 4), ("refuse", 8), ("issue", 9)), 3),
         ("MZ-011", 2, (), 4),  # on the spot: completed, to be collected
         ("WJ-001", 6, (("hand_out", 0),), 0),  # on the spot, collected at once
-        ("MZ-006", 12, (("approve", 1), ("complete", 2), ("hand_out", 4)), 1),
-    ]
+        ("MZ-006", 12, (("approve", 1), ("issue", 2), ("hand_out", 4)), 1),
+        ("MZ-006", 10, (("approve", 1), ("issue", 2), ("post", 3)), 2),  # posted
+        ("LY-001", 8, (("first_review", 1), ("suspend:inspection", 2)), 3),  # 现场勘查
+        ("MZ-007", 5, (("suspend:correction", 1),), 4),  # returned for correction
+        # publicity: the clock stood still for a week, the deadlines moved
+        ("NY-001", 25, (("first_review", 1), ("suspend:publicity", 3), ("resume", 10),
+                        ("review", 12)), 0),
+    ]  # fmt: skip
+    reasons = {
+        "inspection": "需现场勘查林木蓄积量及采伐范围",
+        "correction": "医疗费用票据为复印件，请补交原件",
+        "publicity": "拟批准宅基地申请在村务公开栏公示",
+    }
+
+    def step(name: str, case_no: str, clerk: Actor, a: ApplicantInput) -> None:
+        assert reviewer is not None and decider is not None and keeper is not None
+        if name == "hand_out":
+            hand_out(rt, clerk, case_no, collector_id_number=a.id_number)
+        elif name == "post":
+            post_result(rt, clerk, case_no, carrier="中国邮政EMS", tracking="EA123456789CN")
+        elif name == "issue":
+            issue_decision(rt, keeper, case_no)
+        elif name == "approve":
+            advance_case(rt, decider, case_no, "decide", "经审查，符合条件，同意")
+        elif name == "refuse":
+            advance_case(rt, decider, case_no, "decide", "经核查，申请人家庭收入超过救助标准",
+                         refuse=True, reasons=("家庭经济状况不符合保障标准",))  # fmt: skip
+        elif name.startswith("suspend:"):
+            kind = name.split(":", 1)[1]
+            suspend_case(rt, reviewer, case_no, kind, reasons[kind])
+        elif name == "resume":
+            resume_case(rt, reviewer, case_no, "公示期满，无异议")
+        else:
+            advance_case(rt, reviewer, case_no, name, "材料齐全，同意")
+
     previous = clock._now  # restored afterwards, even if a test froze it
     try:
         for n, (code, days_ago, steps, who) in enumerate(plan):
@@ -191,13 +235,9 @@ def seed_demo_activity(rt: Runtime, hall_id: int) -> None:
                 result = accept_case(
                     rt, clerk, item_version_id=vid, applicant=a, materials=checks(vid)
                 )
-            for step, after in steps:
+            for name, after in steps:
                 with _clock_at(min(when + dt.timedelta(days=after, minutes=20), now)):
-                    if step == "hand_out":
-                        hand_out(rt, clerk, result.case_no, collector_id_number=a.id_number)
-                    else:
-                        comment = "经核查，申请人家庭收入超过救助标准" if step == "reject" else ""
-                        advance_case(rt, reviewer, result.case_no, step, comment)
+                    step(name, result.case_no, clerk, a)
         # a one-time notice and a rejection today
         vid = versions.get("NY-001")
         if vid is not None:

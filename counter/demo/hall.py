@@ -101,7 +101,8 @@ def seed_hall(
             kind="center",
             address="青山镇人民路1号",
             phone=str(DEFAULT_HALL_SETTINGS["contact_phone"]),
-            settings=dict(DEFAULT_HALL_SETTINGS),
+            # ``demo``: documents are specimens, verified with the public demo key.
+            settings={**DEFAULT_HALL_SETTINGS, "demo": True},
             secret=secrets.token_hex(32),
             created_at=now,
         )
@@ -112,7 +113,7 @@ def seed_hall(
             name="青山镇石桥村便民服务点",
             kind="village",
             parent_id=hall.id,
-            settings=dict(DEFAULT_HALL_SETTINGS),
+            settings={**DEFAULT_HALL_SETTINGS, "demo": True, "backoffice": "town"},
             secret=secrets.token_hex(32),
             created_at=now,
         )
@@ -154,9 +155,32 @@ def seed_hall(
                 person.roles,
                 phone="0571-8888 60" + person.staff_no[-2:],
             )
-        s.add(Seal(hall_id=hall.id, name="青山镇人民政府行政审批专用章", kind="approval"))
-        s.add(Seal(hall_id=village.id, name="青山镇人民政府行政审批专用章", kind="approval"))
+        # Specimen seals (样章), drawn here: the town's approval seal (the village point's cases
+        # are decided and stamped by the town) and an acceptance seal for each hall's windows.
+        for hall_id, seal_name, kind in (
+            (hall.id, "青山镇人民政府行政审批专用章", "approval"),
+            (hall.id, f"{name}受理专用章", "acceptance"),
+            (village.id, "青山镇石桥村便民服务点受理专用章", "acceptance"),
+        ):
+            s.add(specimen_seal(hall_id, seal_name, kind))
         return int(hall.id)
+
+
+def specimen_seal(hall_id: int, name: str, kind: str) -> Seal:
+    """A seal row with a generated specimen image (样章)."""
+    import hashlib
+
+    from counter.demo.seal_image import specimen_seal_png
+
+    png = specimen_seal_png(name)
+    return Seal(
+        hall_id=hall_id,
+        name=name,
+        kind=kind,
+        image=png,
+        image_sha256=hashlib.sha256(png).hexdigest(),
+        specimen=True,
+    )
 
 
 def seed_demo(url: str, *, with_activity: bool = True, migrate: bool = True) -> int:

@@ -400,8 +400,12 @@ def decision(
     review_body: str = "",
     court: str = "",
     number: str | None = None,
+    sealed: bool = False,
 ) -> DocumentContent:
-    """决定书 of the back office's decision; a refusal carries the remedy paragraph."""
+    """决定书 of the back office's decision; a refusal carries the remedy paragraph.
+
+    ``number`` is the 文号 (printed as such); a ``sealed`` decision (stamped by the seal keeper,
+    with a verification code) says how to verify it."""
     licence = item_kind == "行政许可"
     if approved:
         title = "准予行政许可决定书" if licence else "准予办理决定书"
@@ -422,6 +426,17 @@ def decision(
         blocks += [Heading("审查意见" if approved else "不予办理的理由"), Paragraph(comment)]
     if not approved:
         blocks.append(_remedy("决定书", review_body, court))
+    if sealed:
+        blocks.append(
+            Paragraph(
+                "本决定书加盖行政审批专用章后生效。可扫描二维码或凭核验码在本中心任一窗口核验真伪；"
+                "补打件注明“补打”，与原件具有同等效力。",
+                small=True,
+            )
+        )
+    contact = _contact(f)
+    if contact:
+        blocks.append(Paragraph(contact, indent=False, small=True))
     blocks.append(_signature(f, decided_at))
     return DocumentContent(
         kind="decision",
@@ -431,5 +446,9 @@ def decision(
         issued_at=decided_at,
         blocks=tuple(blocks),
         barcode=f.case_no,
-        meta={"case_no": f.case_no, "approved": approved},
+        meta={
+            "case_no": f.case_no,
+            "approved": approved,
+            "number_label": "文号" if number else "编号",
+        },
     )

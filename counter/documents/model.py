@@ -44,6 +44,7 @@ DOCUMENT_KINDS: dict[str, str] = {
     "rejection": "不予受理通知书",
     "handover": "领取回执",
     "decision": "决定书",
+    "certificate": "证照",
 }
 
 
@@ -172,6 +173,11 @@ class DocumentContent:
     ``issued_at`` is timezone-aware; ``barcode`` is the Code128 payload (the case number) or None;
     ``subtitle`` a line under the title (``（申请人留存）``); ``mark`` a corner mark such as 补打
     (reprint), never stored with the original.
+
+    A sealed decision also carries ``verify_code`` (核验码, printed with its QR code) and, when
+    printed, ``seal_image`` (the PNG of the seal as the database holds it, drawn over the
+    date). Neither is part of the stored content: the code is computed over that content, and
+    the image belongs to the seal; the services attach both when they hand a document out.
     """
 
     kind: str
@@ -184,10 +190,12 @@ class DocumentContent:
     subtitle: str = ""
     mark: str = ""
     meta: Mapping[str, Any] = field(default_factory=dict)
+    verify_code: str = ""
+    seal_image: bytes = field(default=b"", repr=False, compare=False)
 
     def text(self) -> str:
         """Every word of the document in reading order (search, tests, accessibility)."""
-        out = [self.hall_name, self.title, self.subtitle, self.number]
+        out = [self.mark, self.hall_name, self.title, self.subtitle, self.number]
         for b in self.blocks:
             if isinstance(b, Heading | Paragraph):
                 out.append(b.text)
@@ -200,10 +208,13 @@ class DocumentContent:
             else:
                 out.extend(b.sign_lines)
                 out.extend((b.issuer, b.date_text))
+        if self.verify_code:
+            out.append(f"核验码：{self.verify_code}")
         return "\n".join(t for t in out if t)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        """The stored form (without ``seal_image``; with ``verify_code`` only when set)."""
+        out: dict[str, Any] = {
             "kind": self.kind,
             "title": self.title,
             "number": self.number,
@@ -215,6 +226,9 @@ class DocumentContent:
             "mark": self.mark,
             "meta": dict(self.meta),
         }
+        if self.verify_code:
+            out["verify_code"] = self.verify_code
+        return out
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> DocumentContent:
@@ -233,4 +247,5 @@ class DocumentContent:
             subtitle=str(d.get("subtitle", "")),
             mark=str(d.get("mark", "")),
             meta=dict(d.get("meta") or {}),
+            verify_code=str(d.get("verify_code", "") or ""),
         )

@@ -11,6 +11,10 @@ DEFAULT_HALL_SETTINGS: dict[str, Any] = {
     **QUEUE_SETTING_DEFAULTS,  # recall limit, no-show policy, weights, appointment window ...
     "evaluation_days": 3,  # 补评期限（天）
     "warn_days": 1,  # 临期预警：到期前 N 个工作日
+    "yellow_grace_days": 0,  # 环节超时 N 个工作日后亮黄牌
+    "red_grace_days": 0,  # 超过承诺时限 N 个工作日后亮红牌
+    "backoffice": "town",  # 村便民服务点：由镇后台审批（town）或本点自审（own）
+    "doc_prefix": "",  # 决定书文号前缀（空：取中心名称，如“青山镇审批”）
     "followup_days": 5,  # 差评整改期限（工作日）
     "notice_days": 5,  # 一次性告知补正期限（工作日）
     "contact_phone": "0571-8888 6000",

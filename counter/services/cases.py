@@ -3,9 +3,16 @@ numbered, moved from state to state and given its documents — and the reads of
 
 The actions live by capability: :mod:`counter.services.intake` (受理, 一次性告知, 不予受理,
 补正后受理), :mod:`counter.services.handout` (出件), :mod:`counter.services.backoffice`
-(初审, 审核, 审批, 办结), :mod:`counter.services.seal` (documents, seal uses, reprints) and
+(初审, 审核, 决定, 补正, 中止, 邮寄送达), :mod:`counter.services.seal` (documents, the seal,
+办结 by the sealed 决定书, reprints, revocation, verification) and
 :mod:`counter.services.evaluation` (好差评). Each is one unit of work per user action (see
 :mod:`counter.services.base`).
+
+Halls are kept apart: every read and write of a case loads it with :func:`case_for`, which
+refuses a case outside the actor's hall and the village points its back office serves
+(:mod:`counter.domain.halls`) as if it did not exist (:class:`OutOfScope`, a ``NotFound``),
+and :func:`scope_refusals_audited` records the refusal. Reads that show personal data (the
+case page) are audited (``case_read``).
 
 Applicants carry a keyed hash of their number (the town hall's secret, so a village point finds
 the same people). An existing applicant is updated only with the fields given, and what changed
@@ -15,9 +22,11 @@ is recorded in the case event.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+import socket
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -31,11 +40,15 @@ from counter.domain.applicants import (
     ApplicantInput,
 )
 from counter.domain.cases import (
+    PENDING_NODE,
     CaseState,
     OverdueLevel,
+    Supervision,
+    SuspensionKind,
+    Thresholds,
     check_transition,
-    is_clock_running,
-    overdue_level,
+    node_budget_days,
+    supervise,
 )
 from counter.domain.checkchars import (
     normalize_code,
@@ -45,6 +58,7 @@ from counter.domain.checklist import (
     STATUSES,
     MaterialCheck,
 )
+from counter.domain.halls import HallRef, case_scope, deciding_hall
 from counter.domain.masking import id_hash, mask_id_number, mask_name
 from counter.domain.settings import merged as merged_settings
 from counter.domain.workdays import CalendarView, add_working_days
@@ -55,18 +69,29 @@ from counter.errors import (
     NotFound,
     PermissionDenied,
 )
-from counter.services.base import CLERK, Actor, Runtime, audit, require_role
+from counter.services.base import (
+    CLERK,
+    MANAGER,
+    REVIEWER,
+    SEAL_KEEPER,
+    Actor,
+    Runtime,
+    audit,
+    require_role,
+)
 from counter.services.calendar import hall_calendar
 from db.models import (
     Applicant,
     Case,
     CaseEvent,
     CaseMaterial,
+    CaseSuspension,
     Department,
     Document,
     Hall,
     Material,
     Seal,
+    SealUse,
     ServiceItem,
     ServiceItemVersion,
     Staff,
@@ -147,6 +172,15 @@ class CaseSummary:
     delivered_at: dt.datetime | None
     result: str
     overdue: str = OverdueLevel.NORMAL.value
+    pending_node: str = ""
+    days_left: int | None = None
+    node_days_left: int | None = None
+    countdown_zh: str = "—"
+    suspension: str = ""  # kind of the open suspension (correction, hearing …) or ""
+    suspended_days: int = 0
+    delivery_method: str = "window"
+    decided_by_name: str = ""
+    assigned_to: int | None = None
 
     @property
     def item(self) -> str:
@@ -155,6 +189,19 @@ class CaseSummary:
     @property
     def overdue_zh(self) -> str:
         return OverdueLevel(self.overdue).zh
+
+    @property
+    def pending_node_zh(self) -> str:
+        from counter.domain.cases import Node
+
+        return Node(self.pending_node).zh if self.pending_node else ""
+
+    @property
+    def status_zh(self) -> str:
+        """The state as a list shows it: a suspended case says why (补正中, 听证中 …)."""
+        if self.suspension:
+            return SuspensionKind(self.suspension).state_zh
+        return self.state_zh
 
     @property
     def ready_for_handout(self) -> bool:
@@ -179,6 +226,10 @@ class CaseSummary:
             "deadline_confirmed": self.deadline_confirmed,
             "node_deadline": iso(self.node_deadline),
             "overdue": self.overdue,
+            "pending_node": self.pending_node,
+            "days_left": self.days_left,
+            "suspension": self.suspension,
+            "suspended_days": self.suspended_days,
             "completed_at": iso(self.completed_at),
             "delivered_at": iso(self.delivered_at),
             "result": self.result,
@@ -223,6 +274,26 @@ class DocumentInfo:
     title: str
     created_at: dt.datetime
     created_by: int | None
+    reference: str = ""
+    sealed: bool = False
+    reprints: int = 0
+    revoked: bool = False
+    revoke_reason: str = ""
+
+
+@dataclass(frozen=True)
+class SuspensionInfo:
+    """One suspension of the clock (补正, 听证, 现场勘查, 公示)."""
+
+    kind: str
+    kind_zh: str
+    reason: str
+    started_at: dt.datetime
+    started_by_name: str
+    ended_at: dt.datetime | None
+    ended_by_name: str
+    working_days: int | None
+    note: str
 
 
 @dataclass(frozen=True)
@@ -234,8 +305,11 @@ class CaseDetail(CaseSummary):
     materials: tuple[CaseMaterialInfo, ...] = ()
     events: tuple[CaseEventInfo, ...] = ()
     documents: tuple[DocumentInfo, ...] = ()
+    suspensions: tuple[SuspensionInfo, ...] = ()
     notes: str = ""
     reason: str = ""
+    delivery_carrier: str = ""
+    delivery_tracking: str = ""
 
 
 @dataclass(frozen=True)
@@ -261,6 +335,69 @@ def require_window_actor(rt: Runtime, actor: Actor) -> None:
             audit(s, actor, "permission_denied", "window action", host=rt.host, device=actor.device)
         raise PermissionDenied(role="窗口人员")
     require_role(rt, actor, CLERK)
+
+
+class OutOfScope(NotFound):
+    """A case of a hall the actor does not serve: refused as if it did not exist (the number
+    alone says nothing about another hall). ``params``: ``what``, ``case_no``."""
+
+    code: ClassVar[str] = "case_out_of_scope"
+
+
+CASE_READERS = (CLERK, REVIEWER, SEAL_KEEPER, MANAGER)
+
+
+def hall_ref(hall: Hall) -> HallRef:
+    return HallRef(hall.id, hall.parent_id, hall.kind, hall_settings(hall))
+
+
+def scope_hall_ids(s: Session, hall_id: int) -> frozenset[int]:
+    """The halls whose cases staff of ``hall_id`` may read and act on (their own, and a town's
+    village points served by its back office)."""
+    children = s.scalars(select(Hall).where(Hall.parent_id == hall_id)).all()
+    return case_scope(hall_id, [hall_ref(h) for h in children])
+
+
+def deciding_hall_of(s: Session, case: Case) -> Hall:
+    """The hall whose back office decides ``case`` and whose seal stamps it."""
+    hall = load_hall(s, case.hall_id)
+    return load_hall(s, deciding_hall(hall_ref(hall)))
+
+
+def case_for(s: Session, actor: Actor, case_no: str, *, lock: bool = False) -> Case:
+    """The case numbered ``case_no`` if the actor's hall serves it, else :class:`OutOfScope`."""
+    case = case_by_no(s, case_no, lock=lock)
+    if case.hall_id not in scope_hall_ids(s, actor.hall_id):
+        raise OutOfScope(what=f"办件 {case_no}", case_no=case.case_no)
+    return case
+
+
+def case_in_scope(s: Session, actor: Actor, case: Case) -> None:
+    if case.hall_id not in scope_hall_ids(s, actor.hall_id):
+        raise OutOfScope(what=f"办件 {case.case_no}", case_no=case.case_no)
+
+
+@contextmanager
+def scope_refusals_audited(rt: Runtime, actor: Actor) -> Iterator[None]:
+    """Wrap a unit of work: a case refused as another hall's is audited in a unit of its own
+    (the refused unit rolls back) and the error re-raised."""
+    try:
+        yield
+    except OutOfScope as exc:
+        with rt.unit() as s:
+            audit(s, actor, "permission_denied", str(exc.params.get("case_no", "")), host=rt.host,
+                  reason="other_hall")  # fmt: skip
+        raise
+
+
+def require_staff_reader(rt: Runtime, actor: Actor) -> None:
+    """Case pages are for staff (a clerk, reviewer, seal keeper or manager), never for a kiosk
+    or a screen, whatever roles its system actor holds."""
+    if actor.device in ("kiosk", "display", "evaluator") or actor.staff_id is None:
+        with rt.unit() as s:
+            audit(s, actor, "permission_denied", "case read", host=rt.host, device=actor.device)
+        raise PermissionDenied(role="工作人员")
+    require_role(rt, actor, *CASE_READERS)
 
 
 def hall_settings(hall: Hall) -> dict[str, Any]:
@@ -295,18 +432,36 @@ def hash_key(s: Session, hall: Hall) -> bytes:
     return root.secret.encode("utf-8")
 
 
-def approval_seal(s: Session, hall: Hall) -> Seal:
-    for hid in (hall.id, hall.parent_id):
+def _seal(s: Session, hall_ids: Sequence[int | None], kind: str) -> Seal | None:
+    for hid in hall_ids:
         if hid is None:
             continue
         seal = s.scalars(
             select(Seal)
-            .where(Seal.hall_id == hid, Seal.kind == "approval", Seal.active.is_(True))
+            .where(Seal.hall_id == hid, Seal.kind == kind, Seal.active.is_(True))
             .order_by(Seal.id)
         ).first()
         if seal is not None:
             return seal
-    raise ConfigError(what=f"{hall.name}未登记行政审批专用章")
+    return None
+
+
+def approval_seal(s: Session, hall: Hall) -> Seal:
+    """The 行政审批专用章 of ``hall`` (the deciding hall): decisions and certificates only,
+    stamped by its seal keepers."""
+    seal = _seal(s, [hall.id], "approval")
+    if seal is None:
+        raise ConfigError(what=f"{hall.name}未登记行政审批专用章")
+    return seal
+
+
+def acceptance_seal(s: Session, hall: Hall) -> Seal:
+    """The 受理专用章 the window's vouchers (受理回执, 一次性告知书, 不予受理通知书) bear: the hall's
+    own, else its town's."""
+    seal = _seal(s, [hall.id, hall.parent_id], "acceptance")
+    if seal is None:
+        raise ConfigError(what=f"{hall.name}未登记受理专用章")
+    return seal
 
 
 def load_item(s: Session, version_id: int) -> tuple[ServiceItemVersion, ServiceItem, Department]:
@@ -462,6 +617,9 @@ def insert_case(s: Session, hall: Hall, case: Case, day: dt.date) -> None:
     raise Conflict(what="办件编号分配繁忙，请重试")
 
 
+_HOST = socket.gethostname()
+
+
 def case_event(
     s: Session,
     case: Case,
@@ -474,6 +632,9 @@ def case_event(
     at: dt.datetime | None = None,
     **data: Any,
 ) -> None:
+    """One node of the case's trace (督着办), and the same change in the audit log."""
+    audit(s, actor, f"case.{action}"[:40], case.case_no, host=_HOST, node=node,
+          from_state=case.state, to_state=to_state)  # fmt: skip
     s.add(
         CaseEvent(
             case_id=case.id,
@@ -544,18 +705,49 @@ def material_lines(
     return out
 
 
-def case_summary(s: Session, case: Case, cal: CalendarView | None = None, warn_days: int = 1,
-             today: dt.date | None = None) -> CaseSummary:  # fmt: skip
+def thresholds_of(s: Session, case: Case) -> Thresholds:
+    """The supervision thresholds of the hall that decides ``case``."""
+    return Thresholds.from_settings(hall_settings(deciding_hall_of(s, case)))
+
+
+def open_suspension(s: Session, case: Case) -> CaseSuspension | None:
+    return s.scalars(
+        select(CaseSuspension)
+        .where(CaseSuspension.case_id == case.id, CaseSuspension.ended_at.is_(None))
+        .order_by(CaseSuspension.id.desc())
+    ).first()
+
+
+def case_mark(
+    s: Session,
+    case: Case,
+    cal: CalendarView | None = None,
+    thresholds: Thresholds | None = None,
+    today: dt.date | None = None,
+) -> Supervision:
+    """The supervision mark of ``case`` (:func:`counter.domain.cases.supervise`)."""
+    if cal is None:
+        cal = hall_calendar(s, case.hall_id)
+    completed_on = clock.to_local(case.completed_at).date() if case.completed_at else None
+    return supervise(
+        case.state,
+        today or clock.today(),
+        case.deadline,
+        case.node_deadline,
+        cal,
+        thresholds or thresholds_of(s, case),
+        completed_on=completed_on,
+    )
+
+
+def case_summary(s: Session, case: Case, cal: CalendarView | None = None,
+                 thresholds: Thresholds | None = None,
+                 today: dt.date | None = None) -> CaseSummary:  # fmt: skip
     v, item, dept = load_item(s, case.item_version_id)
     applicant = s.get(Applicant, case.applicant_id) if case.applicant_id else None
     agent = s.get(Applicant, case.agent_id) if case.agent_id else None
-    level = OverdueLevel.NORMAL
-    if is_clock_running(case.state):
-        if cal is None:
-            cal = hall_calendar(s, case.hall_id)
-        level = overdue_level(
-            today or clock.today(), case.deadline, case.node_deadline, cal, warn_days
-        )
+    mark = case_mark(s, case, cal, thresholds, today)
+    suspension = open_suspension(s, case) if case.state == CaseState.SUSPENDED.value else None
     return CaseSummary(
         id=case.id,
         case_no=case.case_no,
@@ -587,13 +779,25 @@ def case_summary(s: Session, case: Case, cal: CalendarView | None = None, warn_d
         completed_at=case.completed_at,
         delivered_at=case.delivered_at,
         result=case.result,
-        overdue=level.value,
+        overdue=mark.level.value,
+        pending_node=mark.node.value if mark.node else "",
+        days_left=mark.days_left,
+        node_days_left=mark.node_days_left,
+        countdown_zh=mark.countdown_zh
+        if mark.clock_running
+        else ("暂停计时" if suspension is not None else "—"),
+        suspension=suspension.kind if suspension is not None else "",
+        suspended_days=case.suspended_days,
+        delivery_method=case.delivery_method,
+        decided_by_name=staff_name(s, case.decided_by),
+        assigned_to=case.assigned_to,
     )
 
 
 def case_detail(s: Session, case: Case) -> CaseDetail:
-    hall = load_hall(s, case.hall_id)
-    summary = case_summary(s, case, warn_days=int_setting(hall, "warn_days", 1))
+    """Everything the case page shows, the applicant's personal data included (the caller
+    audits the read)."""
+    summary = case_summary(s, case)
     mids = [m.material_id for m in case.materials if m.material_id is not None]
     mats = (
         {m.id: m for m in s.scalars(select(Material).where(Material.id.in_(mids)))} if mids else {}
@@ -604,10 +808,19 @@ def case_detail(s: Session, case: Case) -> CaseDetail:
     docs = s.scalars(
         select(Document).where(Document.case_id == case.id).order_by(Document.id)
     ).all()
+    uses: dict[int, list[SealUse]] = {}
+    if docs:
+        for u in s.scalars(select(SealUse).where(SealUse.document_id.in_([d.id for d in docs]))):
+            uses.setdefault(u.document_id or 0, []).append(u)
+    suspensions = s.scalars(
+        select(CaseSuspension).where(CaseSuspension.case_id == case.id).order_by(CaseSuspension.id)
+    ).all()
     names: dict[int, str] = {}
-    for e in events:
-        if e.staff_id is not None and e.staff_id not in names:
-            names[e.staff_id] = staff_name(s, e.staff_id)
+    for sid in [e.staff_id for e in events] + [
+        x for p in suspensions for x in (p.started_by, p.ended_by)
+    ]:
+        if sid is not None and sid not in names:
+            names[sid] = staff_name(s, sid)
     base = {f: getattr(summary, f) for f in CaseSummary.__dataclass_fields__}
     return CaseDetail(
         **base,
@@ -653,12 +866,34 @@ def case_detail(s: Session, case: Case) -> CaseDetail:
                 title=str((d.content or {}).get("title", "")),
                 created_at=d.created_at,
                 created_by=d.created_by,
+                reference=d.reference or "",
+                sealed=bool(uses.get(d.id)),
+                reprints=sum(u.kind == "reprint" or u.reprint_of_id is not None
+                             for u in uses.get(d.id, ())),
+                revoked=d.revoked_at is not None,
+                revoke_reason=d.revoke_reason,
             )
             for d in docs
         ),
+        suspensions=tuple(
+            SuspensionInfo(
+                kind=p.kind,
+                kind_zh=SuspensionKind(p.kind).zh,
+                reason=p.reason,
+                started_at=p.started_at,
+                started_by_name=names.get(p.started_by or 0, ""),
+                ended_at=p.ended_at,
+                ended_by_name=names.get(p.ended_by or 0, ""),
+                working_days=p.working_days,
+                note=p.note,
+            )
+            for p in suspensions
+        ),
         notes=case.notes,
         reason=case.reason,
-    )
+        delivery_carrier=case.delivery_carrier,
+        delivery_tracking=case.delivery_tracking,
+    )  # fmt: skip
 
 
 def case_by_no(s: Session, case_no: str, *, lock: bool = False) -> Case:
@@ -731,57 +966,63 @@ FIELD_ZH = {
     "birth_date": "出生日期",
 }
 
-# The budget nodes (事项环节时限) each state works on: the time in ``review`` covers 审核 and
-# 审批, after a decision the case has the 办结 budget to be completed.
-STATE_NODES: dict[CaseState, tuple[str, ...]] = {
-    CaseState.ACCEPTED: ("受理",),
-    CaseState.FIRST_REVIEW: ("初审",),
-    CaseState.REVIEW: ("审核", "审批"),
-    CaseState.APPROVED: ("办结",),
-    CaseState.REJECTED: ("办结",),
-}
-
 
 def node_deadline(
     v: ServiceItemVersion, state: CaseState, today: dt.date, cal: CalendarView
 ) -> dt.date | None:
-    budget = v.node_budget or {}
-    nodes = [n for n in STATE_NODES.get(state, ()) if n in budget]
-    if not nodes:
+    """The day the node a case entering ``state`` waits for must be done by: the item's budget
+    for that node in working days from ``today`` (None without a budget)."""
+    days = node_budget_days(v.node_budget, PENDING_NODE.get(state))
+    if days is None:
         return None
-    return add_working_days(today, sum(int(budget[n]) for n in nodes), cal).date
+    return add_working_days(today, days, cal).date
 
 
-def get_case(rt: Runtime, case_no: str) -> CaseDetail:
-    """A case with its applicant, agent, materials, events and documents."""
-    with rt.unit() as s:
-        return case_detail(s, case_by_no(s, case_no))
+def get_case(rt: Runtime, actor: Actor, case_no: str) -> CaseDetail:
+    """The case page: the case with its applicant, agent, materials as recorded at acceptance,
+    events, suspensions and documents. Staff only, of a hall that serves the case; the read
+    of personal data is audited."""
+    require_staff_reader(rt, actor)
+    with scope_refusals_audited(rt, actor), rt.unit() as s:
+        case = case_for(s, actor, case_no)
+        audit(s, actor, "case_read", case.case_no, host=rt.host)
+        return case_detail(s, case)
 
 
 def list_cases(
-    rt: Runtime, *, hall_id: int | None = None, state: str | None = None, limit: int = 200
+    rt: Runtime, actor: Actor, *, state: str | None = None, limit: int = 200
 ) -> list[CaseSummary]:
-    """Cases, newest first, with their overdue level (预警, 黄牌, 红牌)."""
+    """Cases of the halls the actor serves, newest first, with their supervision mark (预警,
+    黄牌, 红牌). Staff only; the list (which names applicants) is audited."""
+    require_staff_reader(rt, actor)
     if state is not None and state not in {s.value for s in CaseState}:
         raise InvalidInput(f"未知的办件状态“{state}”", field="state")
     limit = max(1, min(int(limit), 5000))
     with rt.unit() as s:
-        q = select(Case).order_by(Case.created_at.desc(), Case.id.desc()).limit(limit)
-        if hall_id is not None:
-            q = q.where(Case.hall_id == hall_id)
+        halls = scope_hall_ids(s, actor.hall_id)
+        q = (
+            select(Case)
+            .where(Case.hall_id.in_(halls), Case.state != CaseState.DRAFT.value)
+            .order_by(Case.created_at.desc(), Case.id.desc())
+            .limit(limit)
+        )
         if state is not None:
             q = q.where(Case.state == state)
         cases = s.scalars(q).all()
-        today = clock.today()
-        calendars: dict[int, tuple[CalendarView, int]] = {}
-        out = []
-        for c in cases:
-            if c.hall_id not in calendars:
-                hall = load_hall(s, c.hall_id)
-                calendars[c.hall_id] = (
-                    hall_calendar(s, c.hall_id),
-                    int_setting(hall, "warn_days", 1),
-                )
-            cal, warn = calendars[c.hall_id]
-            out.append(case_summary(s, c, cal, warn, today))
+        out = summaries(s, cases)
+        audit(s, actor, "case_list", state or "", host=rt.host, count=len(out))
         return out
+
+
+def summaries(s: Session, cases: Sequence[Case]) -> list[CaseSummary]:
+    """Summaries of ``cases`` on today, calendars and thresholds read once per hall."""
+    today = clock.today()
+    calendars: dict[int, CalendarView] = {}
+    thresholds: dict[int, Thresholds] = {}
+    out = []
+    for c in cases:
+        if c.hall_id not in calendars:
+            calendars[c.hall_id] = hall_calendar(s, c.hall_id)
+            thresholds[c.hall_id] = thresholds_of(s, c)
+        out.append(case_summary(s, c, calendars[c.hall_id], thresholds[c.hall_id], today))
+    return out

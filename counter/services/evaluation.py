@@ -26,7 +26,7 @@ from counter.errors import (
 )
 from counter.services.base import Actor, Runtime
 from counter.services.calendar import hall_calendar
-from counter.services.cases import int_setting, load_item
+from counter.services.cases import int_setting, load_item, scope_hall_ids
 from counter.services.queue_state import load_hall
 from db.models import (
     Case,
@@ -106,6 +106,11 @@ def record_evaluation(
             raise NotFound(what=f"办件 {case_id}")
         ticket = s.get(Ticket, ticket_id, with_for_update=True) if ticket_id is not None else None
         if ticket_id is not None and ticket is None:
+            raise NotFound(what=f"号票 {ticket_id}")
+        served = scope_hall_ids(s, actor.hall_id)
+        if case is not None and case.hall_id not in served:  # another hall's: as not found
+            raise NotFound(what=f"办件 {case_id}")
+        if ticket is not None and ticket.hall_id not in served:
             raise NotFound(what=f"号票 {ticket_id}")
         hall = load_hall(s, case.hall_id if case else ticket.hall_id if ticket else actor.hall_id)
         if (

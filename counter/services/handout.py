@@ -34,16 +34,17 @@ from counter.services.cases import (
     RESULT_ZH,
     CaseDetail,
     CaseResult,
-    case_by_no,
     case_detail,
     case_facts,
+    case_for,
     case_summary,
     hash_key,
+    load_hall,
     require_window_actor,
+    scope_refusals_audited,
     staff_name,
     transition,
 )
-from counter.services.queue_state import load_hall
 from counter.services.seal import (
     write_document,
 )
@@ -63,8 +64,10 @@ def find_case_for_handout(rt: Runtime, actor: Actor, code: str) -> CaseDetail:
     """The case whose number was scanned from a receipt's barcode (or typed). Whether it can be
     handed out now is ``ready_for_handout``."""
     require_window_actor(rt, actor)
-    with rt.unit() as s:
-        return case_detail(s, case_by_no(s, code))
+    with scope_refusals_audited(rt, actor), rt.unit() as s:
+        case = case_for(s, actor, code)
+        audit(s, actor, "case_read", case.case_no, host=rt.host, purpose="handout")
+        return case_detail(s, case)
 
 
 def hand_out(
@@ -87,8 +90,8 @@ def hand_out(
     if name:
         name = check_name(name, "领取人", "collector_name", "领取人姓名", enterprise=False)
     refused = False
-    with rt.unit() as s:
-        case = case_by_no(s, case_no, lock=True)
+    with scope_refusals_audited(rt, actor), rt.unit() as s:
+        case = case_for(s, actor, case_no, lock=True)
         hall = load_hall(s, case.hall_id)
         check_transition(case.state, CaseState.DELIVERED)
         key = hash_key(s, hall)

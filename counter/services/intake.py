@@ -52,7 +52,6 @@ from counter.domain.workdays import add_working_days
 from counter.errors import (
     CounterError,
     InvalidInput,
-    NotFound,
 )
 from counter.services.base import CLERK, MANAGER, Actor, Runtime, audit, require_role
 from counter.services.calendar import hall_calendar
@@ -64,11 +63,12 @@ from counter.services.cases import (
     ApplicantInfo,
     CaseDetail,
     CaseResult,
+    OutOfScope,
+    acceptance_seal,
     applicant_info,
-    approval_seal,
-    case_by_no,
     case_detail,
     case_facts,
+    case_for,
     case_summary,
     check_materials,
     check_ticket,
@@ -82,12 +82,14 @@ from counter.services.cases import (
     node_deadline,
     record_materials,
     require_window_actor,
+    scope_refusals_audited,
     transition,
     upsert_applicant,
 )
 from counter.services.catalog import record_item_use
 from counter.services.queue_state import load_hall
 from counter.services.seal import (
+    with_seal,
     write_document,
 )
 from db.models import (
@@ -263,7 +265,7 @@ def accept_into(
         case.node_deadline = None
     if actor.window_id is not None:
         record_item_use(s, actor.window_id, item.id)
-    seal = approval_seal(s, hall)
+    seal = acceptance_seal(s, hall)
     s.flush()
     mats = {m.id: m for m in v.materials}
     content = builders.receipt(
@@ -278,6 +280,7 @@ def accept_into(
         on_the_spot=v.on_the_spot,
     )
     write_document(s, case, actor, content, seal, "受理回执")
+    content = with_seal(content, seal)
     changes.append(
         emit(
             s,
@@ -342,7 +345,7 @@ def accept_case(
     new one. Returns the case with its 受理回执."""
     require_window_actor(rt, actor)
     p = prepare(applicant, agent, notes, channel)
-    with rt.unit() as s:
+    with scope_refusals_audited(rt, actor), rt.unit() as s:
         hall = load_hall(s, actor.hall_id)
         v, item, _dept = current_item(s, item_version_id)
         checks = check_materials(v, materials)
@@ -353,7 +356,7 @@ def accept_case(
             )
         warnings = list(p.warnings)
         if case_no:
-            case = case_by_no(s, case_no, lock=True)
+            case = case_for(s, actor, case_no, lock=True)
             if case.hall_id != hall.id or case.item_version_id != v.id:
                 raise InvalidInput("补正受理的办件与所选事项不符", field="case_no")
             check_transition(case.state, CaseState.ACCEPTED)
@@ -374,7 +377,7 @@ def accept_case(
             warnings += more
         content, changes = accept_into(s, actor, hall, case, item, v, checks, data, warnings)
         s.flush()
-        summary = case_summary(s, case, warn_days=int_setting(hall, "warn_days", 1))
+        summary = case_summary(s, case)
     return CaseResult(summary, (content,), tuple(changes), tuple(warnings))
 
 
@@ -421,7 +424,7 @@ def issue_one_time_notice(
             due=due.date.isoformat(),
             **data,
         )
-        seal = approval_seal(s, hall)
+        seal = acceptance_seal(s, hall)
         s.flush()
         by_id = {r.material_id: r for r in case.materials}
         lines = [
@@ -444,6 +447,7 @@ def issue_one_time_notice(
             due_confirmed=due.confirmed,
         )
         write_document(s, case, actor, content, seal, "一次性告知书")
+        content = with_seal(content, seal)
         change = emit(
             s,
             Change("case.awaiting_materials", hall.id,
@@ -483,7 +487,7 @@ def reject_application(
         case.result = "not_accepted"
         transition(s, case, actor, CaseState.NOT_ACCEPTED, "不予受理", "reject_application",
                     comment=reason, **data)  # fmt: skip
-        seal = approval_seal(s, hall)
+        seal = acceptance_seal(s, hall)
         settings = hall_settings(hall)
         s.flush()
         content = builders.rejection_notice(
@@ -494,6 +498,7 @@ def reject_application(
             court=str(settings.get("court", "") or ""),
         )
         write_document(s, case, actor, content, seal, "不予受理通知书")
+        content = with_seal(content, seal)
         change = emit(
             s,
             Change("case.not_accepted", hall.id,
@@ -510,10 +515,11 @@ def open_case_for_completion(rt: Runtime, actor: Actor, code: str) -> CaseDetail
     (:func:`accept_case` with ``case_no``). Refused unless the case belongs to this hall, waits
     for materials and its item version is still the current one."""
     require_window_actor(rt, actor)
-    with rt.unit() as s:
-        case = case_by_no(s, code)
+    with scope_refusals_audited(rt, actor), rt.unit() as s:
+        case = case_for(s, actor, code)
         if case.hall_id != actor.hall_id:
-            raise NotFound(what=f"办件 {code}")
+            raise OutOfScope(what=f"办件 {code}", case_no=case.case_no)
+        audit(s, actor, "case_read", case.case_no, host=rt.host, purpose="completion")
         if case.state != CaseState.AWAITING_MATERIALS.value:
             state = CaseState(case.state)
             raise NotAwaitingMaterials(case_no=case.case_no, state=state.zh, state_en=state.en)

@@ -276,6 +276,372 @@
     </message>
 </context>
 <context>
+    <name>BackofficeWindow</name>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="64" />
+        <source>后台审批 · 一章审批 · 督着办</source>
+        <translation>Back office · one seal · supervision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="82" />
+        <source>后台审批</source>
+        <translation>Back office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="86" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="89" />
+        <source>退出登录</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="110" />
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="115" />
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="120" />
+        <source>只看我经办的</source>
+        <translation>Mine only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="125" />
+        <source>办件编号（可扫描回执条码） Ctrl+F</source>
+        <translation>Case number (or scan the receipt) Ctrl+F</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="143" />
+        <source>Ctrl+1…6 切换环节　↑↓ 选择　Enter 打开　Ctrl+F 输入办件编号　F5 刷新　Ctrl+K 核验　红牌：超过承诺时限；黄牌：环节超时；预警：临近承诺期限</source>
+        <translation>Ctrl+1…6 node  ↑↓ select  Enter open  Ctrl+F case number  F5 refresh  Ctrl+K verify  Red: time limit exceeded; yellow: node overran; warning: due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="154" />
+        <source>待办</source>
+        <translation>Inbox</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="165" />
+        <source>督办</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="170" />
+        <source>核验</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="211" />
+        <source>实时刷新中断，正在重连…</source>
+        <translation>Live updates lost, reconnecting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="222" />
+        <source>全部部门</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="253" />
+        <source>全部事项</source>
+        <translation>All items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="401" />
+        <source>已完成：%1</source>
+        <translation>Done: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="403" />
+        <source>（用印登记 %1，按 Ctrl+P 打印）</source>
+        <translation> (seal register %1; Ctrl+P prints)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/window.py" line="451" />
+        <source>数据库连接中断，正在重连…已填写的意见不会丢失</source>
+        <translation>Database connection lost, reconnecting… what you typed is kept</translation>
+    </message>
+</context>
+<context>
+    <name>CasePage</name>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="112" />
+        <source>返回列表</source>
+        <translation>Back to the list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="131" />
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="132" />
+        <source>承办部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="133" />
+        <location filename="../../ui/backoffice/case_page.py" line="169" />
+        <location filename="../../ui/backoffice/case_page.py" line="174" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="134" />
+        <source>待办环节</source>
+        <translation>Next node</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="135" />
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="136" />
+        <source>承诺办结</source>
+        <translation>Promised by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="137" />
+        <source>法定期限</source>
+        <translation>Statutory limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="138" />
+        <source>环节期限</source>
+        <translation>Node due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="139" />
+        <source>受理地点</source>
+        <translation>Accepted at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="140" />
+        <source>审批机关</source>
+        <translation>Deciding body</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="141" />
+        <source>暂停计时</source>
+        <translation>Clock stopped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="142" />
+        <source>送达</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="162" />
+        <location filename="../../ui/backoffice/case_page.py" line="339" />
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="164" />
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="164" />
+        <source>材料（受理时记录）</source>
+        <translation>Material (as recorded at acceptance)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="164" />
+        <source>情况</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="164" />
+        <source>形式</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="165" />
+        <source>份数</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="165" />
+        <source>要求</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="165" />
+        <location filename="../../ui/backoffice/case_page.py" line="359" />
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="167" />
+        <source>材料</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="169" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="169" />
+        <source>环节</source>
+        <translation>Node</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="169" />
+        <source>经办人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="169" />
+        <source>意见</source>
+        <translation>Opinion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="171" />
+        <source>办理过程</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="173" />
+        <location filename="../../ui/backoffice/case_page.py" line="176" />
+        <source>文书</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="173" />
+        <source>编号/文号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="173" />
+        <source>出具时间</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="173" />
+        <source>用印</source>
+        <translation>Seal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="183" />
+        <source>只读：督办查看，不能办理</source>
+        <translation>Read only (supervision)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="185" />
+        <source>审查意见 / 理由</source>
+        <translation>Opinion / reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="189" />
+        <source>审查意见；不予许可、退回、暂停计时、补打和撤销须写明理由</source>
+        <translation>Opinion; a refusal, sending back, stopping the clock, a reprint or a revocation needs its reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="196" />
+        <source>不予许可的理由（可多选，空格勾选）</source>
+        <translation>Reasons for refusal (Space ticks)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="202" />
+        <source>暂停原因</source>
+        <translation>Why the clock stops</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="208" />
+        <source>邮件号</source>
+        <translation>Tracking number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="210" />
+        <source>邮寄</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="268" />
+        <source>未选择办件</source>
+        <translation>No case selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="296" />
+        <source>累计%1个工作日</source>
+        <translation>%1 working day(s) in all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="326" />
+        <source>已用印</source>
+        <translation>Sealed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="327" />
+        <source>，补打%1次</source>
+        <translation>, reprinted %1×</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="328" />
+        <source>已撤销：%1</source>
+        <translation>Revoked: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="329" />
+        <source>有效</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="339" />
+        <source>代办人</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="346" />
+        <source>姓名/名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="347" />
+        <source>证件</source>
+        <translation>ID type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="349" />
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="350" />
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="353" />
+        <source>法定代表人</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="422" />
+        <source>请勾选或填写不予许可的理由</source>
+        <translation>Tick or write the reasons for the refusal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="426" />
+        <source>请在“审查意见 / 理由”中写明理由</source>
+        <translation>Write the reason in “Opinion / reason”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="435" />
+        <source>请填写承运单位和邮件号</source>
+        <translation>Enter the carrier and the tracking number</translation>
+    </message>
+<message><source>初审通过</source><translation>First review passed</translation></message><message><source>审核通过</source><translation>Review passed</translation></message><message><source>准予许可</source><translation>Approve</translation></message><message><source>不予许可</source><translation>Refuse</translation></message><message><source>退回上一环节</source><translation>Send back</translation></message><message><source>恢复计时</source><translation>Restart the clock</translation></message><message><source>预览决定书</source><translation>Preview decision</translation></message><message><source>用印出具（办结）</source><translation>Seal and issue (complete)</translation></message><message><source>补打决定书</source><translation>Reprint decision</translation></message><message><source>撤销决定书</source><translation>Revoke decision</translation></message><message><source>邮寄送达</source><translation>Deliver by post</translation></message></context>
+<context>
     <name>ChecklistPanel</name>
     <message>
         <location filename="../../ui/checklist.py" line="360" />
@@ -477,59 +843,6 @@
     </message>
 </context>
 <context>
-    <name>FollowUpDialog</name>
-    <message>
-        <location filename="../../ui/manager/live.py" line="97" />
-        <source>差评回访整改</source>
-        <translation>Follow-up of a bad evaluation</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="102" />
-        <source>%1 · %2 · %3</source>
-        <translation>%1 · %2 · %3</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="108" />
-        <source>群众意见：%1</source>
-        <translation>Citizen's comment: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="111" />
-        <source>已回访（电话或上门）</source>
-        <translation>Contacted (by phone or in person)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="113" />
-        <source>已整改，办结此差评</source>
-        <translation>Resolved; close this follow-up</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="115" />
-        <source>情况说明：回访结果、整改措施（必填）</source>
-        <translation>Explanation: outcome of the call, what was fixed (required)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="125" />
-        <source>保存</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="126" />
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="134" />
-        <source>请填写情况说明</source>
-        <translation>Please write the explanation</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="137" />
-        <source>请勾选“已回访”或“已整改”</source>
-        <translation>Tick “Contacted” or “Resolved”</translation>
-    </message>
-</context>
-<context>
     <name>HandoutPanel</name>
     <message>
         <location filename="../../ui/handout.py" line="61" />
@@ -690,300 +1003,6 @@
         <location filename="../../ui/models.py" line="70" />
         <source>承诺%1个工作日</source>
         <translation>%1 working days</translation>
-    </message>
-</context>
-<context>
-    <name>LiveView</name>
-    <message>
-        <location filename="../../ui/manager/live.py" line="189" />
-        <source>等候人数</source>
-        <translation>Waiting</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="190" />
-        <source>最长等候</source>
-        <translation>Longest wait</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="191" />
-        <source>今日办结（号）</source>
-        <translation>Served today</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="192" />
-        <location filename="../../ui/manager/live.py" line="214" />
-        <source>今日取号</source>
-        <translation>Issued today</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="193" />
-        <location filename="../../ui/manager/live.py" line="253" />
-        <source>临期 / 超期办件</source>
-        <translation>Cases due / overdue</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="194" />
-        <location filename="../../ui/manager/live.py" line="282" />
-        <source>待整改差评</source>
-        <translation>Bad evaluations to follow up</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="207" />
-        <source>各队列</source>
-        <translation>Queues</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="209" />
-        <source>队列</source>
-        <translation>Queue</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="210" />
-        <source>等候</source>
-        <translation>Waiting</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="211" />
-        <source>最长等候（分）</source>
-        <translation>Longest wait (min)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="213" />
-        <source>开放窗口</source>
-        <translation>Open windows</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="215" />
-        <source>今日办结</source>
-        <translation>Served today</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="223" />
-        <source>各窗口</source>
-        <translation>Windows</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="237" />
-        <source>临期与超期办件</source>
-        <translation>Cases near or past their deadline</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="239" />
-        <source>督办</source>
-        <translation>Card</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="241" />
-        <source>办件编号</source>
-        <translation>Case no.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="242" />
-        <source>事项</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="243" />
-        <source>部门</source>
-        <translation>Department</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="244" />
-        <source>环节</source>
-        <translation>Node</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="245" />
-        <source>承诺期限</source>
-        <translation>Promised by</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="246" />
-        <source>剩余工作日</source>
-        <translation>Working days left</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="248" />
-        <source>受理人</source>
-        <translation>Accepted by</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="249" />
-        <source>申请人</source>
-        <translation>Applicant</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="251" />
-        <source>筛选办件、事项、部门…</source>
-        <translation>Filter cases, items, departments…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="257" />
-        <source>（逾期）</source>
-        <translation> (late)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="259" />
-        <source>待回访整改的差评</source>
-        <translation>Bad evaluations awaiting follow-up</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="261" />
-        <source>时间</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="262" />
-        <source>等级</source>
-        <translation>Level</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="263" />
-        <source>原因</source>
-        <translation>Reasons</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="264" />
-        <source>办件 / 号票</source>
-        <translation>Case / ticket</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="265" />
-        <source>窗口</source>
-        <translation>Window</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="266" />
-        <source>工作人员</source>
-        <translation>Clerk</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="267" />
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="270" />
-        <source>整改期限</source>
-        <translation>Follow up by</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="272" />
-        <source>意见</source>
-        <translation>Comment</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="278" />
-        <source>记录回访整改…</source>
-        <translation>Record follow-up…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="358" />
-        <source>上周同日同时段 %1%2</source>
-        <translation>Same weekday last week, same time: %1%2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="365" />
-        <source>上周同日同时段 %1</source>
-        <translation>Same weekday last week, same time: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="382" />
-        <source>目标 %1 分钟内</source>
-        <translation>Target: within %1 min</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="392" />
-        <source>其中红牌 %1</source>
-        <translation>Red cards: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/live.py" line="402" />
-        <source>其中逾期 %1</source>
-        <translation>Late: %1</translation>
-    </message>
-</context>
-<context>
-    <name>ManagerSignIn</name>
-    <message>
-        <location filename="../../ui/manager/app.py" line="46" />
-        <source>登录 — 大厅管理</source>
-        <translation>Sign in — hall manager</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/app.py" line="52" />
-        <source>便民服务中心 · 大厅管理</source>
-        <translation>Service hall · manager</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/app.py" line="53" />
-        <source>实时大厅、日报与期间报表</source>
-        <translation>Live hall, day and period reports</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/app.py" line="56" />
-        <location filename="../../ui/manager/app.py" line="60" />
-        <source>工号</source>
-        <translation>Staff no.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/app.py" line="59" />
-        <location filename="../../ui/manager/app.py" line="61" />
-        <source>密码</source>
-        <translation>Password</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/app.py" line="65" />
-        <source>演示账号：4001 或 9001，密码 demo1234</source>
-        <translation>Demo sign-in: 4001 or 9001, password demo1234</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/app.py" line="70" />
-        <source>登录</source>
-        <translation>Sign in</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/app.py" line="84" />
-        <source>请输入工号和密码</source>
-        <translation>Enter the staff number and password</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/app.py" line="104" />
-        <source>数据库连接中断，正在重连…请稍后再试</source>
-        <translation>Database connection lost; reconnecting… try again shortly</translation>
-    </message>
-</context>
-<context>
-    <name>ManagerWindow</name>
-    <message>
-        <location filename="../../ui/manager/app.py" line="118" />
-        <source>大厅管理 — %1</source>
-        <translation>Hall manager — %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/app.py" line="137" />
-        <source>实时大厅</source>
-        <translation>Live hall</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/app.py" line="138" />
-        <source>日报</source>
-        <translation>Day report</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/app.py" line="139" />
-        <source>期间报表</source>
-        <translation>Period report</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/app.py" line="163" />
-        <source>实时刷新已中断，正在重连…</source>
-        <translation>Live updates interrupted; reconnecting…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/app.py" line="171" />
-        <source>数据库连接中断，正在重连…</source>
-        <translation>Database connection lost; reconnecting…</translation>
     </message>
 </context>
 <context>
@@ -1187,453 +1206,9 @@ Shift+F4</translation>
     </message>
 </context>
 <context>
-    <name>ReportView</name>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="97" />
-        <source>从</source>
-        <translation>From</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="99" />
-        <source>到</source>
-        <translation>to</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="102" />
-        <source>近7天</source>
-        <translation>Last 7 days</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="103" />
-        <source>近30天</source>
-        <translation>Last 30 days</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="104" />
-        <source>近一年</source>
-        <translation>Last year</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="114" />
-        <location filename="../../ui/manager/reports.py" line="236" />
-        <source>日期</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="116" />
-        <source>今天</source>
-        <translation>Today</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="116" />
-        <source>昨天</source>
-        <translation>Yesterday</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="121" />
-        <source>生成报表</source>
-        <translation>Generate</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="128" />
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="137" />
-        <source>导出…</source>
-        <translation>Export…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="148" />
-        <source>取号 / 办结</source>
-        <translation>Issued / served</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="149" />
-        <source>平均等候（分）</source>
-        <translation>Mean wait (min)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="150" />
-        <source>等候90分位（分）</source>
-        <translation>90th pct wait (min)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="151" />
-        <source>平均办理（分）</source>
-        <translation>Mean service (min)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="152" />
-        <source>受理 / 办结办件</source>
-        <translation>Cases accepted / completed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="153" />
-        <location filename="../../ui/manager/reports.py" line="190" />
-        <location filename="../../ui/manager/reports.py" line="206" />
-        <source>按时办结率</source>
-        <translation>On-time rate</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="154" />
-        <source>一次办成率</source>
-        <translation>First-visit rate</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="155" />
-        <location filename="../../ui/manager/reports.py" line="244" />
-        <source>满意率</source>
-        <translation>Satisfaction</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="175" />
-        <source>图表</source>
-        <translation>Charts</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="176" />
-        <location filename="../../ui/manager/reports.py" line="248" />
-        <source>按时段</source>
-        <translation>By hour</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="177" />
-        <location filename="../../ui/manager/reports.py" line="249" />
-        <source>按窗口</source>
-        <translation>By window</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="178" />
-        <location filename="../../ui/manager/reports.py" line="250" />
-        <source>按工作人员</source>
-        <translation>By clerk</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="179" />
-        <location filename="../../ui/manager/reports.py" line="251" />
-        <source>按队列</source>
-        <translation>By queue</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="180" />
-        <source>是</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="182" />
-        <source>办件（按事项）</source>
-        <translation>Cases by item</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="184" />
-        <source>事项编码</source>
-        <translation>Item code</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="185" />
-        <source>事项名称</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="186" />
-        <location filename="../../ui/manager/reports.py" line="203" />
-        <location filename="../../ui/manager/reports.py" line="253" />
-        <source>部门</source>
-        <translation>Department</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="187" />
-        <source>即办件</source>
-        <translation>On the spot</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="188" />
-        <location filename="../../ui/manager/reports.py" line="204" />
-        <location filename="../../ui/manager/reports.py" line="391" />
-        <source>受理</source>
-        <translation>Accept</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="189" />
-        <location filename="../../ui/manager/reports.py" line="205" />
-        <location filename="../../ui/manager/reports.py" line="238" />
-        <location filename="../../ui/manager/reports.py" line="266" />
-        <location filename="../../ui/manager/reports.py" line="379" />
-        <location filename="../../ui/manager/reports.py" line="397" />
-        <source>办结</source>
-        <translation>Finish</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="192" />
-        <location filename="../../ui/manager/reports.py" line="208" />
-        <source>超期</source>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="198" />
-        <source>筛选事项、部门…</source>
-        <translation>Filter items, departments…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="201" />
-        <source>办件（按部门）</source>
-        <translation>Cases by department</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="216" />
-        <source>差评及整改</source>
-        <translation>Bad evaluations and follow-up</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="218" />
-        <source>时间</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="219" />
-        <source>等级</source>
-        <translation>Level</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="220" />
-        <source>原因</source>
-        <translation>Reasons</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="221" />
-        <source>办件编号</source>
-        <translation>Case no.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="222" />
-        <location filename="../../ui/manager/reports.py" line="387" />
-        <source>号票</source>
-        <translation>Ticket</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="223" />
-        <location filename="../../ui/manager/reports.py" line="252" />
-        <source>事项</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="224" />
-        <source>窗口</source>
-        <translation>Window</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="225" />
-        <source>工作人员</source>
-        <translation>Clerk</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="226" />
-        <source>申请人</source>
-        <translation>Applicant</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="227" />
-        <source>整改状态</source>
-        <translation>Follow-up</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="230" />
-        <source>情况说明</source>
-        <translation>Explanation</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="234" />
-        <location filename="../../ui/manager/reports.py" line="394" />
-        <source>每日趋势</source>
-        <translation>Daily trend</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="237" />
-        <location filename="../../ui/manager/reports.py" line="264" />
-        <location filename="../../ui/manager/reports.py" line="379" />
-        <location filename="../../ui/manager/reports.py" line="396" />
-        <source>取号</source>
-        <translation>Issued</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="239" />
-        <location filename="../../ui/manager/reports.py" line="267" />
-        <source>过号</source>
-        <translation>No-show</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="240" />
-        <location filename="../../ui/manager/reports.py" line="269" />
-        <source>平均等候</source>
-        <translation>Mean wait</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="241" />
-        <location filename="../../ui/manager/reports.py" line="271" />
-        <source>等候90分位</source>
-        <translation>90th pct wait</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="242" />
-        <source>受理办件</source>
-        <translation>Cases accepted</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="243" />
-        <source>办结办件</source>
-        <translation>Cases completed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="254" />
-        <source>差评</source>
-        <translation>Bad</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="258" />
-        <source>每日</source>
-        <translation>By day</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="263" />
-        <source>项目</source>
-        <translation>Line</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="265" />
-        <source>叫号</source>
-        <translation>Call</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="268" />
-        <source>转办</source>
-        <translation>Transferred</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="270" />
-        <source>等候中位数</source>
-        <translation>Median wait</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="272" />
-        <source>最长等候</source>
-        <translation>Longest wait</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="273" />
-        <source>平均办理</source>
-        <translation>Mean service</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="274" />
-        <source>办理90分位</source>
-        <translation>90th pct service</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="275" />
-        <source>等候达标率</source>
-        <translation>Within target</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="278" />
-        <location filename="../../ui/manager/reports.py" line="380" />
-        <source>在岗窗口</source>
-        <translation>Windows working</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="343" />
-        <source>已取消报表生成</source>
-        <translation>Report cancelled</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="355" />
-        <source>过号 %1 · 转办 %2</source>
-        <translation>No-show %1 · transferred %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="358" />
-        <source>中位数 %1</source>
-        <translation>Median %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="361" />
-        <source>最长 %1</source>
-        <translation>Longest %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="364" />
-        <source>90分位 %1</source>
-        <translation>90th pct %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="367" />
-        <source>超期 %1</source>
-        <translation>Overdue %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="370" />
-        <source>即办件 %1</source>
-        <translation>On the spot %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="373" />
-        <source>评价 %1 · 差评 %2</source>
-        <translation>Evaluations %1 · bad %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="377" />
-        <source>各时段到达与在岗窗口</source>
-        <translation>Arrivals by hour and windows working</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="386" />
-        <source>等候时长分布（分钟）</source>
-        <translation>Waiting time (minutes)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="390" />
-        <source>受理最多的事项</source>
-        <translation>Most accepted items</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="397" />
-        <source>平均等候（分，右轴）</source>
-        <translation>Mean wait (min, right axis)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="430" />
-        <source>已导出：%1</source>
-        <translation>Exported: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="437" />
-        <source>已取消导出</source>
-        <translation>Export cancelled</translation>
-    </message>
-</context>
-<context>
-    <name>RowTable</name>
-    <message>
-        <location filename="../../ui/manager/tables.py" line="138" />
-        <source>筛选…</source>
-        <translation>Filter…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/tables.py" line="173" />
-        <source>%1 行</source>
-        <translation>%1 rows</translation>
-    </message>
-    <message>
-        <location filename="../../ui/manager/tables.py" line="175" />
-        <source>%1 / %2 行</source>
-        <translation>%1 / %2 rows</translation>
-    </message>
-</context>
-<context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/signin.py" line="184" />
+        <location filename="../../ui/signin.py" line="186" />
         <source>登录 — 便民服务中心综合窗口</source>
         <translation>Sign in — service centre window</translation>
     </message>
@@ -1680,7 +1255,7 @@ Shift+F4</translation>
     </message>
     <message>
         <location filename="../../ui/signin.py" line="90" />
-        <location filename="../../ui/signin.py" line="143" />
+        <location filename="../../ui/signin.py" line="145" />
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
@@ -1705,37 +1280,168 @@ Shift+F4</translation>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="143" />
+        <location filename="../../ui/signin.py" line="145" />
         <source>正在登录…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="148" />
+        <location filename="../../ui/signin.py" line="150" />
         <source>请输入工号</source>
         <translation>Enter your staff number</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="152" />
+        <location filename="../../ui/signin.py" line="154" />
         <source>请输入密码</source>
         <translation>Enter your password</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="174" />
+        <location filename="../../ui/signin.py" line="176" />
         <source>数据库连接中断，正在重连…请稍后再试</source>
         <translation>Database connection lost; reconnecting… try again shortly</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="178" />
+        <location filename="../../ui/signin.py" line="180" />
         <source>登录失败：%1</source>
         <translation>Sign-in failed: %1</translation>
     </message>
 </context>
 <context>
-    <name>WindowCard</name>
+    <name>SupervisionView</name>
     <message>
-        <location filename="../../ui/manager/live.py" line="83" />
-        <source>%1号窗口</source>
-        <translation>Window %1</translation>
+        <location filename="../../ui/backoffice/supervision.py" line="78" />
+        <source>督着办：每个办件、每个环节，看得见、管得住</source>
+        <translation>Supervision: every case, every node</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/supervision.py" line="83" />
+        <source>正常</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/supervision.py" line="83" />
+        <source>预警（临期）</source>
+        <translation>Warning (due soon)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/supervision.py" line="84" />
+        <source>黄牌（环节超时）</source>
+        <translation>Yellow (node overran)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/supervision.py" line="85" />
+        <source>红牌（超过承诺时限）</source>
+        <translation>Red (limit exceeded)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/supervision.py" line="96" />
+        <source>标记</source>
+        <translation>Mark</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/supervision.py" line="96" />
+        <location filename="../../ui/backoffice/supervision.py" line="122" />
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/supervision.py" line="97" />
+        <location filename="../../ui/backoffice/supervision.py" line="125" />
+        <source>环节</source>
+        <translation>Node</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/supervision.py" line="98" />
+        <location filename="../../ui/backoffice/supervision.py" line="127" />
+        <source>经办人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/supervision.py" line="102" />
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/supervision.py" line="122" />
+        <location filename="../../ui/backoffice/supervision.py" line="125" />
+        <location filename="../../ui/backoffice/supervision.py" line="127" />
+        <source>在办</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/supervision.py" line="122" />
+        <location filename="../../ui/backoffice/supervision.py" line="125" />
+        <source>预警</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/supervision.py" line="122" />
+        <location filename="../../ui/backoffice/supervision.py" line="125" />
+        <source>黄牌</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/supervision.py" line="122" />
+        <location filename="../../ui/backoffice/supervision.py" line="125" />
+        <source>红牌</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/supervision.py" line="127" />
+        <source>黄/红牌</source>
+        <translation>Yellow/red</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/supervision.py" line="168" />
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyPanel</name>
+    <message>
+        <location filename="../../ui/backoffice/verify.py" line="30" />
+        <source>文书核验：扫描决定书上的二维码，或输入核验码</source>
+        <translation>Verify a document: scan the QR code on the decision or type its code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/verify.py" line="38" />
+        <source>核验</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/verify.py" line="70" />
+        <source>请核对核验码；伪造或抄错的核验码查不到任何文书。</source>
+        <translation>Check the code: a forged or mistyped code finds no document.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/verify.py" line="74" />
+        <source>办件：%1　%2</source>
+        <translation>Case: %1  %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/verify.py" line="75" />
+        <source>事项：%1　申请人：%2　结果：%3</source>
+        <translation>Item: %1  applicant: %2  result: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/verify.py" line="80" />
+        <source>原件：用印登记 %1，%2，%3</source>
+        <translation>Original: seal register %1, %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/verify.py" line="83" />
+        <source>补打：用印登记 %1，%2，%3，理由：%4</source>
+        <translation>Reprint: seal register %1, %2, %3, reason: %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/verify.py" line="87" />
+        <source>已撤销：%1，%2，理由：%3</source>
+        <translation>Revoked: %1, %2, reason: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/verify.py" line="90" />
+        <source>（演示中心的样章文书，以公开的演示密钥核验）</source>
+        <translation>(a specimen document of the demo hall, verified with the public demo key)</translation>
     </message>
 </context>
 <context>
@@ -2154,6 +1860,14 @@ Shift+F4</translation>
     </message>
 </context>
 <context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../ui/backoffice/app.py" line="23" />
+        <source>登录 — 后台审批</source>
+        <translation>Sign in — back office</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <location filename="../../ui/widgets.py" line="27" />
@@ -2196,14 +1910,6 @@ Shift+F4</translation>
     </message>
 </context>
 <context>
-    <name>parent</name>
-    <message>
-        <location filename="../../ui/manager/reports.py" line="46" />
-        <source>导出报表</source>
-        <translation>Export report</translation>
-    </message>
-</context>
-<context>
     <name>preview</name>
     <message>
         <location filename="../../ui/preview.py" line="66" />
@@ -2221,4 +1927,4 @@ Shift+F4</translation>
         <translation>PDF files (*.pdf)</translation>
     </message>
 </context>
-</TS>
+<context><name>CaseTableModel</name><message><source>标记</source><translation>Mark</translation></message><message><source>倒计时</source><translation>Countdown</translation></message><message><source>办件编号</source><translation>Case</translation></message><message><source>事项</source><translation>Item</translation></message><message><source>部门</source><translation>Department</translation></message><message><source>申请人</source><translation>Applicant</translation></message><message><source>状态</source><translation>Status</translation></message><message><source>环节期限</source><translation>Node due</translation></message><message><source>承诺期限</source><translation>Promised</translation></message><message><source>受理时间</source><translation>Accepted at</translation></message><message><source>经办</source><translation>Reviewer</translation></message></context><context><name>marks</name><message><source>正常</source><translation>On time</translation></message><message><source>预警</source><translation>Warning</translation></message><message><source>黄牌</source><translation>Yellow</translation></message><message><source>红牌</source><translation>Red</translation></message></context><context><name>nodes</name><message><source>初审</source><translation>First review</translation></message><message><source>审核</source><translation>Review</translation></message><message><source>决定</source><translation>Decision</translation></message><message><source>待用印</source><translation>To seal</translation></message><message><source>送达</source><translation>Delivered</translation></message><message><source>暂停计时</source><translation>Clock stopped</translation></message></context><context><name>roles</name><message><source>审核</source><translation>Review</translation></message><message><source>印章管理</source><translation>seal keeper</translation></message><message><source>督办</source><translation>Supervision</translation></message><message><source>系统管理</source><translation>administrator</translation></message><message><source>窗口</source><translation>clerk</translation></message></context></TS>

@@ -507,6 +507,15 @@ DYNAMIC = {
 }
 
 
+# The back office keeps its strings in a file of its own.
+sys.path.insert(0, str(HERE))
+import backoffice_en  # noqa: E402
+
+for _src, _en in backoffice_en.EN.items():  # never changes a string the window already has
+    EN.setdefault(_src, _en)
+for _ctx, _sources in backoffice_en.DYNAMIC.items():
+    DYNAMIC.setdefault(_ctx, []).extend(_sources)
+
 def main() -> int:
     tree = ET.parse(TS)
     root = tree.getroot()

@@ -1,4 +1,6 @@
-"""``counter case list|show`` and ``counter print`` as processes, on the seeded demo hall."""
+"""``counter case list|show|advance``, ``counter print`` and ``counter verify`` as processes, on
+the seeded demo hall, as signed-in staff (``--staff``, the password from
+``COUNTER_STAFF_PASSWORD``)."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def counter(*args: str, db: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
+    env = dict(os.environ, COUNTER_STAFF_PASSWORD="demo1234")
     env.pop("DISPLAY", None)  # printing must work without a display
     proc = subprocess.run(
         [sys.executable, "-m", "ui.main", *args, "--db", db],
@@ -40,7 +42,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 def listed(db: str, *more: str) -> list[dict[str, object]]:
-    out = counter("case", "list", "--json", *more, db=db).stdout
+    out = counter("case", "list", "--json", "--staff", "4001", *more, db=db).stdout
     return [json.loads(line) for line in out.splitlines()]
 
 
@@ -54,18 +56,22 @@ def test_case_list_json(demo_db: str) -> None:
     assert all("*" in str(r["applicant"]) for r in rows)  # names masked
     review = listed(demo_db, "--state", "review")
     assert review and all(r["state"] == "review" for r in review)
-    text = counter("case", "list", db=demo_db).stdout
+    text = counter("case", "list", "--staff", "4001", db=demo_db).stdout
     assert "红牌" in text
+    proc = counter("case", "list", db=demo_db, check=False)  # no one signed in: no list
+    assert proc.returncode == 2 and "--staff" in proc.stderr
 
 
 def test_case_list_rejects_an_unknown_state(demo_db: str) -> None:
-    proc = counter("case", "list", "--state", "lost", db=demo_db, check=False)
+    proc = counter("case", "list", "--state", "lost", "--staff", "4001", db=demo_db, check=False)
     assert proc.returncode == 1 and "未知的办件状态" in proc.stderr
 
 
 def test_case_show(demo_db: str) -> None:
     case_no = next(r["case_no"] for r in listed(demo_db, "--state", "delivered"))
-    data = json.loads(counter("case", "show", str(case_no), "--json", db=demo_db).stdout)
+    data = json.loads(
+        counter("case", "show", str(case_no), "--json", "--staff", "2001", db=demo_db).stdout
+    )
     assert data["case_no"] == case_no
     assert [e["node"] for e in data["events"]][0] == "受理"
     assert data["events"][-1]["node"] == "送达"
@@ -77,7 +83,9 @@ def test_case_show(demo_db: str) -> None:
 def test_print_receipt_to_pdf_reads_back(demo_db: str, tmp_path: Path) -> None:
     case_no = str(next(r["case_no"] for r in listed(demo_db, "--state", "accepted")))
     pdf = tmp_path / "receipt.pdf"
-    out = counter("print", case_no, "--document", "receipt", "--pdf", str(pdf), db=demo_db).stdout
+    out = counter(
+        "print", case_no, "--document", "receipt", "--pdf", str(pdf), "--staff", "1001", db=demo_db
+    ).stdout
     assert "受理回执" in out and pdf.exists()
     subprocess.run(["pdftoppm", "-r", "150", "-png", str(pdf), str(tmp_path / "p")], check=True)
     (page,) = sorted(tmp_path.glob("p-*.png"))
@@ -86,18 +94,89 @@ def test_print_receipt_to_pdf_reads_back(demo_db: str, tmp_path: Path) -> None:
     assert case_no in text and "受理回执" in text.replace(" ", "").replace("\n", "")
 
 
+def _with_handover(db: str) -> str:
+    for row in listed(db, "--state", "delivered"):
+        show = json.loads(
+            counter("case", "show", str(row["case_no"]), "--json", "--staff", "2001", db=db).stdout
+        )
+        if any(d["kind"] == "handover" for d in show["documents"]):
+            return str(row["case_no"])
+    raise AssertionError("no case collected at a window")
+
+
 def test_print_each_kind_and_a_missing_one(demo_db: str, tmp_path: Path) -> None:
     first = {
         "notice": listed(demo_db, "--state", "awaiting_materials")[0]["case_no"],
         "rejection": listed(demo_db, "--state", "not_accepted")[0]["case_no"],
-        "handover": listed(demo_db, "--state", "delivered")[0]["case_no"],
+        "handover": _with_handover(demo_db),
     }
     for kind, case_no in first.items():
         pdf = tmp_path / f"{kind}.pdf"
-        counter("print", str(case_no), "--document", kind, "--pdf", str(pdf), db=demo_db)
+        counter("print", str(case_no), "--document", kind, "--pdf", str(pdf), "--staff", "1001",
+                db=demo_db)  # fmt: skip
         assert pdf.stat().st_size > 10_000
     proc = counter(
         "print", str(first["rejection"]), "--document", "receipt", "--pdf", str(tmp_path / "x.pdf"),
-        db=demo_db, check=False,
+        "--staff", "1001", db=demo_db, check=False,
     )  # fmt: skip
     assert proc.returncode == 1 and "未找到" in proc.stderr
+
+
+def test_case_advance_by_node_and_role(demo_db: str) -> None:
+    case_no = str(listed(demo_db, "--state", "accepted")[0]["case_no"])
+    refused = counter("case", "advance", case_no, "--node", "first_review", "--staff", "1001",
+                      db=demo_db, check=False)  # fmt: skip
+    assert refused.returncode == 2 and "后台审核人员" in refused.stderr
+    out = json.loads(counter("case", "advance", case_no, "--node", "first_review", "--opinion",
+                             "材料齐全", "--staff", "2001", db=demo_db).stdout)  # fmt: skip
+    assert out["state"] == "first_review"
+    bad = counter("case", "advance", case_no, "--node", "first_review", "--refuse", "x",
+                  "--staff", "2001", db=demo_db, check=False)  # fmt: skip
+    assert bad.returncode == 1 and "--refuse" in bad.stderr
+    counter("case", "advance", case_no, "--node", "review", "--staff", "2001", db=demo_db)
+    out = json.loads(counter("case", "advance", case_no, "--node", "decide", "--refuse",
+                             "申请人不符合法定条件", "--staff", "2002", db=demo_db).stdout)  # fmt: skip
+    assert out["state"] == "rejected"
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
+def test_sealed_decision_qr_code_verifies(demo_db: str, tmp_path: Path) -> None:
+    """The decision PDF shows the seal; its QR code, decoded from the rendered page, is a code
+    ``counter verify`` accepts; the same code with one character changed is rejected."""
+    case_no = str(listed(demo_db, "--state", "approved")[0]["case_no"])
+    pdf = tmp_path / "decision.pdf"
+    refused = counter("print", case_no, "--document", "decision", "--pdf", str(pdf), "--staff",
+                      "2001", db=demo_db, check=False)  # fmt: skip
+    assert refused.returncode == 2 and "印章管理员" in refused.stderr and not pdf.exists()
+    out = counter("print", case_no, "--document", "decision", "--pdf", str(pdf), "--staff",
+                  "3001", db=demo_db).stdout  # fmt: skip
+    assert "核验码" in out and "用印登记号" in out
+    subprocess.run(["pdftoppm", "-r", "150", "-png", str(pdf), str(tmp_path / "d")], check=True)
+    (page,) = sorted(tmp_path.glob("d-*.png"))
+    img = Image.open(page).convert("RGB")
+    codes = {b.format.name if hasattr(b.format, "name") else str(b.format): b.text
+             for b in zxingcpp.read_barcodes(img)}  # fmt: skip
+    qr = next(v for k, v in codes.items() if "QR" in k.upper())
+    assert case_no in codes.values()
+    # the seal: red ink around the signature, drawn from the seal's image
+    w, h = img.size
+    region = img.crop((w // 2, h // 3, w, h))
+    px = region.tobytes()
+    red = sum(1 for i in range(0, len(px), 3) if px[i] > 180 and px[i + 1] < 90 and px[i + 2] < 90)
+    assert red > 2000
+    ok = counter("verify", qr, db=demo_db)
+    assert "真实有效" in ok.stdout and case_no in ok.stdout
+    data = json.loads(counter("verify", qr, "--json", db=demo_db).stdout)
+    assert data["status"] == "genuine" and data["original"]["serial"]
+    changed = qr[:-1] + ("7" if qr[-1] != "7" else "8")
+    bad = counter("verify", changed, db=demo_db, check=False)
+    assert bad.returncode == 1 and "核验码无效" in bad.stdout
+    # printing again is a reprint: refused without a reason, logged with one
+    again = counter("print", case_no, "--document", "decision", "--pdf", str(pdf), "--staff",
+                    "3001", db=demo_db, check=False)  # fmt: skip
+    assert again.returncode == 1 and "补打" in again.stderr
+    counter("print", case_no, "--document", "decision", "--pdf", str(pdf), "--staff", "3001",
+            "--reprint-reason", "申请人遗失原件", db=demo_db)  # fmt: skip
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "补打" in text
+    assert "申请人遗失原件" in counter("verify", qr, db=demo_db).stdout

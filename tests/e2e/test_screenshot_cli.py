@@ -27,12 +27,18 @@ SCREENS = (
     "18-manager-day-report.png",
     "19-manager-period-report.png",
     "20-manager-bad-evaluations.png",
+    "30-backoffice-inbox.png",
+    "31-backoffice-case.png",
+    "32-backoffice-supervision.png",
+    "33-backoffice-sealed.png",
+    "35-backoffice-verify.png",
 )
 DOCUMENTS = (
     "10-doc-receipt.png",
     "11-doc-one-time-notice.png",
     "12-doc-rejection.png",
     "13-doc-handover-slip.png",
+    "34-doc-decision.png",
 )
 
 
@@ -46,7 +52,7 @@ def test_screenshot_command_writes_every_screen(tmp_path):
         env=env,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=480,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     for name in SCREENS:
@@ -55,3 +61,4 @@ def test_screenshot_command_writes_every_screen(tmp_path):
     for name in DOCUMENTS:
         img = QImage(str(out / name))
         assert img.height() > img.width() > 1000, name  # an A4 page at 150 dpi
+    assert (out / "34-decision.pdf").read_bytes().startswith(b"%PDF")

@@ -28,6 +28,7 @@ from db.models import (
     CaseEvent,
     ChangeLog,
     Document,
+    Seal,
     SealUse,
     WindowItemUse,
 )
@@ -64,6 +65,7 @@ class Hall:
     clerk2: Actor
     reviewer: Actor
     kiosk: Actor
+    keeper: Actor
 
     def count(self, model: type) -> int:
         with self.rt.unit() as s:
@@ -100,6 +102,7 @@ def hall(hall_url: str, frozen: list[dt.datetime]) -> Iterator[Hall]:
         clerk2=sign_in(rt, "1002", DEMO_PASSWORD, window_number=2).actor,
         reviewer=sign_in(rt, "2002", DEMO_PASSWORD).actor,
         kiosk=Actor.system(hall_id, device="kiosk"),
+        keeper=sign_in(rt, "3001", DEMO_PASSWORD).actor,
     )
     yield h
     rt.dispose()
@@ -133,7 +136,9 @@ def test_accept_writes_case_receipt_and_seal_use_across_national_day(hall: Hall)
     assert c.deadline == dt.date(2025, 10, 28)
     assert c.statutory_deadline == dt.date(2025, 11, 4)
     assert c.deadline_confirmed
-    assert c.node_deadline == dt.date(2025, 10, 9)  # 受理 budget: 1 working day
+    # until 初审 is done: the 受理 and 初审 budgets, 1 + 5 working days (9, 10, 11, 13, 14, 15 Oct)
+    assert c.node_deadline == dt.date(2025, 10, 15)
+    assert c.pending_node == "first_review"
     (receipt,) = r.documents
     assert receipt.kind == "receipt" and receipt.barcode == c.case_no
     assert "15个工作日（2025年10月28日前办结）" in receipt.text()
@@ -145,17 +150,19 @@ def test_accept_writes_case_receipt_and_seal_use_across_national_day(hall: Hall)
     assert [row[1] for row in table.rows] == received
     assert [ch.type for ch in r.changes] == ["case.accepted"]
 
-    detail = cases.get_case(hall.rt, c.case_no)
+    detail = cases.get_case(hall.rt, hall.clerk, c.case_no)
     assert [(e.node, e.to_state) for e in detail.events] == [("受理", "accepted")]
     assert detail.events[0].staff_name == "王丽"
     assert [d.kind for d in detail.documents] == ["receipt"]
     assert sum(m.status == "received" for m in detail.materials) == len(received)
-    assert seal.case_document(hall.rt, c.case_no, "receipt") == receipt
+    assert seal.case_document(hall.rt, hall.clerk, c.case_no, "receipt") == receipt
     with hall.rt.unit() as s:
         (use,) = s.scalars(select(SealUse)).all()
         assert (
             use.case_id == c.id and use.used_by == hall.clerk.staff_id and use.purpose == "受理回执"
         )
+        assert (use.kind, use.serial) == ("original", "2025-00001")
+        assert s.get(Seal, use.seal_id).kind == "acceptance"  # the window's 受理专用章
         assert s.scalar(select(WindowItemUse.uses).where(WindowItemUse.item_id == c.item_id)) == 1
         assert s.scalars(select(ChangeLog.type)).all()[-1] == "case.accepted"
 
@@ -178,7 +185,7 @@ def test_on_the_spot_item_is_accepted_and_completed_at_once(hall: Hall) -> None:
     r = accept(hall, "WJ-001")
     assert r.case.state == "completed"
     assert r.case.deadline == dt.date(2025, 9, 30)
-    detail = cases.get_case(hall.rt, r.case_no)
+    detail = cases.get_case(hall.rt, hall.clerk, r.case_no)
     assert [e.node for e in detail.events] == ["受理", "审批", "办结"]
     assert detail.completed_at is not None and detail.result == "approved"
     assert detail.ready_for_handout
@@ -240,7 +247,7 @@ def test_one_time_notice_names_exactly_the_missing_materials(hall: Hall) -> None
     assert "5个工作日内（2025年10月14日前）" in notice.text()  # notice_days 5, over National Day
     assert r.case.node_deadline == dt.date(2025, 10, 14)
     assert hall.count(SealUse) == 1
-    assert seal.case_document(hall.rt, r.case_no, "notice") == notice
+    assert seal.case_document(hall.rt, hall.clerk, r.case_no, "notice") == notice
 
     # The materials arrive: the same case is accepted.
     later = intake.accept_case(
@@ -252,7 +259,10 @@ def test_one_time_notice_names_exactly_the_missing_materials(hall: Hall) -> None
         case_no=r.case_no,
     )
     assert later.case_no == r.case_no and later.case.state == "accepted"
-    assert [e.node for e in cases.get_case(hall.rt, r.case_no).events] == ["一次性告知", "受理"]
+    assert [e.node for e in cases.get_case(hall.rt, hall.clerk, r.case_no).events] == [
+        "一次性告知",
+        "受理",
+    ]
     assert hall.count(Case) == 1
 
 
@@ -301,52 +311,63 @@ def test_rejection_notice_with_reason_and_remedies(hall: Hall) -> None:
 
 def test_back_office_steps_are_time_stamped(hall: Hall, frozen: list[dt.datetime]) -> None:
     r = accept(hall)
-    steps = ["first_review", "review", "approve", "complete"]
+    steps = ["first_review", "review", "decide"]
     for n, step in enumerate(steps, start=1):
         frozen[0] = at_local(2025, 10, 9 + n)
-        out = backoffice.advance_case(
-            hall.rt, hall.reviewer, r.case_no, step, "同意" if step == "approve" else ""
-        )
-    assert out.case.state == "completed"
-    detail = cases.get_case(hall.rt, r.case_no)
+        out = backoffice.advance_case(hall.rt, hall.reviewer, r.case_no, step, "同意")
+    assert out.case.state == "approved" and out.case.pending_node == "complete"
+    frozen[0] = at_local(2025, 10, 13)
+    issued = seal.issue_decision(hall.rt, hall.keeper, r.case_no)
+    assert issued.case.state == "completed"
+    detail = cases.get_case(hall.rt, hall.clerk, r.case_no)
     assert [(e.node, e.to_state) for e in detail.events] == [
         ("受理", "accepted"),
         ("初审", "first_review"),
         ("审核", "review"),
-        ("审批", "approved"),
+        ("决定", "approved"),
         ("办结", "completed"),
     ]
     assert [e.at for e in detail.events][1:] == [at_local(2025, 10, 9 + n) for n in range(1, 5)]
-    assert {e.staff_name for e in detail.events[1:]} == {"钱核"}
-    decision = seal.case_document(hall.rt, r.case_no, "decision")
+    assert {e.staff_name for e in detail.events[1:4]} == {"钱核"}
+    assert detail.events[-1].staff_name == "冯印"
+    decision = seal.case_document(hall.rt, hall.clerk, r.case_no, "decision")
     assert decision.title == "准予行政许可决定书"
+    assert decision.number == "青山镇审批〔2025〕1号" and decision.verify_code
     assert hall.count(SealUse) == 2  # receipt + decision
 
 
 def test_state_machine_and_reason_rules(hall: Hall) -> None:
     r = accept(hall)
-    with pytest.raises(InvalidTransition):
-        backoffice.advance_case(hall.rt, hall.reviewer, r.case_no, "complete")
     with pytest.raises(InvalidInput):
-        backoffice.advance_case(hall.rt, hall.reviewer, r.case_no, "reject")  # a reason is required
+        backoffice.advance_case(hall.rt, hall.reviewer, r.case_no, "complete")  # the seal's
+    with pytest.raises(InvalidTransition):
+        backoffice.advance_case(hall.rt, hall.reviewer, r.case_no, "decide")  # 初审 first
+    backoffice.advance_case(hall.rt, hall.reviewer, r.case_no, "first_review")
+    backoffice.advance_case(hall.rt, hall.reviewer, r.case_no, "review")
+    with pytest.raises(InvalidInput):  # a refusal needs its reasons
+        backoffice.advance_case(hall.rt, hall.reviewer, r.case_no, "decide", refuse=True)
     with pytest.raises(InvalidInput):
         backoffice.advance_case(hall.rt, hall.reviewer, r.case_no, "explode")
-    out = backoffice.advance_case(hall.rt, hall.reviewer, r.case_no, "reject", "不符合一户一宅规定")
-    assert out.case.state == "rejected"
-    assert "不符合一户一宅规定" in out.documents[0].text()
-    assert "申请行政复议" in out.documents[0].text()
+    out = backoffice.advance_case(
+        hall.rt, hall.reviewer, r.case_no, "decide", refuse=True, reasons=("不符合一户一宅规定",)
+    )
+    assert out.case.state == "rejected" and out.case.result == "rejected"
+    issued = seal.issue_decision(hall.rt, hall.keeper, r.case_no)
+    assert "不符合一户一宅规定" in issued.content.text()
+    assert "申请行政复议" in issued.content.text()
+    assert issued.content.title == "不予行政许可决定书"
 
 
 def test_node_overrun_and_limit_exceeded_show_cards(hall: Hall, frozen: list[dt.datetime]) -> None:
-    r = accept(hall)
-    backoffice.advance_case(
-        hall.rt, hall.reviewer, r.case_no, "first_review"
-    )  # 初审 budget: 5 days
-    frozen[0] = at_local(2025, 10, 17)
-    assert cases.get_case(hall.rt, r.case_no).overdue == "yellow"
+    r = accept(hall)  # 30 September; 15 working days → 28 October
+    out = backoffice.advance_case(hall.rt, hall.reviewer, r.case_no, "first_review")
+    assert out.case.node_deadline == dt.date(2025, 10, 14)  # 审核 budget: 5 working days
+    frozen[0] = at_local(2025, 10, 15)
+    assert cases.get_case(hall.rt, hall.clerk, r.case_no).overdue == "yellow"
     frozen[0] = at_local(2025, 10, 29)
-    (listed,) = cases.list_cases(hall.rt, hall_id=hall.hall_id, state="first_review")
+    (listed,) = cases.list_cases(hall.rt, hall.clerk, state="first_review")
     assert (listed.overdue, listed.overdue_zh) == ("red", "红牌")
+    assert listed.days_left == -1 and listed.countdown_zh == "超期1个工作日"
 
 
 # ---------------------------------------------------------------------------------- hand-out
@@ -354,8 +375,9 @@ def test_node_overrun_and_limit_exceeded_show_cards(hall: Hall, frozen: list[dt.
 
 def _completed(h: Hall, **kw):  # type: ignore[no-untyped-def]
     r = accept(h, **kw)
-    for step in ("first_review", "review", "approve", "complete"):
+    for step in ("first_review", "review", "decide"):
         backoffice.advance_case(h.rt, h.reviewer, r.case_no, step)
+    seal.issue_decision(h.rt, h.keeper, r.case_no)
     return r
 
 
@@ -369,7 +391,7 @@ def test_hand_out_checks_the_collector(hall: Hall) -> None:
 
     with pytest.raises(handout.CollectorMismatch):
         handout.hand_out(hall.rt, hall.clerk, r.case_no, collector_id_number=made_up_id(7))
-    assert cases.get_case(hall.rt, r.case_no).state == "completed"
+    assert cases.get_case(hall.rt, hall.clerk, r.case_no).state == "completed"
     with hall.rt.unit() as s:
         assert s.scalars(select(AuditLog.action).where(AuditLog.action == "handout_refused")).all()
 
@@ -378,7 +400,7 @@ def test_hand_out_checks_the_collector(hall: Hall) -> None:
     slip = out.documents[0]
     assert slip.kind == "handover" and "李娜" in slip.text() and ID_B not in slip.text()
     assert "准予行政许可决定书" in slip.text()
-    detail = cases.get_case(hall.rt, r.case_no)
+    detail = cases.get_case(hall.rt, hall.clerk, r.case_no)
     assert detail.events[-1].node == "送达" and detail.events[-1].data["collector_is"] == "agent"
     with pytest.raises(InvalidTransition):
         handout.hand_out(hall.rt, hall.clerk, r.case_no, collector_id_number=ID_A)
@@ -398,7 +420,7 @@ def test_hand_out_before_completion_is_refused(hall: Hall) -> None:
 def test_roles(hall: Hall) -> None:
     r = accept(hall)
     with pytest.raises(PermissionDenied):
-        backoffice.advance_case(hall.rt, hall.clerk, r.case_no, "approve")  # a clerk cannot decide
+        backoffice.advance_case(hall.rt, hall.clerk, r.case_no, "decide")  # a clerk cannot decide
     with pytest.raises(PermissionDenied):
         accept(hall, actor=hall.kiosk)  # the kiosk's system actor holds every role, still refused
     with pytest.raises(PermissionDenied):
@@ -456,10 +478,10 @@ def test_long_name_message_names_the_problem(hall: Hall) -> None:
 def test_rare_characters_survive_storage(hall: Hall) -> None:
     name = "王𠀾䶮"
     r = accept(hall, applicant=person(name=name))
-    assert cases.get_case(hall.rt, r.case_no).applicant.name == name  # type: ignore[union-attr]
+    assert cases.get_case(hall.rt, hall.clerk, r.case_no).applicant.name == name  # type: ignore[union-attr]
     found = intake.find_applicant(hall.rt, hall.clerk, id_number=ID_A)
     assert found is not None and found.name == name
-    assert name in seal.case_document(hall.rt, r.case_no, "receipt").text()
+    assert name in seal.case_document(hall.rt, hall.clerk, r.case_no, "receipt").text()
 
 
 def test_enterprise_with_a_wrong_check_character_is_accepted_with_a_warning(hall: Hall) -> None:
@@ -486,7 +508,7 @@ def test_existing_applicant_updated_only_with_given_fields(hall: Hall) -> None:
     assert found is not None
     assert (found.phone, found.address) == ("13900139000", "青山镇人民路1号")
     assert r.warnings == ("已更新申请人信息：联系电话",)
-    event = cases.get_case(hall.rt, r.case_no).events[0]
+    event = cases.get_case(hall.rt, hall.clerk, r.case_no).events[0]
     assert event.data["applicant_changes"] == {"phone": ["13800138000", "13900139000"]}
     assert intake.find_applicant(hall.rt, hall.clerk, id_number=made_up_id(9)) is None
 
@@ -560,7 +582,7 @@ def test_demo_activity_has_every_state(hall_url: str) -> None:
         hall_id = rt.hall_id("QS")
         demo_cases.seed_demo_activity(rt, hall_id)
         demo_cases.seed_demo_activity(rt, hall_id)  # idempotent
-        listed = cases.list_cases(rt, hall_id=hall_id)
+        listed = cases.list_cases(rt, sign_in(rt, "4001", DEMO_PASSWORD).actor)
     finally:
         rt.dispose()
     states = {c.state for c in listed}
@@ -573,8 +595,11 @@ def test_demo_activity_has_every_state(hall_url: str) -> None:
         "approved",
         "completed",
         "delivered",
+        "suspended",
     }
     assert {"yellow", "red"} <= {c.overdue for c in listed}
+    assert {"correction", "inspection"} <= {c.suspension for c in listed}
+    assert "post" in {c.delivery_method for c in listed}
     assert len({c.case_no for c in listed}) == len(listed)
 
 

@@ -42,17 +42,65 @@ def test_sqlite_backup_copies_the_file(tmp_path) -> None:
 
 
 def test_audit_log_is_append_only_on_postgres(pg_url: str) -> None:
-    engine = make_engine(pg_url)
+    from counter.services.base import Runtime, audit
+
+    rt = Runtime(pg_url)
     try:
-        with engine.begin() as conn:
-            conn.execute(
-                text(
-                    "INSERT INTO audit_log (at, staff_no, action, target, host, detail) VALUES (now(), '', 'x', '', '', '{}')"
-                )
-            )
-        with pytest.raises(Exception, match="append-only"), engine.begin() as conn:
-            conn.execute(text("UPDATE audit_log SET action = 'y'"))
-        with pytest.raises(Exception, match="append-only"), engine.begin() as conn:
-            conn.execute(text("DELETE FROM audit_log"))
+        with rt.unit() as s:
+            audit(s, None, "x")
+        engine = rt.engine
+        for sql in ("UPDATE audit_log SET action = 'y'", "DELETE FROM audit_log",
+                    "TRUNCATE audit_log", "TRUNCATE audit_log CASCADE",
+                    "DELETE FROM audit_chain", "TRUNCATE audit_chain"):  # fmt: skip
+            with (
+                pytest.raises(Exception, match="append-only|cannot be removed"),
+                engine.begin() as conn,
+            ):
+                conn.execute(text(sql))
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM audit_log")).scalar() == 1
+        # a row without its chain fields is refused by the schema itself
+        with pytest.raises(Exception, match="seq"), engine.begin() as conn:
+            conn.execute(text("INSERT INTO audit_log (at, staff_no, action, target, host, detail) "
+                              "VALUES (now(), '', 'x', '', '', '{}')"))  # fmt: skip
     finally:
+        rt.dispose()
+
+
+def test_upgrade_chains_the_audit_rows_already_there(tmp_path, request) -> None:
+    """A live database at 0001 with audit rows: 0011 numbers and hashes them, so the chain is
+    whole from the first row and the next append continues it."""
+    from counter.services.audit import verify_chain
+    from counter.services.base import Runtime, audit
+    from tests.dbfixtures import _drop_pg, _pg_admin, _pg_url, pg_available
+
+    urls = [f"sqlite:///{tmp_path / 'old.sqlite3'}"]
+    name = f"counter_mig_{tmp_path.name[-12:]}".replace("-", "_").lower()
+    if pg_available():
+        _drop_pg(name)
+        with _pg_admin() as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        request.addfinalizer(lambda: _drop_pg(name))
+        urls.append(_pg_url(name))
+    for url in urls:
+        upgrade(url, "0001")
+        engine = make_engine(url)
+        with engine.begin() as conn:
+            for n in range(3):
+                conn.execute(
+                    text("INSERT INTO audit_log (at, staff_no, action, target, host, detail) "
+                         "VALUES (:at, '', :a, '', 'pc1', :d)"),
+                    {"at": f"2025-09-30 0{n}:00:00", "a": f"old{n}", "d": f'{{"n": {n}}}'},
+                )  # fmt: skip
         engine.dispose()
+        upgrade(url)
+        rt = Runtime(url)
+        try:
+            report = verify_chain(rt)
+            assert report.ok and report.rows == 3 and report.head_seq == 3
+            with rt.unit() as s:
+                audit(s, None, "new")
+            report = verify_chain(rt)  # the check audited itself too
+            assert report.ok and report.head_seq == 5
+        finally:
+            rt.dispose()

@@ -105,10 +105,10 @@ def test_completion_after_notice_keeps_the_case_number_and_reprints(qtbot, sessi
     qtbot.waitUntil(lambda: item.outcome == "accepted", timeout=WAIT)
     assert item.case_no == case_no
     assert client.outcome.preview.content.kind == "receipt"
-    case = cases.get_case(rt, case_no)
+    case = cases.get_case(rt, backend.the_desk().actor, case_no)
     assert case.state == "accepted"
     assert [e.node for e in case.events] == ["一次性告知", "受理"]
-    assert len(cases.list_cases(rt)) == 1
+    assert len(cases.list_cases(rt, backend.the_desk().actor)) == 1
 
     # 补打 from the result panel: the receipt again, marked, to the print dialog
     assert client.outcome.reprint_button.isVisible()
@@ -129,7 +129,7 @@ def test_completion_after_notice_keeps_the_case_number_and_reprints(qtbot, sessi
         flow.key(qtbot, client, Qt.Key.Key_P, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert client.handout.preview.content.mark == "补打"
     assert len(printed.files) == 2
-    events = [e.node for e in cases.get_case(rt, case_no).events]
+    events = [e.node for e in cases.get_case(rt, backend.the_desk().actor, case_no).events]
     assert events.count("补打") == 2
 
     from sqlalchemy import func, select
