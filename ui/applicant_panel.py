@@ -10,7 +10,6 @@ silently written over what is on the screen.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter import clock
 from counter.domain.checkchars import (
     InvalidIdNumber,
     check_uscc,
@@ -65,7 +65,7 @@ def check_id_text(text: str, id_type: str = "居民身份证") -> tuple[str, str
     if len(raw) < 18 and all(c.isdigit() for c in raw):
         return "typing", translate("applicant", "已输入%1位，共18位").replace("%1", str(len(raw)))
     try:
-        number = validate_citizen_id(raw, today=dt.date.today())
+        number = validate_citizen_id(raw, today=clock.today())
     except InvalidIdNumber as exc:
         return "error", exc.message_zh
     birth, sex = citizen_id_info(number)
