@@ -2,7 +2,8 @@
 
 The script drives the real client the way a clerk would (sign in, call, read a card, find items,
 check materials, accept, notice, reject, hand out, evaluate) against a demo hall — a temporary
-one unless ``--db`` is given — and grabs each state. Documents are rendered as A4 pages.
+one unless ``--db`` is given — and grabs each state. Documents are rendered as A4 pages. It runs
+on a fixed working-day morning (:data:`counter.demo.clock.SCREENSHOT_AT`), not on the wall clock.
 Waiting is done on the Qt event loop (never by sleeping, never with a busy processEvents loop).
 """
 
@@ -114,7 +115,19 @@ def complete_case(url: str, case_no: str) -> None:
 
 
 def take_screenshots(out_dir: Path, url: str | None = None) -> list[Path]:
-    """Render every screen and document to ``out_dir``; returns the files written."""
+    """Render every screen and document to ``out_dir``; returns the files written.
+
+    The demo runs on its own clock from :data:`counter.demo.clock.SCREENSHOT_AT` (a working-day
+    morning), whatever the wall clock or ``COUNTER_CLOCK`` say: the queues are open, and the
+    pictures are the same at any hour. The previous clock comes back afterwards."""
+    from counter import clock
+    from counter.demo.clock import screenshot_clock
+
+    with clock.using(screenshot_clock()):
+        return _take_screenshots(out_dir, url)
+
+
+def _take_screenshots(out_dir: Path, url: str | None) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     tmp = tempfile.TemporaryDirectory(prefix="counter-shots-")
     os.environ.setdefault("COUNTER_HOME", tmp.name)
