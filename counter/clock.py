@@ -40,7 +40,7 @@ _now: Callable[[], dt.datetime] = wall_clock
 
 
 class BadClockSetting(ConfigError):
-    """``COUNTER_CLOCK`` (or a ``--clock`` value) is not a point in time."""
+    """``COUNTER_CLOCK`` is not a point in time."""
 
     code = "bad_clock"
     zh = "{name} 的值“{value}”不是时间，应写作 2026-03-10T10:00:00+08:00 或 2026-03-10 10:00"
@@ -51,10 +51,11 @@ class RunningClock:
     """A clock that reads ``start`` when made and then runs at the speed of the PC's monotonic
     clock (so it never jumps when the wall clock is set, and durations are real).
 
-    ``source`` says who installed it (shown to people: "COUNTER_CLOCK", "演示时钟" …).
-    :meth:`set` and :meth:`advance` move it (tests crossing midnight); readings from other
-    threads see either the old or the new base, never a mix (one attribute holds both).
-    Callable, so it can be given to :func:`set_clock` as it is.
+    ``source`` says who installed it (``COUNTER_CLOCK``, ``demo``, ``screenshot``, ``tests``);
+    ``started_at`` is the instant it was made with (what the screens announce). :meth:`set` and
+    :meth:`advance` move it (tests crossing midnight); readings from other threads see either
+    the old or the new base, never a mix (one attribute holds both). Callable, so it can be
+    given to :func:`set_clock` as it is.
     """
 
     def __init__(self, start: dt.datetime, *, source: str = "") -> None:
