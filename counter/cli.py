@@ -86,6 +86,18 @@ def setup_logging(verbose: bool) -> None:
     )
 
 
+def _clock_from_env() -> None:
+    """``COUNTER_CLOCK`` (a demo and training aid): run on a clock started at that instant, and
+    say so on the terminal, since every time the command writes will follow it."""
+    from counter import clock
+
+    rc = clock.install_from_env()
+    if rc is not None:
+        zh, en = clock.describe(rc)
+        log.info("%s", en)
+        print(f"{zh}\n{en}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None, *, extra: Sequence[ModuleType] = ()) -> int:
     parser = build_parser(extra)
     args = parser.parse_args(argv)
@@ -94,6 +106,7 @@ def main(argv: Sequence[str] | None = None, *, extra: Sequence[ModuleType] = ())
         parser.print_help()
         return 2
     try:
+        _clock_from_env()
         return int(args.func(args) or 0)
     except CounterError as exc:
         log.error("%s (%s)", exc.message_zh, exc.code)

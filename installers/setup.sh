@@ -19,6 +19,10 @@ if command -v dpkg-query >/dev/null 2>&1; then
            libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0; do
     have_pkg "$p" || need_pkgs+=("$p")
   done
+  # the tests run `counter` with the wall clock moved (libfaketime): tests/run-at.sh
+  if [ -n "$extras" ]; then
+    have_pkg faketime || need_pkgs+=(faketime)
+  fi
 fi
 if [ "${#need_pkgs[@]}" -gt 0 ]; then
   sudo_cmd=""

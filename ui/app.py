@@ -6,6 +6,11 @@
   an English locale); Chinese is the source language.
 - :func:`run_window` — sign in, then the window client on the configured database.
 - :func:`run_demo` — the same on the demo hall, with the demo sign-ins shown.
+
+When the clock is not the wall clock (``COUNTER_CLOCK``, or the demo clock of an out-of-hours
+``counter demo``: :mod:`counter.demo.clock`), the sign-in screen and the window client's status
+bar say so, with the instant the clock started from: every time the client shows or prints
+follows that clock.
 """
 
 from __future__ import annotations
@@ -17,7 +22,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QBoxLayout, QLabel, QMainWindow, QWidget
+
+from ui.widgets import named
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +116,47 @@ def make_app(argv: list[str] | None = None, *, lang: str | None = None) -> QAppl
     return app
 
 
+def clock_notice(*, short: bool = False) -> str:
+    """What the screens say when the clock is not the wall clock ("" when it is); ``short``:
+    only which clock it is, without why (the status bar)."""
+    from counter import clock
+    from counter.demo.clock import SOURCE as DEMO_SOURCE
+    from counter.demo.clock import demo_notice
+    from ui import widgets
+
+    rc = clock.running_clock()
+    if rc is None:
+        return ""
+    if rc.source == DEMO_SOURCE and not short:
+        zh, en = demo_notice(rc)
+    else:
+        zh, en = clock.describe(rc)
+    return en if widgets.ENGLISH else zh
+
+
+def show_clock_notice(dialog: QWidget | None = None, client: QMainWindow | None = None) -> str:
+    """Put :func:`clock_notice` on top of the sign-in ``dialog`` (an amber banner) and in the
+    ``client``'s status bar and title; returns the text ("" and nothing shown on the wall
+    clock)."""
+    from ui.widgets import Banner
+
+    text = clock_notice()
+    if not text:
+        return ""
+    if dialog is not None:
+        banner = Banner("warn", dialog)
+        banner.show_message(text)
+        lay = dialog.layout()
+        if isinstance(lay, QBoxLayout):
+            lay.insertWidget(0, banner)
+    if client is not None:
+        label = named(QLabel(clock_notice(short=True)), "clockNote")
+        label.setToolTip(text)
+        client.statusBar().addPermanentWidget(label)
+        client.setWindowTitle(f"{client.windowTitle()} · {label.text()}")
+    return text
+
+
 def _station(window: int | None):  # type: ignore[no-untyped-def]
     from counter.config import StationConfig
 
@@ -133,9 +181,11 @@ def run_window(
     backend = Backend(rt, station, demo=demo)
     try:
         dialog = SignInDialog(backend)
+        show_clock_notice(dialog=dialog)
         if dialog.exec() != SignInDialog.DialogCode.Accepted:
             return 0
         client = WindowClient(backend)
+        show_clock_notice(client=client)
         client.show_all()
         return int(app.exec())
     finally:

@@ -157,8 +157,12 @@ def demo_url(args: argparse.Namespace) -> str:
 
 def _demo(args: argparse.Namespace) -> int:
     from counter.bootstrap import safe_url
+    from counter.demo.clock import demo_notice, install_demo_clock
     from counter.demo.hall import seed_demo
 
+    demo_clock = install_demo_clock()  # before seeding: the seeded day is the demo's day
+    if demo_clock is not None:
+        print("\n".join(demo_notice(demo_clock)))
     url = demo_url(args)
     hall_id = seed_demo(url)
     print(f"演示大厅已就绪 / demo hall ready: {safe_url(url)} (hall {hall_id})")

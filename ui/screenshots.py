@@ -3,7 +3,8 @@ as 1920×1080 PNGs (and the sealed decision as a PDF).
 
 The script drives the real client the way a clerk would (sign in, call, read a card, find items,
 check materials, accept, notice, reject, hand out, evaluate) against a demo hall — a temporary
-one unless ``--db`` is given — and grabs each state. Documents are rendered as A4 pages.
+one unless ``--db`` is given — and grabs each state. Documents are rendered as A4 pages. It runs
+on a fixed working-day morning (:data:`counter.demo.clock.SCREENSHOT_AT`), not on the wall clock.
 Waiting is done on the Qt event loop (never by sleeping, never with a busy processEvents loop).
 """
 
@@ -211,7 +212,19 @@ def backoffice_screens(out_dir: Path, url: str, call: Callable[..., Any]) -> lis
 
 
 def take_screenshots(out_dir: Path, url: str | None = None) -> list[Path]:
-    """Render every screen and document to ``out_dir``; returns the files written."""
+    """Render every screen and document to ``out_dir``; returns the files written.
+
+    The demo runs on its own clock from :data:`counter.demo.clock.SCREENSHOT_AT` (a working-day
+    morning), whatever the wall clock or ``COUNTER_CLOCK`` say: the queues are open, and the
+    pictures are the same at any hour. The previous clock comes back afterwards."""
+    from counter import clock
+    from counter.demo.clock import screenshot_clock
+
+    with clock.using(screenshot_clock()):
+        return _take_screenshots(out_dir, url)
+
+
+def _take_screenshots(out_dir: Path, url: str | None) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     tmp = tempfile.TemporaryDirectory(prefix="counter-shots-")
     os.environ.setdefault("COUNTER_HOME", tmp.name)
@@ -401,13 +414,12 @@ def take_screenshots(out_dir: Path, url: str | None = None) -> list[Path]:
             generate_history(url, days=35, windows=14)
             _busy_hall(rt)
         files.extend(take_manager_screenshots(out_dir, rt))
-        # the back office, on a demo hall with cases in every state
-        bo_url = url
-        if own_demo:
-            from counter.demo.hall import seed_demo
+        # the back office, always on a demo hall of its own with cases in every state (a
+        # database given with --db may hold no case waiting at a node)
+        from counter.demo.hall import seed_demo
 
-            bo_url = f"sqlite:///{Path(tmp.name) / 'backoffice.sqlite3'}"
-            seed_demo(bo_url, with_activity=True)
+        bo_url = f"sqlite:///{Path(tmp.name) / 'backoffice.sqlite3'}"
+        seed_demo(bo_url, with_activity=True)
         files += backoffice_screens(out_dir, bo_url, call)
     finally:
         backend.close()

@@ -76,6 +76,13 @@ def seed_demo_activity(rt: Runtime, hall_id: int) -> None:
         if not queues:
             return
         expire_stale(s, hall, day, now)
+        # A demo of an earlier day left visitors at its windows: their service is over.
+        for win in s.scalars(
+            select(Window).where(Window.hall_id == hall_id, Window.current_ticket_id.is_not(None))
+        ):
+            held = s.get(Ticket, win.current_ticket_id)
+            if held is not None and held.day < day:
+                finish_in(s, hall, win, None, now)
         # Start early enough that every time stays in the past and on today's local date.
         local_midnight = dt.datetime.combine(day, dt.time(0, 0), tzinfo=hall_tz(hall))
         start = max(now - dt.timedelta(minutes=75), local_midnight.astimezone(dt.UTC))

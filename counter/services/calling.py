@@ -1135,19 +1135,15 @@ def void_in(
 
 
 def expire_stale(s: Session, hall: Hall, day: dt.date, now: dt.datetime) -> int:
-    """Void the unfinished tickets of earlier days (numbers restart each day); their lines are
-    emptied and the windows that held one are freed."""
+    """Void the unfinished tickets of earlier days (numbers restart each day): those still
+    waiting (their lines are emptied) and those parked. A visitor still at a window — called
+    before midnight and being served — stays with that window until it finishes them."""
     stale = select(Ticket.id).where(
-        Ticket.hall_id == hall.id, Ticket.state.in_(OPEN_STATES), Ticket.day < day
+        Ticket.hall_id == hall.id, Ticket.state.in_((WAITING, PARKED)), Ticket.day < day
     )
     ids = list(s.scalars(stale).all())
     if not ids:
         return 0
-    s.execute(
-        update(Window)
-        .where(Window.hall_id == hall.id, Window.current_ticket_id.in_(ids))
-        .values(current_ticket_id=None, version=Window.version + 1)
-    )
     s.execute(update(Ticket).where(Ticket.id.in_(ids)).values(state=VOID))
     queue_ids = select(WindowQueue.queue_id).join(Window, Window.id == WindowQueue.window_id)
     s.execute(

@@ -15,8 +15,12 @@ ROOT = Path(__file__).resolve().parents[2]
 END = "2026-03-10"
 
 
-def run(*args: str, home: Path, timeout: int = 300) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, home: Path, timeout: int = 300, at: str | None = None
+) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COUNTER_HOME=str(home))
+    if at is not None:
+        env["COUNTER_CLOCK"] = at
     return subprocess.run(
         [sys.executable, "-m", "ui.main", *args],
         cwd=ROOT,
@@ -33,7 +37,8 @@ def history_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
     url = f"sqlite:///{tmp / 'hall.sqlite3'}"
     home = tmp / "home"
     home.mkdir()
-    p = run("demo", "--seed-only", "--db", url, home=home)
+    # The demo's own day is the day after END: END and the day before are history.
+    p = run("demo", "--seed-only", "--db", url, home=home, at="2026-03-11T10:00:00+08:00")
     assert p.returncode == 0, p.stderr[-2000:]
     p = run("demo-data", "--days", "3", "--windows", "14", "--end", END, "--db", url, home=home)
     assert p.returncode == 0, p.stderr[-2000:]
@@ -90,6 +95,7 @@ def test_bench_report(history_db: tuple[str, Path]) -> None:
         "--db",
         url,
         home=home,
+        at="2026-03-11T10:00:00+08:00",  # the day after END: END is the last day of history
     )
     assert p.returncode == 0, p.stderr[-2000:]
     j = json.loads(p.stdout)

@@ -2,16 +2,31 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from PySide6.QtGui import QImage
 
+from counter import clock
+from counter.demo.clock import SCREENSHOT_AT
+from counter.services.base import Runtime
+from db.models import Case, Ticket
+
 ROOT = Path(__file__).resolve().parents[2]
+
+# 03:00 on Thursday 3 December 2026, hall time (faketime reads it in TZ=Asia/Shanghai)
+NIGHT_FAKETIME = "@2026-12-03 03:00:00"
+WALL_CLOCK_PROBE = (
+    "import datetime as dt, zoneinfo; "
+    "print(dt.datetime.now(zoneinfo.ZoneInfo('Asia/Shanghai')).strftime('%Y-%m-%d %H:%M'))"
+)
 
 SCREENS = (
     "01-signin.png",
@@ -42,19 +57,36 @@ DOCUMENTS = (
 )
 
 
-@pytest.mark.slow
-def test_screenshot_command_writes_every_screen(tmp_path):
+def screenshot(
+    tmp_path: Path,
+    *,
+    env: dict[str, str | None] | None = None,
+    prefix: tuple[str, ...] = (),
+    db: str = "",
+) -> Path:
+    """Run ``counter screenshot`` as a process (``env``: variables to set, None to unset);
+    returns the output folder."""
     out = tmp_path / "shots"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COUNTER_HOME=str(tmp_path / "home"))
+    full_env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COUNTER_HOME=str(tmp_path / "home"))
+    for name, value in (env or {}).items():
+        if value is None:
+            full_env.pop(name, None)
+        else:
+            full_env[name] = value
     proc = subprocess.run(
-        [sys.executable, "-m", "ui.main", "screenshot", str(out)],
+        [*prefix, sys.executable, "-m", "ui.main", "screenshot", str(out)]
+        + (["--db", db] if db else []),
         cwd=ROOT,
-        env=env,
+        env=full_env,
         capture_output=True,
         text=True,
         timeout=480,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
+    return out
+
+
+def assert_every_screen(out: Path) -> None:
     for name in SCREENS:
         img = QImage(str(out / name))
         assert (img.width(), img.height()) == (1920, 1080), name
@@ -62,3 +94,53 @@ def test_screenshot_command_writes_every_screen(tmp_path):
         img = QImage(str(out / name))
         assert img.height() > img.width() > 1000, name  # an A4 page at 150 dpi
     assert (out / "34-decision.pdf").read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.slow
+def test_screenshots_at_3_in_the_night_by_the_wall_clock(tmp_path):
+    """The PC's own clock says 03:00 hall time (libfaketime; no COUNTER_CLOCK): the demo the
+    command renders runs on its own clock, so every screen is there."""
+    if shutil.which("faketime") is None:
+        if os.environ.get("CI"):
+            pytest.fail("faketime is required under CI (installers/setup.sh --test installs it)")
+        pytest.skip("faketime not installed (apt-get install faketime)")
+    env: dict[str, str | None] = {
+        clock.ENV_VAR: None,  # the wall clock, as faked, is the only clock
+        "TZ": "Asia/Shanghai",
+        "FAKETIME_DONT_FAKE_MONOTONIC": "1",
+        # time.sleep under libfaketime 0.9.10 and Python 3.11: see tests/faketime/faketime_sleep.py
+        "PYTHONPATH": os.pathsep.join([str(ROOT / "tests" / "faketime"), str(ROOT)]),
+    }
+    night = ("faketime", "-f", NIGHT_FAKETIME)
+    probe_env = {k: v for k, v in {**os.environ, **env}.items() if v is not None}
+    probe = subprocess.run(
+        [*night, sys.executable, "-c", WALL_CLOCK_PROBE],
+        env=probe_env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert probe.returncode == 0, probe.stderr
+    assert probe.stdout.startswith("2026-12-03 03:0"), probe.stdout  # the PC says 03:00
+    out = screenshot(tmp_path, env=env, prefix=night)
+    assert_every_screen(out)
+
+
+@pytest.mark.slow
+def test_screenshots_override_a_night_clock_and_render_their_own_morning(tmp_path, hall_url):
+    """``COUNTER_CLOCK`` says 03:00: the screenshots still render every screen, on the demo's
+    fixed morning (SCREENSHOT_AT), as the tickets and cases they leave in the database show."""
+    out = screenshot(tmp_path, env={clock.ENV_VAR: "2026-12-03T03:00:00+08:00"}, db=hall_url)
+    assert_every_screen(out)
+    rt = Runtime(hall_url)
+    try:
+        with rt.unit() as s:
+            days = set(s.scalars(select(Ticket.day)))
+            issued = [clock.to_local(t) for t in s.scalars(select(Ticket.issued_at))]
+            accepted = [clock.to_local(t) for t in s.scalars(select(Case.accepted_at)) if t]
+    finally:
+        rt.dispose()
+    assert days == {SCREENSHOT_AT.date()}
+    start = SCREENSHOT_AT
+    assert issued and all(start <= t < start + dt.timedelta(minutes=10) for t in issued)
+    assert accepted and all(start <= t < start + dt.timedelta(minutes=10) for t in accepted)
