@@ -40,6 +40,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     s.add_argument("--lang", default=None, help="界面语言 zh 或 en")
     s.set_defaults(func=_screenshot)
 
+    from ui import public_commands  # the hall's kiosk, displays and their benchmark
+
+    public_commands.register(sub, common)
+
 
 def _window(args: argparse.Namespace) -> int:
     from counter.bootstrap import database_url, runtime
