@@ -30,6 +30,11 @@ def today() -> dt.date:
     return local_now().date()
 
 
+def get_clock() -> Callable[[], dt.datetime]:
+    """The clock in use (to put it back after :func:`set_clock`)."""
+    return _now
+
+
 def set_clock(fn: Callable[[], dt.datetime] | None) -> None:
     """Replace the clock (tests); ``None`` restores the real one."""
     global _now

@@ -98,8 +98,8 @@ STYLE = """
 #status[kind="busy"] {{ color: #0f3d7a; background: #dce8f8; }}
 #status[kind="warn"] {{ color: #7a2e00; background: #ffe3c2; }}
 #status[kind="error"] {{ color: white; background: #b3261e; }}
-#message {{ font-size: {h2}px; color: #17233a; }}
-#refusal {{ font-size: {h1}px; font-weight: bold; color: #b3261e; }}
+#message {{ font-size: {h1}px; color: #17233a; }}
+#refusal {{ font-size: {big}px; font-weight: bold; color: #b3261e; }}
 """
 
 
@@ -460,12 +460,17 @@ class KioskScreen(QWidget):
 
     def _message_page(self) -> Page:
         page = Page(self.tr("暂时无法取号"))
+        page.lay.addStretch(1)
         self.refusal = _label("", "refusal")
         self.refusal.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        page.lay.addWidget(self.refusal, 1)
+        page.lay.addWidget(self.refusal)
         self.message = _label("", "message")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        page.lay.addWidget(self.message, 2)
+        page.lay.addWidget(self.message)
+        page.lay.addStretch(1)
+        again = _button(self.tr("选择其他业务"))
+        again.clicked.connect(self.go_home)
+        page.lay.addWidget(again)
         return page
 
     def _unlock_page(self) -> Page:
@@ -557,6 +562,7 @@ class KioskScreen(QWidget):
                 pad=px(14),
                 b=max(1, px(2)),
                 badge=px(96),
+                big=px(84),
             )  # fmt: skip
         )
         for page in self.findChildren(Page):

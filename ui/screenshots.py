@@ -304,6 +304,10 @@ def take_screenshots(out_dir: Path, url: str | None = None) -> list[Path]:
                 files.append(out_dir / name)
         client.stop()
         client.close()
+
+        from ui.public_screenshots import take_public_screenshots  # kiosk and displays
+
+        files += take_public_screenshots(out_dir, url)
     finally:
         backend.close()
         rt.dispose()

@@ -43,7 +43,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--calls", type=int, default=200)
     p.add_argument("--windows", type=int, default=14)
     p.add_argument("--interval-ms", type=float, default=100.0)
+    p.add_argument("--at", default=None, help="make the calls at this ISO time (tests)")
+    p.add_argument("--no-warm-up", action="store_true", help="no first call before the signal")
     args = p.parse_args(argv)
+    if args.at:
+        import datetime as dt
+
+        from counter import clock
+
+        fixed = dt.datetime.fromisoformat(args.at)
+        clock.set_clock(lambda: fixed)
 
     from counter.services import calling
     from counter.services.base import Actor, Runtime
@@ -52,7 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         actor = Actor.system(rt.hall_id(args.hall), "bench")
         # Warm the pool and the statement caches: the first call is not the one measured.
-        calling.call_next(rt, actor, 1, finish_current=True)
+        if not args.no_warm_up:
+            calling.call_next(rt, actor, 1, finish_current=True)
         print(json.dumps({"ready": True}), flush=True)
         sys.stdin.readline()  # the display says when it is listening
         for i in range(args.calls):

@@ -50,9 +50,13 @@ def chime(path: Path) -> None:
         for i in range(int(length * RATE)):
             t = i / RATE
             env = math.exp(-4.0 * t) * min(1.0, t / 0.005)
-            v = env * (0.6 * math.sin(2 * math.pi * freq * t) + 0.2 * math.sin(4 * math.pi * freq * t))
+            v = env * (
+                0.6 * math.sin(2 * math.pi * freq * t) + 0.2 * math.sin(4 * math.pi * freq * t)
+            )
             old = struct.unpack_from("<h", frames, (begin + i) * 2)[0]
-            struct.pack_into("<h", frames, (begin + i) * 2, max(-32767, min(32767, old + int(v * 12000))))
+            struct.pack_into(
+                "<h", frames, (begin + i) * 2, max(-32767, min(32767, old + int(v * 12000)))
+            )
     with wave.open(str(path), "wb") as w:
         w.setnchannels(1)
         w.setsampwidth(2)
@@ -65,9 +69,29 @@ def speak(text: str, path: Path, voice: str) -> None:
         raw = Path(tmp) / "raw.wav"
         subprocess.run(["espeak-ng", "-v", voice, "-s", "150", "-w", str(raw), text], check=True)
         subprocess.run(
-            ["sox", str(raw), "-r", str(RATE), "-c", "1", "-b", "16", str(path),
-             "silence", "1", "0.01", "0.5%", "reverse", "silence", "1", "0.01", "0.5%", "reverse",
-             "norm", "-3"],
+            [
+                "sox",
+                str(raw),
+                "-r",
+                str(RATE),
+                "-c",
+                "1",
+                "-b",
+                "16",
+                str(path),
+                "silence",
+                "1",
+                "0.01",
+                "0.5%",
+                "reverse",
+                "silence",
+                "1",
+                "0.01",
+                "0.5%",
+                "reverse",
+                "norm",
+                "-3",
+            ],
             check=True,
         )
 
