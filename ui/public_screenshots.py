@@ -11,6 +11,7 @@ whatever the hour the command runs; the clock is given back afterwards.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import tempfile
 from collections.abc import Callable
@@ -24,6 +25,10 @@ log = logging.getLogger(__name__)
 DEMO_TIME = dt.time(10, 12)
 
 
+def _fixed(at: dt.datetime) -> dt.datetime:
+    return at
+
+
 def demo_moment(rt: Any) -> dt.datetime:
     """10:12 (hall time) on the first working day of the hall's calendar from today on."""
     from counter import kiosk as door
@@ -33,7 +38,7 @@ def demo_moment(rt: Any) -> dt.datetime:
     for _ in range(30):
         at = dt.datetime.combine(day, DEMO_TIME, tzinfo=clock.HALL_TZ)
         clock_before = clock.get_clock()
-        clock.set_clock(lambda at=at: at)
+        clock.set_clock(functools.partial(_fixed, at))
         try:
             if door.home(rt, k).working_day:
                 return at
@@ -96,7 +101,7 @@ def take_public_screenshots(out_dir: Path, url: str) -> list[Path]:
         calls: list[tuple[int, Callable[[], Any]]] = []
         for number in range(2, 9):
             signed = auth.sign_in(rt, f"10{number:02d}", "demo1234", window_number=number)
-            calls.append((number, lambda a=signed.actor, n=number: calling.call_next(rt, a, n)))
+            calls.append((number, functools.partial(calling.call_next, rt, signed.actor, number)))
         for _number, call in calls[:-1]:
             call()
         for number in (2, 4):
