@@ -7,7 +7,7 @@ open), issues enough tickets, and opens a real :class:`ui.hall_display.HallDispl
 PostgreSQL, the polled change log on SQLite). Another process
 (:mod:`counter.commands.display_caller`) then calls the tickets one after the other, as a
 window PC does, and prints when each call committed; the display records when it first painted
-each call as its current one. Both read ``CLOCK_MONOTONIC``, which every process of a machine
+each call (as the current call, or among the last calls when two came in within one frame). Both read ``CLOCK_MONOTONIC``, which every process of a machine
 shares.
 
 Figures (milliseconds): ``latency`` commit → repaint (median / p95 / max); ``call`` the
@@ -73,9 +73,10 @@ def run_bench(url: str, hall: str = "BENCH", calls: int = 200, interval_ms: floa
         view = HallDisplay(backend, speak=False)
         painted: dict[tuple[int, int, int], int] = {}
 
-        def on_paint(key: tuple[int, int, int] | None) -> None:
-            if key is not None and key not in painted:
-                painted[key] = _now()
+        def on_paint(keys: tuple[tuple[int, int, int], ...]) -> None:
+            now = _now()
+            for key in keys:
+                painted.setdefault(key, now)
 
         view.on_paint = on_paint
         view.resize(1920, 1080)
@@ -133,8 +134,14 @@ def run_bench(url: str, hall: str = "BENCH", calls: int = 200, interval_ms: floa
         wait_for(lambda: any(x.get("done") for x in lines), int(calls * interval_ms * 3 + 60000),
                  "calls made")  # fmt: skip
         made = [x for x in lines if "ticket_id" in x]
-        wait_for(lambda: all((x["ticket_id"], x["window"], 0) in painted for x in made),
+        try:
+            wait_for(lambda: all((x["ticket_id"], x["window"], 0) in painted for x in made),
                  10000, "every call painted")  # fmt: skip
+        except TimeoutError:
+            missing = [x for x in made if (x["ticket_id"], x["window"], 0) not in painted]
+            log.warning("%d of %d calls never painted", len(missing), len(made))
+            made = [x for x in made if (x["ticket_id"], x["window"], 0) in painted]
+            result["not_painted"] = len(missing)
         proc.waitForFinished(10000)
 
         latency = [painted[(x["ticket_id"], x["window"], 0)] - x["t_commit"] for x in made]

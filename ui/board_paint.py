@@ -35,6 +35,24 @@ class Frame:
         return QRectF(self.dx + x * s, self.dy + y * s, w * s, h * s)
 
 
+_FONTS: dict[tuple[str, int, bool], tuple[QFont, QFontMetricsF]] = {}
+
+
+def cached_font(family: str, px: int, bold: bool) -> tuple[QFont, QFontMetricsF]:
+    """A font and its metrics, made once per (family, size, weight): a board repaints often,
+    and building fonts and metrics is most of the cost of drawing a text."""
+    key = (family, px, bold)
+    hit = _FONTS.get(key)
+    if hit is None:
+        font = QFont(family)
+        font.setPixelSize(px)
+        font.setBold(bold)
+        if len(_FONTS) > 400:
+            _FONTS.clear()
+        hit = _FONTS[key] = (font, QFontMetricsF(font))
+    return hit
+
+
 class Canvas:
     """A QPainter on the reference canvas: boxes and texts in reference units."""
 
@@ -71,10 +89,10 @@ class Canvas:
         )
 
     def font(self, size: float, bold: bool = False) -> QFont:
-        font = QFont(self.family)
-        font.setPixelSize(max(6, round(size * self.frame.scale)))
-        font.setBold(bold)
-        return font
+        return cached_font(self.family, max(6, round(size * self.frame.scale)), bold)[0]
+
+    def metrics(self, size: float, bold: bool = False) -> QFontMetricsF:
+        return cached_font(self.family, max(6, round(size * self.frame.scale)), bold)[1]
 
     def text(
         self,
@@ -96,13 +114,11 @@ class Canvas:
             return 0.0
         self.drawn.append(text)
         r = self.frame.rect(x, y, w, h)
-        font = self.font(size, bold)
-        metrics = QFontMetricsF(font)
+        font, metrics = self.font(size, bold), self.metrics(size, bold)
         width = metrics.horizontalAdvance(text)
         if fit and width > r.width() > 0:
             shrunk = max(size * 0.5, size * r.width() / width * 0.98)
-            font = self.font(shrunk, bold)
-            metrics = QFontMetricsF(font)
+            font, metrics = self.font(shrunk, bold), self.metrics(shrunk, bold)
             width = metrics.horizontalAdvance(text)
         shown = text
         if width > r.width():
@@ -114,4 +130,4 @@ class Canvas:
 
     def advance(self, text: str, size: float, bold: bool = False) -> float:
         """The width of ``text`` at ``size``, in reference units."""
-        return QFontMetricsF(self.font(size, bold)).horizontalAdvance(text) / self.frame.scale
+        return self.metrics(size, bold).horizontalAdvance(text) / self.frame.scale

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from counter import clock
@@ -113,11 +113,14 @@ class HallDisplay(QWidget):
         self.offline = False
         self.drawn: list[str] = []
         self.reads = 0
-        self.on_paint: Callable[[tuple[int, int, int] | None], None] | None = None
+        # Called after each paint with the keys of the calls on screen (the current one first):
+        # the benchmark times call → repaint with it.
+        self.on_paint: Callable[[tuple[tuple[int, int, int], ...]], None] | None = None
         self._pending: list[Change] = []
         self._flash_until = 0.0
         self._marquee = 0.0
         self._marquee_width = 0.0
+        self._strip: tuple[tuple[str, float], QPixmap] | None = None
         self._started = time.monotonic()
         self._clock = QTimer(self)
         self._clock.setInterval(1000)
@@ -258,6 +261,13 @@ class HallDisplay(QWidget):
             return None
         return self.state.board.current.key
 
+    @property
+    def shown_keys(self) -> tuple[tuple[int, int, int], ...]:
+        """The calls on screen: the current one and the last ones."""
+        if self.state is None:
+            return ()
+        return tuple(c.key for c in self.state.board.calls[: 1 + self.state.settings.recent_calls])
+
     def _px(self, x: float, y: float, w: float, h: float) -> QRect:
         return Frame.fit(self.width(), self.height(), REF_W, REF_H).rect(x, y, w, h).toAlignedRect()
 
@@ -298,7 +308,7 @@ class HallDisplay(QWidget):
             painter.end()
         self.drawn = drawn
         if self.on_paint is not None:
-            self.on_paint(self.current_key)
+            self.on_paint(self.shown_keys)
 
     def _paint_header(self, c: Canvas) -> None:
         c.box(0, 0, 1920, 96, HEADER)
@@ -481,10 +491,32 @@ class HallDisplay(QWidget):
                 align=Qt.AlignmentFlag.AlignHCenter,
             )
             return
-        self._marquee_width = c.advance(text, 40)
+        c.drawn.append(text)
+        strip = self._notice_strip(c, text)
+        self._marquee_width = strip.width() / c.frame.scale
+        x = 40 - self._marquee if self._marquee_width > 1840 else 40
         clip = c.frame.rect(40, 960, 1840, 120)
         c.p.save()
         c.p.setClipRect(clip)
-        x = 40 - self._marquee if self._marquee_width > 1840 else 40
-        c.text(x, 975, max(self._marquee_width + 20, 1840), 90, text, 40, "#fff3c4", fit=False)
+        target = c.frame.rect(x, 975, self._marquee_width, 90)
+        c.p.drawPixmap(target.topLeft(), strip)
         c.p.restore()
+
+    def _notice_strip(self, c: Canvas, text: str) -> QPixmap:
+        """The notice drawn once into a pixmap (at this scale): scrolling it is a blit, not a
+        text layout 30 times a second."""
+        key = (text, round(c.frame.scale, 4))
+        if self._strip is None or self._strip[0] != key:
+            font, metrics = c.font(40), c.metrics(40)
+            w = int(metrics.horizontalAdvance(text)) + 4
+            h = int(90 * c.frame.scale)
+            pix = QPixmap(max(1, w), max(1, h))
+            pix.fill(QColor(HEADER))
+            p = QPainter(pix)
+            p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+            p.setFont(font)
+            p.setPen(QColor("#fff3c4"))
+            p.drawText(0, 0, w, h, int(Qt.AlignmentFlag.AlignVCenter), text)
+            p.end()
+            self._strip = (key, pix)
+        return self._strip[1]
