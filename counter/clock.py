@@ -100,6 +100,11 @@ def today() -> dt.date:
     return local_now().date()
 
 
+def get_clock() -> Callable[[], dt.datetime]:
+    """The clock in use (to put it back after :func:`set_clock`)."""
+    return _now
+
+
 def set_clock(fn: Callable[[], dt.datetime] | None) -> None:
     """Replace the clock (tests, demos); ``None`` restores the wall clock."""
     global _now

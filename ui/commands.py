@@ -61,6 +61,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     s.add_argument("--lang", default=None, help="界面语言 zh 或 en")
     s.set_defaults(func=_screenshot)
 
+    from ui import public_commands  # the hall's kiosk, displays and their benchmark
+
+    public_commands.register(sub, common)
+
 
 DOCUMENT_CHOICES = ("receipt", "notice", "rejection", "handover", "decision")
 

@@ -421,6 +421,14 @@ def _take_screenshots(out_dir: Path, url: str | None) -> list[Path]:
         bo_url = f"sqlite:///{Path(tmp.name) / 'backoffice.sqlite3'}"
         seed_demo(bo_url, with_activity=True)
         files += backoffice_screens(out_dir, bo_url, call)
+
+        # the kiosk and the displays, on a demo hall of their own (they run at their own moment
+        # of a working morning, and issue tickets)
+        from ui.public_screenshots import take_public_screenshots
+
+        pub_url = f"sqlite:///{Path(tmp.name) / 'public.sqlite3'}"
+        seed_demo(pub_url, with_activity=False)
+        files += take_public_screenshots(out_dir, pub_url)
     finally:
         backend.close()
         rt.dispose()

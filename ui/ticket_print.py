@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 )
 
 from counter.documents.barcode import code128_png
+from counter.documents.qr import qr_matrix
 from counter.documents.ticket import TicketSlip
 
 BARCODE_DPI = 300
@@ -51,10 +52,13 @@ def ticket_lines(slip: TicketSlip) -> dict[str, str]:
         "wait": tr("预计等候约 {minutes} 分钟").format(minutes=slip.wait_minutes),
         "time": tr("取号时间：{time}").format(time=slip.issued_text),
         "footer": slip.footer,
+        "priority": slip.priority,
+        "name": tr("取号人：{name}").format(name=slip.name_masked) if slip.name_masked else "",
+        "qr_caption": slip.qr_caption,
     }
 
 
-def page_size(width_mm: float = 80.0, height_mm: float = 130.0) -> QPageSize:
+def page_size(width_mm: float = 80.0, height_mm: float = 165.0) -> QPageSize:
     """A page the size of one ticket on a roll of ``width_mm``."""
     return QPageSize(QSizeF(width_mm, height_mm), QPageSize.Unit.Millimeter, "Ticket")
 
@@ -100,6 +104,8 @@ def paint_ticket(painter: QPainter, slip: TicketSlip, rect: QRectF, dpi: float) 
     rule()
     block(texts["number"], _font(36, bold=True), gap_mm=1.0)
     block(texts["queue"], _font(14, bold=True))
+    block(texts["priority"], _font(11, bold=True), gap_mm=0.5)
+    block(texts["name"], _font(10), gap_mm=0.5)
     block(texts["ahead"], _font(10), gap_mm=0.5)
     block(texts["wait"], _font(10))
 
@@ -116,10 +122,40 @@ def paint_ticket(painter: QPainter, slip: TicketSlip, rect: QRectF, dpi: float) 
     y += height + 1.5 * mm
 
     block(texts["time"], _font(9))
+    if slip.qr:
+        side = min(rect.width(), 28 * mm)
+        paint_qr(painter, slip.qr, QRectF(rect.left() + (rect.width() - side) / 2, y, side, side))
+        y += side + 1.0 * mm
+        block(texts["qr_caption"], _font(8))
     if texts["footer"]:
         rule()
         block(texts["footer"], _font(9))
     return y - rect.top()
+
+
+def paint_qr(painter: QPainter, text: str, rect: QRectF, *, border: int = 2) -> None:
+    """The QR code of ``text`` in the square ``rect`` (white quiet zone of ``border`` modules),
+    drawn as filled squares: crisp at any resolution."""
+    matrix = qr_matrix(text)
+    n = len(matrix) + 2 * border
+    module = min(rect.width(), rect.height()) / n
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(Qt.GlobalColor.white)
+    painter.drawRect(QRectF(rect.left(), rect.top(), module * n, module * n))
+    painter.setBrush(Qt.GlobalColor.black)
+    for r, row in enumerate(matrix):
+        for c, dark in enumerate(row):
+            if dark:
+                painter.drawRect(
+                    QRectF(
+                        rect.left() + (c + border) * module,
+                        rect.top() + (r + border) * module,
+                        module + 0.01,
+                        module + 0.01,
+                    )
+                )
+    painter.restore()
 
 
 def print_ticket(slip: TicketSlip, device: QPagedPaintDevice, *, width_mm: float = 80.0) -> None:

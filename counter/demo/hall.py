@@ -76,6 +76,22 @@ DEMO_QUEUES = (
 )
 
 
+# The demo hall's public screens: social-security items go to queue B, everything else to A.
+DEMO_SCREEN_SETTINGS = {
+    "kiosk_routes": {
+        "default": "A",
+        "departments": {"社会保障服务中心": "B", "县医疗保障局": "B"},
+        "items": {},
+    },
+    "kiosk_qr_url": "https://zwfw.example.gov.cn/qs/ticket?day={day}&no={number}",
+    "display_notice": (
+        "办事请携带本人身份证原件；委托他人代办的，请同时携带代办人身份证和委托书。"
+        "　老年人、残疾人、孕妇、军人可走绿色通道优先办理。"
+        "　中午12:00–13:30正常办公。请留意叫号，过号请到咨询台。"
+    ),
+}
+
+
 def _window_queues(number: int) -> dict[str, int]:
     """Which queues (with weights) the demo hall's window ``number`` serves."""
     if number <= 10:
@@ -102,7 +118,7 @@ def seed_hall(
             address="青山镇人民路1号",
             phone=str(DEFAULT_HALL_SETTINGS["contact_phone"]),
             # ``demo``: documents are specimens, verified with the public demo key.
-            settings={**DEFAULT_HALL_SETTINGS, "demo": True},
+            settings={**DEFAULT_HALL_SETTINGS, **DEMO_SCREEN_SETTINGS, "demo": True},
             secret=secrets.token_hex(32),
             created_at=now,
         )

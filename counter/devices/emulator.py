@@ -452,12 +452,19 @@ class ScannerEmulator(PtyDevice):
 
 
 class PrinterEmulator(PtyDevice):
-    """A serial ticket printer on a pty: keeps every byte it receives in :attr:`received`."""
+    """A serial ticket printer on a pty: keeps every byte it receives in :attr:`received`.
 
-    def __init__(self, *, link: str | os.PathLike[str] | None = None) -> None:
+    It answers the paper sensor request (DLE EOT 4) with the state of :attr:`paper` ("ok",
+    "near_end" or "out"), unless :attr:`answers_status` is False (printers that never say)."""
+
+    _STATUS = {"ok": 0x12, "near_end": 0x1E, "out": 0x72}
+
+    def __init__(self, *, link: str | os.PathLike[str] | None = None, paper: str = "ok") -> None:
         super().__init__(link)
         self._received = bytearray()
         self._cond = threading.Condition()
+        self.paper = paper
+        self.answers_status = True
 
     @property
     def received(self) -> bytes:
@@ -471,6 +478,9 @@ class PrinterEmulator(PtyDevice):
                 with self._cond:
                     self._received += data
                     self._cond.notify_all()
+                if self.answers_status:
+                    for _ in range(data.count(b"\x10\x04\x04")):
+                        self.write(bytes([self._STATUS.get(self.paper, 0x12)]))
 
     def wait_for(self, needle: bytes, timeout: float = 5.0) -> bool:
         """Wait until ``needle`` has been received (True) or ``timeout`` passed (False)."""

@@ -316,6 +316,14 @@ class PrinterError(DeviceError):
     en: ClassVar[str] = "Ticket printer {port} failed"
 
 
+class PrinterOutOfPaper(PrinterError):
+    """The printer's paper sensor says the roll is out. ``params``: ``port``."""
+
+    code: ClassVar[str] = "printer_no_paper"
+    zh: ClassVar[str] = "小票打印机缺纸"
+    en: ClassVar[str] = "The ticket printer is out of paper"
+
+
 class UnprintableText(DeviceError):
     """Text the printer cannot encode (e.g. a barcode payload outside Code 128 set B).
 

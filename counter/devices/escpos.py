@@ -18,6 +18,8 @@ Commands used::
     GS H n       1D 48 n          human-readable text position: 0 none, 2 below
     GS k 73 n d  1D 6B 49 n d…    Code 128; d starts with a code-set selector {A {B {C
     GS V 66 n    1D 56 42 n       feed n dots and cut (partial cut; 65 = full cut)
+    GS ( k …     1D 28 6B …       QR code (model 2): size, error level, store, print
+    DLE EOT 4    10 04 04         real-time paper sensor status (one byte back)
 """
 
 from __future__ import annotations
@@ -122,6 +124,24 @@ class EscPos:
             .raw(LF)
         )
 
+    def qr(self, data: str, *, module: int = 6, level: str = "M") -> EscPos:
+        """A QR code (model 2) of ``data`` (UTF-8), ``module`` dots per module (1-16), error
+        correction ``level`` L, M, Q or H. Raises :class:`UnprintableText` for an empty or
+        too long payload."""
+        raw = data.encode("utf-8")
+        if not raw or len(raw) > 700:
+            raise UnprintableText(what="二维码", value=data[:20])
+        ec = {"L": 48, "M": 49, "Q": 50, "H": 51}[level]
+        store = len(raw) + 3
+        return (
+            self.raw(GS + b"(k\x04\x00\x31\x41\x32\x00")  # model 2
+            .raw(GS + b"(k\x03\x00\x31\x43" + bytes([max(1, min(16, module))]))
+            .raw(GS + b"(k\x03\x00\x31\x45" + bytes([ec]))
+            .raw(GS + b"(k" + bytes([store & 0xFF, store >> 8]) + b"\x31\x50\x30" + raw)
+            .raw(GS + b"(k\x03\x00\x31\x51\x30")  # print it
+            .raw(LF)
+        )
+
     def cut(self, *, partial: bool = True, feed_dots: int = 0) -> EscPos:
         return self.raw(GS + b"V" + bytes([66 if partial else 65, max(0, min(255, feed_dots))]))
 
@@ -143,12 +163,44 @@ def render_ticket(slip: TicketSlip, *, width_mm: int = 80, cut: bool = True) -> 
     p.line(rule)
     p.bold(True).size(big, big).line(slip.number).size(1, 1).bold(False)
     p.size(1, 2).line(slip.queue_name).size(1, 1)
+    if slip.priority:
+        p.bold(True).line(slip.priority).bold(False)
+    if slip.name_masked:
+        p.line(slip.name_masked)
     p.line(slip.ahead_text).line(slip.wait_text)
     p.feed(1).barcode128(slip.barcode, height=64 if width_mm == 58 else 80)
     p.line(slip.time_text)
+    if slip.qr:
+        p.feed(1).qr(slip.qr, module=5 if width_mm == 58 else 6)
+        if slip.qr_caption:
+            p.line(slip.qr_caption)
     if slip.footer:
         p.line(rule).line(slip.footer)
     p.feed(3)
     if cut:
         p.cut()
     return p.to_bytes()
+
+
+#: DLE EOT 4: the printer answers one byte about its paper roll sensor.
+PAPER_STATUS_REQUEST = b"\x10\x04\x04"
+
+
+class Paper(enum.Enum):
+    """What the paper roll sensor says (bits 2-3: near its end; bits 5-6: out)."""
+
+    OK = "ok"
+    NEAR_END = "near_end"
+    OUT = "out"
+
+
+def paper_status(reply: int) -> Paper:
+    """The paper state in a DLE EOT 4 reply byte (a reply byte always has bits 1 and 4 set,
+    bits 0 and 7 clear: anything else is not a status byte, read as :attr:`Paper.OK`)."""
+    if reply & 0x93 != 0x12:
+        return Paper.OK
+    if reply & 0x60:
+        return Paper.OUT
+    if reply & 0x0C:
+        return Paper.NEAR_END
+    return Paper.OK

@@ -12,8 +12,8 @@ from typing import Any
 
 import serial
 
-from counter.devices.errors import PORT_ERRORS, PORT_OPEN_ERRORS, PrinterError
-from counter.devices.escpos import render_ticket
+from counter.devices.errors import PORT_ERRORS, PORT_OPEN_ERRORS, PrinterError, PrinterOutOfPaper
+from counter.devices.escpos import PAPER_STATUS_REQUEST, Paper, paper_status, render_ticket
 from counter.documents.ticket import TicketSlip
 
 log = logging.getLogger(__name__)
@@ -23,7 +23,10 @@ class SerialTicketPrinter:
     """An ESC/POS printer at ``port`` (device path or pyserial URL), 8N1.
 
     ``rtscts``: hardware flow control, which many thermal printers need at 115200 baud so their
-    buffer does not overrun. ``width_mm``: 58 or 80.
+    buffer does not overrun. ``width_mm``: 58 or 80. ``check_paper``: ask the paper sensor
+    (DLE EOT 4) before each ticket and refuse with :class:`PrinterOutOfPaper` when the roll is
+    out (a printer that does not answer within ``status_timeout`` is printed to all the same:
+    not every printer reports its status).
     """
 
     def __init__(
@@ -35,6 +38,8 @@ class SerialTicketPrinter:
         rtscts: bool = False,
         write_timeout: float = 5.0,
         opener: Callable[..., Any] = serial.serial_for_url,
+        check_paper: bool = False,
+        status_timeout: float = 0.3,
     ) -> None:
         self.port = port
         self.baudrate = baudrate
@@ -42,6 +47,9 @@ class SerialTicketPrinter:
         self.rtscts = rtscts
         self.write_timeout = write_timeout
         self._opener = opener
+        self.check_paper = check_paper
+        self.status_timeout = status_timeout
+        self.paper: Paper | None = None  # what the sensor said last (None: not asked / silent)
 
     def send(self, data: bytes) -> None:
         """Write ``data`` to the printer; raise :class:`PrinterError` on any port failure."""
@@ -56,6 +64,10 @@ class SerialTicketPrinter:
         except PORT_OPEN_ERRORS as exc:
             raise PrinterError(str(exc), port=self.port) from exc
         try:
+            if self.check_paper:
+                self.paper = self._paper(conn)
+                if self.paper is Paper.OUT:
+                    raise PrinterOutOfPaper(port=self.port)
             written = conn.write(data)
             conn.flush()
             if written is not None and written != len(data):
@@ -67,6 +79,16 @@ class SerialTicketPrinter:
                 conn.close()
             except PORT_ERRORS:
                 log.debug("closing printer port failed", exc_info=True)
+
+    def _paper(self, conn: Any) -> Paper | None:
+        """Ask the paper sensor on the open port; ``None`` when the printer does not answer."""
+        conn.reset_input_buffer()
+        conn.write(PAPER_STATUS_REQUEST)
+        conn.flush()
+        conn.timeout = self.status_timeout
+        reply = conn.read(1)
+        conn.timeout = 1.0
+        return paper_status(reply[0]) if reply else None
 
     def print_ticket(self, slip: TicketSlip) -> bytes:
         """Print ``slip``; return the bytes sent (for the log or a test)."""

@@ -6,9 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from counter.domain.queue import SETTING_DEFAULTS as QUEUE_SETTING_DEFAULTS
+from counter.domain.screens import SCREEN_SETTING_DEFAULTS
 
 DEFAULT_HALL_SETTINGS: dict[str, Any] = {
     **QUEUE_SETTING_DEFAULTS,  # recall limit, no-show policy, weights, appointment window ...
+    **SCREEN_SETTING_DEFAULTS,  # kiosk, hall display, window displays, spoken calls
     "evaluation_days": 3,  # 补评期限（天）
     "warn_days": 1,  # 临期预警：到期前 N 个工作日
     "yellow_grace_days": 0,  # 环节超时 N 个工作日后亮黄牌

@@ -655,71 +655,76 @@ def hall_status(rt: Runtime, actor: Actor) -> HallStatus:
     in a handful of statements whatever the number of queues. Read only."""
     now = clock.now()
     with rt.unit(read_only=True) as s:
-        hall = load_hall(s, actor.hall_id)
-        day = local_day(hall, now)
-        counts: dict[tuple[int, str], int] = {}
-        for qid, state, n in s.execute(
-            select(Ticket.queue_id, Ticket.state, func.count())
-            .where(Ticket.hall_id == hall.id, Ticket.day == day)
-            .group_by(Ticket.queue_id, Ticket.state)
-        ).all():
-            counts[(int(qid), state)] = int(n)
-        lines = {
-            int(qid): (int(seq), int(waiting), int(version))
-            for qid, seq, waiting, version in s.execute(
-                select(
-                    TicketCounter.queue_id,
-                    TicketCounter.last_seq,
-                    TicketCounter.waiting,
-                    TicketCounter.version,
-                ).where(
-                    TicketCounter.day == day,
-                    TicketCounter.queue_id.in_(select(Queue.id).where(Queue.hall_id == hall.id)),
-                )
-            ).all()
-        }
-        serving: dict[int, tuple[int, int]] = {}  # queue → (open windows, active windows)
-        for qid, state, n in s.execute(
-            select(WindowQueue.queue_id, Window.state, func.count())
-            .join(Window, Window.id == WindowQueue.window_id)
-            .where(Window.hall_id == hall.id, Window.active.is_(True))
-            .group_by(WindowQueue.queue_id, Window.state)
-        ).all():
-            opened, active = serving.get(int(qid), (0, 0))
-            serving[int(qid)] = (opened + (int(n) if state == W_OPEN else 0), active + int(n))
-        queues = s.scalars(
-            select(Queue).where(Queue.hall_id == hall.id).order_by(Queue.sort, Queue.prefix)
-        ).all()
-        qs = []
-        for q in queues:
-            seq, waiting, version = lines.get(q.id, (0, 0, 0))
-            opened, active = serving.get(q.id, (0, 0))
-            qs.append(
-                QueueStatus(
-                    prefix=q.prefix,
-                    name=q.name,
-                    waiting=waiting,
-                    parked=counts.get((q.id, PARKED), 0),
-                    in_service=counts.get((q.id, CALLED), 0) + counts.get((q.id, SERVING), 0),
-                    done=counts.get((q.id, DONE), 0),
-                    issued=seq,
-                    daily_cap=q.daily_cap,
-                    opens_at=q.opens_at,
-                    closes_at=q.closes_at,
-                    open_windows=opened,
-                    estimated_wait_minutes=estimate_wait_minutes(
-                        waiting, opened or active or 1, average_service(s, hall, q.id, day, now)
-                    ),
-                    day=day,
-                    version=version,
-                )
+        return hall_status_in(s, load_hall(s, actor.hall_id), now)
+
+
+def hall_status_in(s: Session, hall: Hall, now: dt.datetime) -> HallStatus:
+    """:func:`hall_status` inside the caller's unit of work (a screen's door reads more in the
+    same transaction)."""
+    day = local_day(hall, now)
+    counts: dict[tuple[int, str], int] = {}
+    for qid, state, n in s.execute(
+        select(Ticket.queue_id, Ticket.state, func.count())
+        .where(Ticket.hall_id == hall.id, Ticket.day == day)
+        .group_by(Ticket.queue_id, Ticket.state)
+    ).all():
+        counts[(int(qid), state)] = int(n)
+    lines = {
+        int(qid): (int(seq), int(waiting), int(version))
+        for qid, seq, waiting, version in s.execute(
+            select(
+                TicketCounter.queue_id,
+                TicketCounter.last_seq,
+                TicketCounter.waiting,
+                TicketCounter.version,
+            ).where(
+                TicketCounter.day == day,
+                TicketCounter.queue_id.in_(select(Queue.id).where(Queue.hall_id == hall.id)),
             )
-        windows = s.scalars(
-            select(Window)
-            .where(Window.hall_id == hall.id, Window.active.is_(True))
-            .order_by(Window.number)
         ).all()
-        return HallStatus(hall.id, day, tuple(qs), tuple(window_view(s, w) for w in windows))
+    }
+    serving: dict[int, tuple[int, int]] = {}  # queue → (open windows, active windows)
+    for qid, state, n in s.execute(
+        select(WindowQueue.queue_id, Window.state, func.count())
+        .join(Window, Window.id == WindowQueue.window_id)
+        .where(Window.hall_id == hall.id, Window.active.is_(True))
+        .group_by(WindowQueue.queue_id, Window.state)
+    ).all():
+        opened, active = serving.get(int(qid), (0, 0))
+        serving[int(qid)] = (opened + (int(n) if state == W_OPEN else 0), active + int(n))
+    queues = s.scalars(
+        select(Queue).where(Queue.hall_id == hall.id).order_by(Queue.sort, Queue.prefix)
+    ).all()
+    qs = []
+    for q in queues:
+        seq, waiting, version = lines.get(q.id, (0, 0, 0))
+        opened, active = serving.get(q.id, (0, 0))
+        qs.append(
+            QueueStatus(
+                prefix=q.prefix,
+                name=q.name,
+                waiting=waiting,
+                parked=counts.get((q.id, PARKED), 0),
+                in_service=counts.get((q.id, CALLED), 0) + counts.get((q.id, SERVING), 0),
+                done=counts.get((q.id, DONE), 0),
+                issued=seq,
+                daily_cap=q.daily_cap,
+                opens_at=q.opens_at,
+                closes_at=q.closes_at,
+                open_windows=opened,
+                estimated_wait_minutes=estimate_wait_minutes(
+                    waiting, opened or active or 1, average_service(s, hall, q.id, day, now)
+                ),
+                day=day,
+                version=version,
+            )
+        )
+    windows = s.scalars(
+        select(Window)
+        .where(Window.hall_id == hall.id, Window.active.is_(True))
+        .order_by(Window.number)
+    ).all()
+    return HallStatus(hall.id, day, tuple(qs), tuple(window_view(s, w) for w in windows))
 
 
 # --------------------------------------------------------------------------------------------

@@ -47,6 +47,11 @@ SCREENS = (
     "32-backoffice-supervision.png",
     "33-backoffice-sealed.png",
     "35-backoffice-verify.png",
+    "40-kiosk-start.png",
+    "41-kiosk-search.png",
+    "42-kiosk-ticket.png",
+    "43-kiosk-cap-reached.png",
+    "44-display-calls.png",
 )
 DOCUMENTS = (
     "10-doc-receipt.png",
