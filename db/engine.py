@@ -106,5 +106,27 @@ def connection_alive(dbapi_conn: Any) -> bool:
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     """Sessions that keep loaded values after commit: services return plain data built inside
-    the unit of work, but a value read right after commit must not trigger a new query."""
-    return sessionmaker(engine, expire_on_commit=False)
+    the unit of work, but a value read right after commit must not trigger a new query.
+
+    Each session also holds a strong reference to every object it loads, until it closes
+    (SQLAlchemy's "strong reference session" recipe). A unit of work is one user action, short
+    and small; without this, an object a helper loaded and let go (the applicant, the clerk,
+    the window) drops out of the weak identity map and the next ``Session.get`` of it in the
+    same action costs another round trip to the database."""
+    factory = sessionmaker(engine, expire_on_commit=False)
+    _keep_loaded_objects(factory)
+    return factory
+
+
+def _keep_loaded_objects(factory: sessionmaker[Session]) -> None:
+    def keep(session: Session, instance: object) -> None:
+        session.info.setdefault("_loaded", set()).add(instance)
+
+    def drop(session: Session, instance: object) -> None:
+        session.info.get("_loaded", set()).discard(instance)
+
+    for name in ("pending_to_persistent", "deleted_to_persistent", "detached_to_persistent",
+                 "loaded_as_persistent"):  # fmt: skip
+        event.listen(factory, name, keep)
+    for name in ("persistent_to_detached", "persistent_to_deleted", "persistent_to_transient"):
+        event.listen(factory, name, drop)

@@ -65,8 +65,13 @@ def load_calendar(s: Session, hall_code: str | None = None) -> DbCalendar:
 
 
 def hall_calendar(s: Session, hall_id: int) -> DbCalendar:
-    hall = s.get(Hall, hall_id)
-    return load_calendar(s, hall.code if hall else None)
+    """The working-day calendar of ``hall_id``, read once per unit of work (a unit that edits
+    the calendar reads it through :func:`load_calendar` after its changes)."""
+    memo: dict[int, DbCalendar] = s.info.setdefault("calendars", {})
+    if hall_id not in memo:
+        hall = s.get(Hall, hall_id)
+        memo[hall_id] = load_calendar(s, hall.code if hall else None)
+    return memo[hall_id]
 
 
 def seed_national_calendar(rt: Runtime, years: set[int] | None = None) -> int:

@@ -465,6 +465,11 @@ def acceptance_seal(s: Session, hall: Hall) -> Seal:
 
 
 def load_item(s: Session, version_id: int) -> tuple[ServiceItemVersion, ServiceItem, Department]:
+    """An item version with its item and department; read once per unit of work (a version
+    never changes, and the item's row is the same object for the whole unit anyway)."""
+    memo = s.info.setdefault("item_versions", {})
+    if version_id in memo:
+        return memo[version_id]  # type: ignore[no-any-return]
     row = s.execute(
         select(ServiceItemVersion, ServiceItem, Department)
         .join(ServiceItem, ServiceItem.id == ServiceItemVersion.item_id)
@@ -473,6 +478,7 @@ def load_item(s: Session, version_id: int) -> tuple[ServiceItemVersion, ServiceI
     ).first()
     if row is None:
         raise NotFound(what=f"事项版本 {version_id}")
+    memo[version_id] = (row[0], row[1], row[2])
     return row[0], row[1], row[2]
 
 
@@ -484,10 +490,15 @@ def current_item(s: Session, version_id: int) -> tuple[ServiceItemVersion, Servi
 
 
 def staff_name(s: Session, staff_id: int | None, fallback: str = "") -> str:
+    """A staff member's name (only the name is read: not the roles, not the password hash),
+    once per unit of work."""
     if staff_id is None:
         return fallback
-    st = s.get(Staff, staff_id)
-    return st.name if st is not None else fallback
+    names: dict[int, str | None] = s.info.setdefault("staff_names", {})
+    if staff_id not in names:
+        names[staff_id] = s.scalars(select(Staff.name).where(Staff.id == staff_id)).first()
+    name = names[staff_id]
+    return name if name is not None else fallback
 
 
 def window_name(s: Session, window_id: int | None) -> str:
