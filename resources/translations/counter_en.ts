@@ -3,234 +3,239 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/ticket_print.py" line="50" />
-        <source>您前面还有 %n 人等候</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../ui/ticket_print.py" line="51" />
-        <source>预计等候约 {minutes} 分钟</source>
-        <translation type="unfinished" />
+        <source>您前面还有 %n 人等候</source>
+        <translation>%n person(s) ahead of you</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_print.py" line="52" />
-        <source>取号时间：{time}</source>
-        <translation type="unfinished" />
+        <source>预计等候约 {minutes} 分钟</source>
+        <translation>Estimated wait about {minutes} min</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_print.py" line="151" />
+        <location filename="../../ui/ticket_print.py" line="53" />
+        <source>取号时间：{time}</source>
+        <translation>Issued at: {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_print.py" line="56" />
+        <source>取号人：{name}</source>
+        <translation>For: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_print.py" line="187" />
         <source>号票 {number}</source>
-        <translation type="unfinished" />
+        <translation>Ticket {number}</translation>
     </message>
 </context>
 <context>
     <name>ApplicantPanel</name>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="118" />
+        <location filename="../../ui/applicant_panel.py" line="161" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="119" />
+        <location filename="../../ui/applicant_panel.py" line="162" />
         <source>个人</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="120" />
+        <location filename="../../ui/applicant_panel.py" line="163" />
         <source>企业/单位</source>
         <translation>Enterprise/organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="129" />
-        <location filename="../../ui/applicant_panel.py" line="423" />
+        <location filename="../../ui/applicant_panel.py" line="172" />
+        <location filename="../../ui/applicant_panel.py" line="472" />
         <source>请将身份证放在阅读器上</source>
         <translation>Place the ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="142" />
+        <location filename="../../ui/applicant_panel.py" line="185" />
         <source>代办（他人代为办理）</source>
         <translation>Agent (acting for the applicant)</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="167" />
-        <location filename="../../ui/applicant_panel.py" line="184" />
+        <location filename="../../ui/applicant_panel.py" line="210" />
+        <location filename="../../ui/applicant_panel.py" line="227" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="172" />
+        <location filename="../../ui/applicant_panel.py" line="215" />
         <source>18位证件号码</source>
         <translation>18-character ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="179" />
-        <location filename="../../ui/applicant_panel.py" line="193" />
+        <location filename="../../ui/applicant_panel.py" line="222" />
+        <location filename="../../ui/applicant_panel.py" line="236" />
         <source>民族</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="181" />
-        <location filename="../../ui/applicant_panel.py" line="220" />
+        <location filename="../../ui/applicant_panel.py" line="224" />
+        <location filename="../../ui/applicant_panel.py" line="263" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="182" />
-        <location filename="../../ui/applicant_panel.py" line="199" />
+        <location filename="../../ui/applicant_panel.py" line="225" />
+        <location filename="../../ui/applicant_panel.py" line="242" />
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="186" />
+        <location filename="../../ui/applicant_panel.py" line="229" />
         <source>证件</source>
         <translation>ID type</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="188" />
+        <location filename="../../ui/applicant_panel.py" line="231" />
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="191" />
+        <location filename="../../ui/applicant_panel.py" line="234" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="195" />
+        <location filename="../../ui/applicant_panel.py" line="238" />
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="197" />
-        <location filename="../../ui/applicant_panel.py" line="226" />
-        <location filename="../../ui/applicant_panel.py" line="245" />
+        <location filename="../../ui/applicant_panel.py" line="240" />
+        <location filename="../../ui/applicant_panel.py" line="269" />
+        <location filename="../../ui/applicant_panel.py" line="288" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="215" />
+        <location filename="../../ui/applicant_panel.py" line="258" />
         <source>单位名称（与营业执照一致）</source>
         <translation>Name (as on the business licence)</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="216" />
+        <location filename="../../ui/applicant_panel.py" line="259" />
         <source>18位统一社会信用代码</source>
         <translation>18-character unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="219" />
-        <location filename="../../ui/applicant_panel.py" line="225" />
+        <location filename="../../ui/applicant_panel.py" line="262" />
+        <location filename="../../ui/applicant_panel.py" line="268" />
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="221" />
-        <location filename="../../ui/applicant_panel.py" line="227" />
+        <location filename="../../ui/applicant_panel.py" line="264" />
+        <location filename="../../ui/applicant_panel.py" line="270" />
         <source>住所</source>
         <translation>Registered address</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="222" />
+        <location filename="../../ui/applicant_panel.py" line="265" />
         <source>单位名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="223" />
+        <location filename="../../ui/applicant_panel.py" line="266" />
         <source>信用代码</source>
         <translation>Credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="235" />
+        <location filename="../../ui/applicant_panel.py" line="278" />
         <source>代办人姓名</source>
         <translation>Agent's name</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="236" />
+        <location filename="../../ui/applicant_panel.py" line="279" />
         <source>代办人身份证号码</source>
         <translation>Agent's ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="238" />
+        <location filename="../../ui/applicant_panel.py" line="281" />
         <source>代办人电话</source>
         <translation>Agent's phone</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="240" />
+        <location filename="../../ui/applicant_panel.py" line="283" />
         <source>与申请人关系，如：子女、村代办员</source>
         <translation>Relation, e.g. child, village agent</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="243" />
+        <location filename="../../ui/applicant_panel.py" line="286" />
         <source>代办人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="247" />
+        <location filename="../../ui/applicant_panel.py" line="290" />
         <source>身份证</source>
         <translation>ID card</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="250" />
+        <location filename="../../ui/applicant_panel.py" line="293" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="312" />
+        <location filename="../../ui/applicant_panel.py" line="355" />
         <source>请填写申请人姓名</source>
         <translation>Enter the applicant's name</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="315" />
+        <location filename="../../ui/applicant_panel.py" line="358" />
         <source>请填写证件号码</source>
         <translation>Enter the ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="320" />
+        <location filename="../../ui/applicant_panel.py" line="363" />
         <source>请填写单位名称</source>
         <translation>Enter the organisation's name</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="323" />
+        <location filename="../../ui/applicant_panel.py" line="366" />
         <source>请填写统一社会信用代码</source>
         <translation>Enter the unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="328" />
+        <location filename="../../ui/applicant_panel.py" line="371" />
         <source>请填写代办人姓名</source>
         <translation>Enter the agent's name</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="331" />
+        <location filename="../../ui/applicant_panel.py" line="374" />
         <source>请填写代办人身份证号码</source>
         <translation>Enter the agent's ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="442" />
+        <location filename="../../ui/applicant_panel.py" line="491" />
         <source>✓ 已读取代办人身份证</source>
         <translation>✓ Agent's ID card read</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="465" />
+        <location filename="../../ui/applicant_panel.py" line="514" />
         <source>✓ 已读取身份证</source>
         <translation>✓ ID card read</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="490" />
+        <location filename="../../ui/applicant_panel.py" line="539" />
         <source>电话 %1</source>
         <translation>phone %1</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="494" />
+        <location filename="../../ui/applicant_panel.py" line="543" />
         <source>法定代表人 %1</source>
         <translation>legal representative %1</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="496" />
+        <location filename="../../ui/applicant_panel.py" line="545" />
         <source>上次登记的信息：%1</source>
         <translation>Registered last time: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="498" />
+        <location filename="../../ui/applicant_panel.py" line="547" />
         <source>使用  Ctrl+U</source>
         <translation>Use  Ctrl+U</translation>
     </message>
@@ -278,92 +283,92 @@
 <context>
     <name>BackofficeWindow</name>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="64" />
+        <location filename="../../ui/backoffice/window.py" line="65" />
         <source>后台审批 · 一章审批 · 督着办</source>
         <translation>Back office · one seal · supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="82" />
+        <location filename="../../ui/backoffice/window.py" line="83" />
         <source>后台审批</source>
         <translation>Back office</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="86" />
+        <location filename="../../ui/backoffice/window.py" line="87" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="89" />
+        <location filename="../../ui/backoffice/window.py" line="90" />
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="110" />
+        <location filename="../../ui/backoffice/window.py" line="111" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="115" />
+        <location filename="../../ui/backoffice/window.py" line="116" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="120" />
+        <location filename="../../ui/backoffice/window.py" line="121" />
         <source>只看我经办的</source>
         <translation>Mine only</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="125" />
+        <location filename="../../ui/backoffice/window.py" line="126" />
         <source>办件编号（可扫描回执条码） Ctrl+F</source>
         <translation>Case number (or scan the receipt) Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="143" />
+        <location filename="../../ui/backoffice/window.py" line="145" />
         <source>Ctrl+1…6 切换环节　↑↓ 选择　Enter 打开　Ctrl+F 输入办件编号　F5 刷新　Ctrl+K 核验　红牌：超过承诺时限；黄牌：环节超时；预警：临近承诺期限</source>
         <translation>Ctrl+1…6 node  ↑↓ select  Enter open  Ctrl+F case number  F5 refresh  Ctrl+K verify  Red: time limit exceeded; yellow: node overran; warning: due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="154" />
+        <location filename="../../ui/backoffice/window.py" line="157" />
         <source>待办</source>
         <translation>Inbox</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="165" />
+        <location filename="../../ui/backoffice/window.py" line="168" />
         <source>督办</source>
-        <translation>Supervision</translation>
+        <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="170" />
+        <location filename="../../ui/backoffice/window.py" line="173" />
         <source>核验</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="211" />
+        <location filename="../../ui/backoffice/window.py" line="214" />
         <source>实时刷新中断，正在重连…</source>
         <translation>Live updates lost, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="222" />
+        <location filename="../../ui/backoffice/window.py" line="225" />
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="253" />
+        <location filename="../../ui/backoffice/window.py" line="256" />
         <source>全部事项</source>
         <translation>All items</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="401" />
+        <location filename="../../ui/backoffice/window.py" line="399" />
         <source>已完成：%1</source>
         <translation>Done: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="403" />
+        <location filename="../../ui/backoffice/window.py" line="401" />
         <source>（用印登记 %1，按 Ctrl+P 打印）</source>
         <translation> (seal register %1; Ctrl+P prints)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/window.py" line="451" />
+        <location filename="../../ui/backoffice/window.py" line="448" />
         <source>数据库连接中断，正在重连…已填写的意见不会丢失</source>
         <translation>Database connection lost, reconnecting… what you typed is kept</translation>
     </message>
@@ -439,7 +444,7 @@
     </message>
     <message>
         <location filename="../../ui/backoffice/case_page.py" line="162" />
-        <location filename="../../ui/backoffice/case_page.py" line="339" />
+        <location filename="../../ui/backoffice/case_page.py" line="337" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
@@ -475,7 +480,7 @@
     </message>
     <message>
         <location filename="../../ui/backoffice/case_page.py" line="165" />
-        <location filename="../../ui/backoffice/case_page.py" line="359" />
+        <location filename="../../ui/backoffice/case_page.py" line="357" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
@@ -502,7 +507,7 @@
     <message>
         <location filename="../../ui/backoffice/case_page.py" line="169" />
         <source>意见</source>
-        <translation>Opinion</translation>
+        <translation>Comment</translation>
     </message>
     <message>
         <location filename="../../ui/backoffice/case_page.py" line="171" />
@@ -546,82 +551,82 @@
         <translation>Opinion; a refusal, sending back, stopping the clock, a reprint or a revocation needs its reason</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="196" />
+        <location filename="../../ui/backoffice/case_page.py" line="195" />
         <source>不予许可的理由（可多选，空格勾选）</source>
         <translation>Reasons for refusal (Space ticks)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="202" />
+        <location filename="../../ui/backoffice/case_page.py" line="200" />
         <source>暂停原因</source>
         <translation>Why the clock stops</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="208" />
+        <location filename="../../ui/backoffice/case_page.py" line="206" />
         <source>邮件号</source>
         <translation>Tracking number</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="210" />
+        <location filename="../../ui/backoffice/case_page.py" line="208" />
         <source>邮寄</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="268" />
+        <location filename="../../ui/backoffice/case_page.py" line="266" />
         <source>未选择办件</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="296" />
+        <location filename="../../ui/backoffice/case_page.py" line="294" />
         <source>累计%1个工作日</source>
         <translation>%1 working day(s) in all</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="326" />
+        <location filename="../../ui/backoffice/case_page.py" line="324" />
         <source>已用印</source>
         <translation>Sealed</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="327" />
+        <location filename="../../ui/backoffice/case_page.py" line="325" />
         <source>，补打%1次</source>
         <translation>, reprinted %1×</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="328" />
+        <location filename="../../ui/backoffice/case_page.py" line="326" />
         <source>已撤销：%1</source>
         <translation>Revoked: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="329" />
+        <location filename="../../ui/backoffice/case_page.py" line="327" />
         <source>有效</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="339" />
+        <location filename="../../ui/backoffice/case_page.py" line="337" />
         <source>代办人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="346" />
+        <location filename="../../ui/backoffice/case_page.py" line="344" />
         <source>姓名/名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="347" />
+        <location filename="../../ui/backoffice/case_page.py" line="345" />
         <source>证件</source>
         <translation>ID type</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="349" />
+        <location filename="../../ui/backoffice/case_page.py" line="347" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="350" />
+        <location filename="../../ui/backoffice/case_page.py" line="348" />
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="353" />
+        <location filename="../../ui/backoffice/case_page.py" line="351" />
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
@@ -640,77 +645,168 @@
         <source>请填写承运单位和邮件号</source>
         <translation>Enter the carrier and the tracking number</translation>
     </message>
-<message><source>初审通过</source><translation>First review passed</translation></message><message><source>审核通过</source><translation>Review passed</translation></message><message><source>准予许可</source><translation>Approve</translation></message><message><source>不予许可</source><translation>Refuse</translation></message><message><source>退回上一环节</source><translation>Send back</translation></message><message><source>恢复计时</source><translation>Restart the clock</translation></message><message><source>预览决定书</source><translation>Preview decision</translation></message><message><source>用印出具（办结）</source><translation>Seal and issue (complete)</translation></message><message><source>补打决定书</source><translation>Reprint decision</translation></message><message><source>撤销决定书</source><translation>Revoke decision</translation></message><message><source>邮寄送达</source><translation>Deliver by post</translation></message></context>
+    <message>
+        <source>初审通过</source>
+        <translation>First review passed</translation>
+    </message>
+    <message>
+        <source>审核通过</source>
+        <translation>Review passed</translation>
+    </message>
+    <message>
+        <source>准予许可</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>不予许可</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>退回上一环节</source>
+        <translation>Send back</translation>
+    </message>
+    <message>
+        <source>恢复计时</source>
+        <translation>Restart the clock</translation>
+    </message>
+    <message>
+        <source>预览决定书</source>
+        <translation>Preview decision</translation>
+    </message>
+    <message>
+        <source>用印出具（办结）</source>
+        <translation>Seal and issue (complete)</translation>
+    </message>
+    <message>
+        <source>补打决定书</source>
+        <translation>Reprint decision</translation>
+    </message>
+    <message>
+        <source>撤销决定书</source>
+        <translation>Revoke decision</translation>
+    </message>
+    <message>
+        <source>邮寄送达</source>
+        <translation>Deliver by post</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>标记</source>
+        <translation>Mark</translation>
+    </message>
+    <message>
+        <source>倒计时</source>
+        <translation>Countdown</translation>
+    </message>
+    <message>
+        <source>办件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>环节期限</source>
+        <translation>Node due</translation>
+    </message>
+    <message>
+        <source>承诺期限</source>
+        <translation>Promised by</translation>
+    </message>
+    <message>
+        <source>受理时间</source>
+        <translation>Accepted at</translation>
+    </message>
+    <message>
+        <source>经办</source>
+        <translation>Reviewer</translation>
+    </message>
+</context>
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../ui/checklist.py" line="360" />
+        <location filename="../../ui/checklist.py" line="356" />
         <source>本次办理</source>
         <translation>This visit</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="369" />
-        <location filename="../../ui/checklist.py" line="470" />
+        <location filename="../../ui/checklist.py" line="365" />
+        <location filename="../../ui/checklist.py" line="468" />
         <source>请选择办理事项</source>
         <translation>Choose an item</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="376" />
+        <location filename="../../ui/checklist.py" line="373" />
         <source>空格 收到/缺少 · N 不适用 · F 原件/复印件 · +/− 份数 · F8 全部收齐</source>
         <translation>Space received/missing · N not applicable · F original/copy · +/− copies · F8 all received</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="381" />
+        <location filename="../../ui/checklist.py" line="379" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="383" />
+        <location filename="../../ui/checklist.py" line="381" />
         <source>受理备注（打印在回执上），如：补充说明、容缺承诺</source>
         <translation>Notes printed on the receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="431" />
+        <location filename="../../ui/checklist.py" line="429" />
         <source>已受理 %1</source>
         <translation>Accepted %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="432" />
+        <location filename="../../ui/checklist.py" line="430" />
         <source>已一次性告知</source>
         <translation>One-time notice issued</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="433" />
+        <location filename="../../ui/checklist.py" line="431" />
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="434" />
+        <location filename="../../ui/checklist.py" line="432" />
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="436" />
+        <location filename="../../ui/checklist.py" line="434" />
         <source>补正受理 %1</source>
         <translation>Completing %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="448" />
+        <location filename="../../ui/checklist.py" line="446" />
         <source>共 %1 项，待办 %2 项</source>
         <translation>%1 item(s), %2 pending</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="473" />
+        <location filename="../../ui/checklist.py" line="471" />
         <source>即办件</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="475" />
+        <location filename="../../ui/checklist.py" line="473" />
         <source>承诺%1个工作日</source>
         <translation>%1 working days</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="479" />
+        <location filename="../../ui/checklist.py" line="477" />
         <source>（正在读取材料清单…）</source>
         <translation>(loading the materials…)</translation>
     </message>
@@ -718,92 +814,92 @@
 <context>
     <name>CitizenScreen</name>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="44" />
+        <location filename="../../ui/citizen_screen.py" line="45" />
         <source>便民服务中心 · 窗口信息</source>
         <translation>Service centre · window</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="71" />
+        <location filename="../../ui/citizen_screen.py" line="72" />
         <source>一窗通办 · 一次告知 · 限时办结</source>
         <translation>One window · one notice · on time</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="86" />
+        <location filename="../../ui/citizen_screen.py" line="87" />
         <source>欢迎光临</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="90" />
+        <location filename="../../ui/citizen_screen.py" line="91" />
         <source>请留意叫号，听到您的号码后到本窗口办理</source>
         <translation>Please wait for your number to be called</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="122" />
+        <location filename="../../ui/citizen_screen.py" line="123" />
         <source>请您对本次服务进行评价</source>
         <translation>Please rate our service</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="125" />
+        <location filename="../../ui/citizen_screen.py" line="126" />
         <source>好差评 · 一次一评</source>
         <translation>One rating per visit</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="142" />
+        <location filename="../../ui/citizen_screen.py" line="143" />
         <source>请选择不满意的原因（可多选）</source>
         <translation>Why were you dissatisfied? (choose any)</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="152" />
+        <location filename="../../ui/citizen_screen.py" line="153" />
         <source>其他意见或建议（选择“其他”时必填）</source>
         <translation>Other comments (required with “Other”)</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="156" />
+        <location filename="../../ui/citizen_screen.py" line="157" />
         <source>提交评价</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="170" />
+        <location filename="../../ui/citizen_screen.py" line="171" />
         <source>感谢您的评价！</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="173" />
+        <location filename="../../ui/citizen_screen.py" line="174" />
         <source>您的意见是我们改进工作的动力</source>
         <translation>Your opinion helps us improve</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="185" />
+        <location filename="../../ui/citizen_screen.py" line="186" />
         <source>%1号窗口</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="188" />
+        <location filename="../../ui/citizen_screen.py" line="189" />
         <source>为您服务：%1　工号：%2</source>
         <translation>Served by %1   staff no. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="208" />
+        <location filename="../../ui/citizen_screen.py" line="209" />
         <source>请%1号到%2号窗口办理</source>
         <translation>Number %1, please go to window %2</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="216" />
+        <location filename="../../ui/citizen_screen.py" line="217" />
         <source>您好，%1</source>
         <translation>Hello, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="216" />
+        <location filename="../../ui/citizen_screen.py" line="217" />
         <source>您好</source>
         <translation>Hello</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="219" />
+        <location filename="../../ui/citizen_screen.py" line="220" />
         <source>正在办理：%1</source>
         <translation>In progress: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="221" />
+        <location filename="../../ui/citizen_screen.py" line="222" />
         <source>请出示身份证和申请材料</source>
         <translation>Please show your ID card and documents</translation>
     </message>
@@ -812,22 +908,22 @@
     <name>DocumentPreview</name>
     <message>
         <location filename="../../ui/preview.py" line="113" />
-        <location filename="../../ui/preview.py" line="149" />
+        <location filename="../../ui/preview.py" line="148" />
         <source>文书预览</source>
         <translation>Document preview</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="116" />
+        <location filename="../../ui/preview.py" line="115" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="119" />
+        <location filename="../../ui/preview.py" line="117" />
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="150" />
+        <location filename="../../ui/preview.py" line="149" />
         <source>受理、告知或出件后，文书在此预览</source>
         <translation>Documents appear here after accepting, a notice or a hand-out</translation>
     </message>
@@ -843,100 +939,211 @@
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../../ui/manager/live.py" line="98" />
+        <source>差评回访整改</source>
+        <translation>Follow-up of a bad evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="103" />
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="108" />
+        <source>群众意见：%1</source>
+        <translation>Citizen's comment: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="111" />
+        <source>已回访（电话或上门）</source>
+        <translation>Contacted (by phone or in person)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="113" />
+        <source>已整改，办结此差评</source>
+        <translation>Resolved; close this follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="115" />
+        <source>情况说明：回访结果、整改措施（必填）</source>
+        <translation>Explanation: outcome of the call, what was fixed (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="125" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="126" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="134" />
+        <source>请填写情况说明</source>
+        <translation>Please write the explanation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="137" />
+        <source>请勾选“已回访”或“已整改”</source>
+        <translation>Tick “Contacted” or “Resolved”</translation>
+    </message>
+</context>
+<context>
+    <name>HallDisplay</name>
+    <message>
+        <location filename="../../ui/hall_display.py" line="104" />
+        <source>叫号大屏</source>
+        <translation>Hall display</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hall_display.py" line="324" />
+        <source>网络连接中断，显示最后状态，正在自动重连…</source>
+        <translation>Connection lost: showing the last state, reconnecting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hall_display.py" line="338" />
+        <source>正在呼叫</source>
+        <translation>Now calling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hall_display.py" line="341" />
+        <source>请留意叫号</source>
+        <translation>Please watch for your number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hall_display.py" line="359" />
+        <source>请到 {window} 号窗口办理</source>
+        <translation>Please go to window {window}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hall_display.py" line="368" />
+        <source>最近叫号</source>
+        <translation>Recent calls</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hall_display.py" line="383" />
+        <source>{window} 号窗口</source>
+        <translation>Window {window}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hall_display.py" line="413" />
+        <source>{n}号窗口</source>
+        <translation>Window {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hall_display.py" line="455" />
+        <source>等候人数</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hall_display.py" line="472" />
+        <source>{n} 人</source>
+        <translation>{n} waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hall_display.py" line="488" />
+        <source>请留意屏幕叫号与语音提示，过号请到咨询台</source>
+        <translation>Watch the screen and listen for your number; if you missed it, please ask at the information desk</translation>
+    </message>
+</context>
+<context>
     <name>HandoutPanel</name>
     <message>
-        <location filename="../../ui/handout.py" line="61" />
+        <location filename="../../ui/handout.py" line="52" />
         <source>出件</source>
         <translation>Hand-out</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="64" />
+        <location filename="../../ui/handout.py" line="56" />
         <source>① 扫描受理回执上的条码（或输入办件号后按回车）</source>
         <translation>① Scan the receipt's barcode (or type the case number and press Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="69" />
-        <location filename="../../ui/handout.py" line="83" />
+        <location filename="../../ui/handout.py" line="62" />
+        <location filename="../../ui/handout.py" line="76" />
         <source>办件号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="84" />
+        <location filename="../../ui/handout.py" line="77" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="85" />
+        <location filename="../../ui/handout.py" line="78" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="86" />
+        <location filename="../../ui/handout.py" line="79" />
         <source>代办人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="87" />
+        <location filename="../../ui/handout.py" line="80" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="88" />
+        <location filename="../../ui/handout.py" line="81" />
         <source>受理时间</source>
         <translation>Accepted at</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="102" />
+        <location filename="../../ui/handout.py" line="94" />
         <source>② 请领取人刷身份证（或输入证件号码）</source>
         <translation>② The collector presents the ID card (or type the number)</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="105" />
+        <location filename="../../ui/handout.py" line="96" />
         <source>领取人身份证号码</source>
         <translation>Collector's ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="112" />
+        <location filename="../../ui/handout.py" line="103" />
         <source>③ 确认出件</source>
         <translation>③ Hand out</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="118" />
+        <location filename="../../ui/handout.py" line="109" />
         <source>补打</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="228" />
+        <location filename="../../ui/handout.py" line="213" />
         <source>等待读取领取人身份证…</source>
         <translation>Waiting for the collector's ID card…</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="241" />
+        <location filename="../../ui/handout.py" line="226" />
         <source>✓ 领取人与申请人一致</source>
         <translation>✓ The collector is the applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="245" />
+        <location filename="../../ui/handout.py" line="230" />
         <source>✓ 领取人与代办人一致</source>
         <translation>✓ The collector is the agent</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="249" />
+        <location filename="../../ui/handout.py" line="234" />
         <source>✗ 领取人与申请人、代办人均不一致，不能出件</source>
         <translation>✗ The collector is neither the applicant nor the agent: do not hand out</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="253" />
+        <location filename="../../ui/handout.py" line="238" />
         <source>将由系统核对领取人身份</source>
         <translation>The system checks the collector</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="270" />
+        <location filename="../../ui/handout.py" line="255" />
         <source>已领取</source>
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="271" />
+        <location filename="../../ui/handout.py" line="256" />
         <source>✓ 已出件，请领取人在领取回执上签字</source>
         <translation>✓ Handed out; the collector signs the slip</translation>
     </message>
@@ -955,7 +1162,7 @@
     </message>
     <message>
         <location filename="../../ui/item_finder.py" line="59" />
-        <location filename="../../ui/item_finder.py" line="105" />
+        <location filename="../../ui/item_finder.py" line="103" />
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
@@ -965,17 +1172,17 @@
         <translation>All sectors</translation>
     </message>
     <message>
-        <location filename="../../ui/item_finder.py" line="136" />
+        <location filename="../../ui/item_finder.py" line="132" />
         <source>本窗口常办事项在前</source>
         <translation>This window's frequent items first</translation>
     </message>
     <message>
-        <location filename="../../ui/item_finder.py" line="138" />
+        <location filename="../../ui/item_finder.py" line="134" />
         <source>找到 %1 项</source>
         <translation>%1 found</translation>
     </message>
     <message>
-        <location filename="../../ui/item_finder.py" line="139" />
+        <location filename="../../ui/item_finder.py" line="135" />
         <source>没有找到匹配的事项，请换个关键词</source>
         <translation>Nothing found; try other words</translation>
     </message>
@@ -1006,82 +1213,677 @@
     </message>
 </context>
 <context>
+    <name>KeyPad</name>
+    <message>
+        <location filename="../../ui/kiosk.py" line="218" />
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="220" />
+        <source>清空</source>
+        <translation>Clear</translation>
+    </message>
+</context>
+<context>
+    <name>KioskScreen</name>
+    <message>
+        <location filename="../../ui/kiosk.py" line="265" />
+        <source>自助取号机</source>
+        <translation>Ticket kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="348" />
+        <location filename="../../ui/kiosk.py" line="719" />
+        <source>如需在号票上显示您的姓名，请先在下方读卡区刷身份证（可不刷）</source>
+        <translation>To show your name on the ticket, swipe your ID card on the reader below first (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="354" />
+        <location filename="../../ui/kiosk.py" line="729" />
+        <source>请选择您要办理的业务</source>
+        <translation>Please choose your business</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="362" />
+        <location filename="../../ui/kiosk.py" line="382" />
+        <source>按办理事项查找</source>
+        <translation>Find by item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="364" />
+        <location filename="../../ui/kiosk.py" line="409" />
+        <source>预约签到</source>
+        <translation>Appointment check-in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="366" />
+        <location filename="../../ui/kiosk.py" line="429" />
+        <source>绿色通道</source>
+        <translation>Priority lane</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="368" />
+        <source>清除身份证信息</source>
+        <translation>Clear the ID card details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="383" />
+        <source>输入事项名称的拼音首字母，如“宅基地”输入 ZJD</source>
+        <translation>Type the pinyin initials of the item, e.g. ZJD for 宅基地</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="411" />
+        <source>请输入预约短信中的预约码（YY 后面的8位），或扫描预约二维码</source>
+        <translation>Enter the appointment code from your text message (the 8 characters after YY), or scan the appointment QR code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="423" />
+        <source>确认签到</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="430" />
+        <source>请选择优先办理的类别，工作人员将核验相关证件</source>
+        <translation>Choose the priority category; staff will check your documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="437" />
+        <location filename="../../ui/kiosk.py" line="851" />
+        <source>取号成功</source>
+        <translation>Ticket taken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="438" />
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="462" />
+        <location filename="../../ui/kiosk.py" line="966" />
+        <source>暂时无法取号</source>
+        <translation>Tickets cannot be taken now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="471" />
+        <source>选择其他业务</source>
+        <translation>Choose another business</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="477" />
+        <source>管理员解锁</source>
+        <translation>Administrator unlock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="479" />
+        <source>大厅管理员或系统管理员登录后可退出全屏或关闭取号机</source>
+        <translation>A hall manager or administrator may sign in to leave full screen or close the kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="484" />
+        <source>工号</source>
+        <translation>Staff no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="487" />
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="500" />
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="502" />
+        <source>关闭取号机</source>
+        <translation>Close the kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="505" />
+        <source>回到全屏</source>
+        <translation>Back to full screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="702" />
+        <source>预计约 {m} 分钟</source>
+        <translation>About {m} min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="704" />
+        <source>无需等候</source>
+        <translation>No wait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="706" />
+        <source>{n} 人等候 · {wait}</source>
+        <translation>{n} waiting · {wait}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="711" />
+        <source>{name}，您好！请选择业务，号票上将显示您的姓名（已隐去部分）</source>
+        <translation>Hello, {name}! Please choose a business; the ticket will show your name (partly hidden)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="726" />
+        <source>绿色通道（{reason}）：请选择业务</source>
+        <translation>Priority lane ({reason}): please choose a business</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="773" />
+        <source>没有找到相关事项，请换个词，或直接选择“综合受理”</source>
+        <translation>No matching item; try another word, or choose "General intake"</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="777" />
+        <source>{name}　（{dept}）　→ {queue}</source>
+        <translation>{name}  ({dept})  → {queue}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="855" />
+        <source>本机未连接打印机：请拍照或记下您的号码</source>
+        <translation>No printer on this kiosk: please take a photo of your number or write it down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="858" />
+        <source>正在打印号票，请稍候…</source>
+        <translation>Printing your ticket, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="881" />
+        <source>取号人：{name}</source>
+        <translation>For: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="882" />
+        <source>您前面还有 {n} 人等候</source>
+        <translation>{n} person(s) ahead of you</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="884" />
+        <source>预计等候约 {m} 分钟</source>
+        <translation>Estimated wait about {m} min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="886" />
+        <source>取号时间：{t}</source>
+        <translation>Issued at: {t}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="900" />
+        <source>请取走号票，留意叫号</source>
+        <translation>Please take your ticket and watch for your number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="912" />
+        <source>打印机缺纸</source>
+        <translation>The printer is out of paper</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="914" />
+        <source>打印机故障</source>
+        <translation>The printer has failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="919" />
+        <source>未能出票</source>
+        <translation>No ticket printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="920" />
+        <source>本次取号已取消，请到咨询台由工作人员为您取号</source>
+        <translation>This ticket was cancelled; please ask at the information desk for a ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="923" />
+        <source>{what}，号票未能打印</source>
+        <translation>{what}: the ticket was not printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="924" />
+        <source>{what}：暂时无法打印号票，请到咨询台取号</source>
+        <translation>{what}: tickets cannot be printed now; please ask at the information desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="929" />
+        <source>{what}，号票未能打印：请拍照或记下屏幕上的号码，凭号码办理</source>
+        <translation>{what}: the ticket was not printed; take a photo of the number on the screen or write it down, and use it to be served</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="934" />
+        <source>{what}：号票将显示在屏幕上，请拍照或记下号码</source>
+        <translation>{what}: the ticket will be shown on the screen; take a photo of it or write the number down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="960" />
+        <source>今日号票已取完</source>
+        <translation>Today's tickets are all taken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="961" />
+        <source>当前不在取号时间</source>
+        <translation>Tickets are not issued at this time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="962" />
+        <source>今天不办公</source>
+        <translation>The hall is closed today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="963" />
+        <source>预约签到未成功</source>
+        <translation>Check-in failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="964" />
+        <source>未找到</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="965" />
+        <source>系统连接中断</source>
+        <translation>Connection lost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="970" />
+        <source>系统正在重新连接，请稍候再试，或到咨询台由工作人员为您取号</source>
+        <translation>Reconnecting; please try again in a moment, or ask at the information desk for a ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="973" />
+        <source>取号未成功，请到咨询台由工作人员为您取号</source>
+        <translation>No ticket was issued; please ask at the information desk for a ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="998" />
+        <source>请输入工号和密码</source>
+        <translation>Enter the staff number and password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="1006" />
+        <source>{name} 已解锁：可关闭取号机或回到全屏</source>
+        <translation>{name} unlocked: you may close the kiosk or go back to full screen</translation>
+    </message>
+</context>
+<context>
+    <name>LiveView</name>
+    <message>
+        <location filename="../../ui/manager/live.py" line="189" />
+        <source>等候人数</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="190" />
+        <source>最长等候</source>
+        <translation>Longest wait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="191" />
+        <source>今日办结（号）</source>
+        <translation>Served today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="192" />
+        <location filename="../../ui/manager/live.py" line="214" />
+        <source>今日取号</source>
+        <translation>Issued today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="193" />
+        <location filename="../../ui/manager/live.py" line="253" />
+        <source>临期 / 超期办件</source>
+        <translation>Cases due / overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="194" />
+        <location filename="../../ui/manager/live.py" line="282" />
+        <source>待整改差评</source>
+        <translation>Bad evaluations to follow up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="207" />
+        <source>各队列</source>
+        <translation>Queues</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="209" />
+        <source>队列</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="210" />
+        <source>等候</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="211" />
+        <source>最长等候（分）</source>
+        <translation>Longest wait (min)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="213" />
+        <source>开放窗口</source>
+        <translation>Open windows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="215" />
+        <source>今日办结</source>
+        <translation>Served today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="223" />
+        <source>各窗口</source>
+        <translation>Windows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="237" />
+        <source>临期与超期办件</source>
+        <translation>Cases near or past their deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="239" />
+        <source>督办</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="241" />
+        <source>办件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="242" />
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="243" />
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="244" />
+        <source>环节</source>
+        <translation>Node</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="245" />
+        <source>承诺期限</source>
+        <translation>Promised by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="246" />
+        <source>剩余工作日</source>
+        <translation>Working days left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="248" />
+        <source>受理人</source>
+        <translation>Accepted by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="249" />
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="251" />
+        <source>筛选办件、事项、部门…</source>
+        <translation>Filter cases, items, departments…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="257" />
+        <source>（逾期）</source>
+        <translation> (late)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="259" />
+        <source>待回访整改的差评</source>
+        <translation>Bad evaluations awaiting follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="261" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="262" />
+        <source>等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="263" />
+        <source>原因</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="264" />
+        <source>办件 / 号票</source>
+        <translation>Case / ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="265" />
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="266" />
+        <source>工作人员</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="267" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="270" />
+        <source>整改期限</source>
+        <translation>Follow up by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="272" />
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="278" />
+        <source>记录回访整改…</source>
+        <translation>Record follow-up…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="361" />
+        <source>上周同日同时段 %1%2</source>
+        <translation>Same weekday last week, same time: %1%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="368" />
+        <source>上周同日同时段 %1</source>
+        <translation>Same weekday last week, same time: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="385" />
+        <source>目标 %1 分钟内</source>
+        <translation>Target: within %1 min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="395" />
+        <source>其中红牌 %1</source>
+        <translation>Red cards: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="405" />
+        <source>其中逾期 %1</source>
+        <translation>Late: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerSignIn</name>
+    <message>
+        <location filename="../../ui/manager/app.py" line="46" />
+        <source>登录 — 大厅管理</source>
+        <translation>Sign in — hall manager</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="52" />
+        <source>便民服务中心 · 大厅管理</source>
+        <translation>Service hall · manager</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="53" />
+        <source>实时大厅、日报与期间报表</source>
+        <translation>Live hall, day and period reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="56" />
+        <location filename="../../ui/manager/app.py" line="60" />
+        <source>工号</source>
+        <translation>Staff no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="59" />
+        <location filename="../../ui/manager/app.py" line="61" />
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="64" />
+        <source>演示账号：4001 或 9001，密码 demo1234</source>
+        <translation>Demo sign-in: 4001 or 9001, password demo1234</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="68" />
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="82" />
+        <source>请输入工号和密码</source>
+        <translation>Enter the staff number and password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="101" />
+        <source>数据库连接中断，正在重连…请稍后再试</source>
+        <translation>Database connection lost; reconnecting… try again shortly</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerWindow</name>
+    <message>
+        <location filename="../../ui/manager/app.py" line="115" />
+        <source>大厅管理 — %1</source>
+        <translation>Hall manager — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="134" />
+        <source>实时大厅</source>
+        <translation>Live hall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="135" />
+        <source>日报</source>
+        <translation>Day report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="136" />
+        <source>期间报表</source>
+        <translation>Period report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="160" />
+        <source>实时刷新已中断，正在重连…</source>
+        <translation>Live updates interrupted; reconnecting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="168" />
+        <source>数据库连接中断，正在重连…</source>
+        <translation>Database connection lost; reconnecting…</translation>
+    </message>
+</context>
+<context>
     <name>OutcomePanel</name>
     <message>
-        <location filename="../../ui/outcome.py" line="85" />
+        <location filename="../../ui/outcome.py" line="81" />
         <source>办理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="86" />
+        <location filename="../../ui/outcome.py" line="82" />
         <source>请选择办理事项</source>
         <translation>Choose an item</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="91" />
+        <location filename="../../ui/outcome.py" line="87" />
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="94" />
+        <location filename="../../ui/outcome.py" line="90" />
         <source>一次性告知</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="97" />
+        <location filename="../../ui/outcome.py" line="93" />
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="125" />
+        <location filename="../../ui/outcome.py" line="121" />
         <source>补打</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="167" />
+        <location filename="../../ui/outcome.py" line="163" />
         <source>已受理　办件号 %1</source>
         <translation>Accepted   case %1</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="170" />
+        <location filename="../../ui/outcome.py" line="166" />
         <source>已出具一次性告知书　%1</source>
         <translation>One-time notice issued   %1</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="173" />
+        <location filename="../../ui/outcome.py" line="169" />
         <source>不予受理　%1</source>
         <translation>Not accepted   %1</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="179" />
+        <location filename="../../ui/outcome.py" line="175" />
         <source>状态：%1</source>
         <translation>State: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="184" />
+        <location filename="../../ui/outcome.py" line="180" />
         <source>即办件：已当场办结，可直接出件</source>
         <translation>On the spot: completed, ready to hand out</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="188" />
+        <location filename="../../ui/outcome.py" line="184" />
         <source>承诺办结日期：%1（%2个工作日）</source>
         <translation>Promised by %1 (%2 working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="195" />
+        <location filename="../../ui/outcome.py" line="191" />
         <source>办结期限跨入尚未公布节假日安排的年份，日期为预估，请以后续通知为准</source>
         <translation>The deadline falls in a year whose holidays are not published yet; the date is an estimate</translation>
     </message>
 </context>
 <context>
+    <name>Page</name>
+    <message>
+        <location filename="../../ui/kiosk.py" line="239" />
+        <source>返回首页</source>
+        <translation>Back to start</translation>
+    </message>
+</context>
+<context>
     <name>ParkedPopup</name>
     <message>
-        <location filename="../../ui/queue_bar.py" line="79" />
+        <location filename="../../ui/queue_bar.py" line="73" />
         <source>暂离的号票（回车恢复办理，Esc 关闭）</source>
         <translation>Parked tickets (Enter resumes, Esc closes)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_bar.py" line="92" />
+        <location filename="../../ui/queue_bar.py" line="85" />
         <source>%1　%2　%3暂离（已 %4）</source>
         <translation>%1  %2  parked at %3 (%4 ago)</translation>
     </message>
@@ -1089,70 +1891,70 @@
 <context>
     <name>QueueBar</name>
     <message>
-        <location filename="../../ui/queue_bar.py" line="134" />
-        <location filename="../../ui/queue_bar.py" line="182" />
+        <location filename="../../ui/queue_bar.py" line="127" />
+        <location filename="../../ui/queue_bar.py" line="175" />
         <source>空闲：按 F1 叫下一位</source>
         <translation>Free: F1 calls the next</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_bar.py" line="190" />
+        <location filename="../../ui/queue_bar.py" line="181" />
         <source>（已重呼%1次）</source>
         <translation> (recalled %1×)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_bar.py" line="211" />
+        <location filename="../../ui/queue_bar.py" line="199" />
         <source>等候 %1</source>
         <translation>Waited %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_bar.py" line="213" />
+        <location filename="../../ui/queue_bar.py" line="201" />
         <source>办理 %1</source>
         <translation>Serving %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_bar.py" line="215" />
+        <location filename="../../ui/queue_bar.py" line="203" />
         <source>叫号后 %1</source>
         <translation>Called %1 ago</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_bar.py" line="224" />
+        <location filename="../../ui/queue_bar.py" line="212" />
         <source>%1 %2：%3人</source>
         <translation>%1 %2: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_bar.py" line="229" />
+        <location filename="../../ui/queue_bar.py" line="217" />
         <source>暂无等候</source>
         <translation>Nobody waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_bar.py" line="232" />
+        <location filename="../../ui/queue_bar.py" line="220" />
         <source>本窗口可叫 %1 人</source>
         <translation>%1 to call here</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_bar.py" line="234" />
+        <location filename="../../ui/queue_bar.py" line="222" />
         <source>预计等候约 %1 分钟</source>
         <translation>about %1 min wait</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_bar.py" line="237" />
+        <location filename="../../ui/queue_bar.py" line="225" />
         <source>窗口暂停服务</source>
         <translation>Window paused</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_bar.py" line="237" />
+        <location filename="../../ui/queue_bar.py" line="225" />
         <source>窗口未开启</source>
         <translation>Window closed</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_bar.py" line="246" />
+        <location filename="../../ui/queue_bar.py" line="234" />
         <source>暂离 %1 人
 Shift+F4</source>
         <translation>Parked: %1
 Shift+F4</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_bar.py" line="248" />
+        <location filename="../../ui/queue_bar.py" line="236" />
         <source>暂离的号票：点击或按 Shift+F4 选择恢复办理</source>
         <translation>Parked tickets: click or press Shift+F4 to resume one</translation>
     </message>
@@ -1206,9 +2008,663 @@ Shift+F4</translation>
     </message>
 </context>
 <context>
+    <name>ReportView</name>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="98" />
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="100" />
+        <source>到</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="103" />
+        <source>近7天</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="104" />
+        <source>近30天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="105" />
+        <source>近一年</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="115" />
+        <location filename="../../ui/manager/reports.py" line="237" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="117" />
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="117" />
+        <source>昨天</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="122" />
+        <source>生成报表</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="129" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="138" />
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="149" />
+        <source>取号 / 办结</source>
+        <translation>Issued / served</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="150" />
+        <source>平均等候（分）</source>
+        <translation>Mean wait (min)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="151" />
+        <source>等候90分位（分）</source>
+        <translation>90th pct wait (min)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="152" />
+        <source>平均办理（分）</source>
+        <translation>Mean service (min)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="153" />
+        <source>受理 / 办结办件</source>
+        <translation>Cases accepted / completed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="154" />
+        <location filename="../../ui/manager/reports.py" line="191" />
+        <location filename="../../ui/manager/reports.py" line="207" />
+        <source>按时办结率</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="155" />
+        <source>一次办成率</source>
+        <translation>First-visit rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="156" />
+        <location filename="../../ui/manager/reports.py" line="245" />
+        <source>满意率</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="176" />
+        <source>图表</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="177" />
+        <location filename="../../ui/manager/reports.py" line="249" />
+        <source>按时段</source>
+        <translation>By hour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="178" />
+        <location filename="../../ui/manager/reports.py" line="250" />
+        <source>按窗口</source>
+        <translation>By window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="179" />
+        <location filename="../../ui/manager/reports.py" line="251" />
+        <source>按工作人员</source>
+        <translation>By clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="180" />
+        <location filename="../../ui/manager/reports.py" line="252" />
+        <source>按队列</source>
+        <translation>By queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="181" />
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="183" />
+        <source>办件（按事项）</source>
+        <translation>Cases by item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="185" />
+        <source>事项编码</source>
+        <translation>Item code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="186" />
+        <source>事项名称</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="187" />
+        <location filename="../../ui/manager/reports.py" line="204" />
+        <location filename="../../ui/manager/reports.py" line="254" />
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="188" />
+        <source>即办件</source>
+        <translation>On the spot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="189" />
+        <location filename="../../ui/manager/reports.py" line="205" />
+        <location filename="../../ui/manager/reports.py" line="395" />
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="190" />
+        <location filename="../../ui/manager/reports.py" line="206" />
+        <location filename="../../ui/manager/reports.py" line="239" />
+        <location filename="../../ui/manager/reports.py" line="268" />
+        <location filename="../../ui/manager/reports.py" line="383" />
+        <location filename="../../ui/manager/reports.py" line="401" />
+        <source>办结</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="193" />
+        <location filename="../../ui/manager/reports.py" line="209" />
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="199" />
+        <source>筛选事项、部门…</source>
+        <translation>Filter items, departments…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="202" />
+        <source>办件（按部门）</source>
+        <translation>Cases by department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="217" />
+        <source>差评及整改</source>
+        <translation>Bad evaluations and follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="219" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="220" />
+        <source>等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="221" />
+        <source>原因</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="222" />
+        <source>办件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="223" />
+        <location filename="../../ui/manager/reports.py" line="391" />
+        <source>号票</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="224" />
+        <location filename="../../ui/manager/reports.py" line="253" />
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="225" />
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="226" />
+        <source>工作人员</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="227" />
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="228" />
+        <source>整改状态</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="231" />
+        <source>情况说明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="235" />
+        <location filename="../../ui/manager/reports.py" line="398" />
+        <source>每日趋势</source>
+        <translation>Daily trend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="238" />
+        <location filename="../../ui/manager/reports.py" line="266" />
+        <location filename="../../ui/manager/reports.py" line="383" />
+        <location filename="../../ui/manager/reports.py" line="400" />
+        <source>取号</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="240" />
+        <location filename="../../ui/manager/reports.py" line="269" />
+        <source>过号</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="241" />
+        <location filename="../../ui/manager/reports.py" line="271" />
+        <source>平均等候</source>
+        <translation>Mean wait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="242" />
+        <location filename="../../ui/manager/reports.py" line="273" />
+        <source>等候90分位</source>
+        <translation>90th pct wait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="243" />
+        <source>受理办件</source>
+        <translation>Cases accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="244" />
+        <source>办结办件</source>
+        <translation>Cases completed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="255" />
+        <source>差评</source>
+        <translation>Bad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="259" />
+        <source>每日</source>
+        <translation>By day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="265" />
+        <source>项目</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="267" />
+        <source>叫号</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="270" />
+        <source>转办</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="272" />
+        <source>等候中位数</source>
+        <translation>Median wait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="274" />
+        <source>最长等候</source>
+        <translation>Longest wait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="275" />
+        <source>平均办理</source>
+        <translation>Mean service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="276" />
+        <source>办理90分位</source>
+        <translation>90th pct service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="277" />
+        <source>等候达标率</source>
+        <translation>Within target</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="280" />
+        <location filename="../../ui/manager/reports.py" line="384" />
+        <source>在岗窗口</source>
+        <translation>Windows working</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="347" />
+        <source>已取消报表生成</source>
+        <translation>Report cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="359" />
+        <source>过号 %1 · 转办 %2</source>
+        <translation>No-show %1 · transferred %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="362" />
+        <source>中位数 %1</source>
+        <translation>Median %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="365" />
+        <source>最长 %1</source>
+        <translation>Longest %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="368" />
+        <source>90分位 %1</source>
+        <translation>90th pct %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="371" />
+        <source>超期 %1</source>
+        <translation>Overdue %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="374" />
+        <source>即办件 %1</source>
+        <translation>On the spot %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="377" />
+        <source>评价 %1 · 差评 %2</source>
+        <translation>Evaluations %1 · bad %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="381" />
+        <source>各时段到达与在岗窗口</source>
+        <translation>Arrivals by hour and windows working</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="390" />
+        <source>等候时长分布（分钟）</source>
+        <translation>Waiting time (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="394" />
+        <source>受理最多的事项</source>
+        <translation>Most accepted items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="401" />
+        <source>平均等候（分，右轴）</source>
+        <translation>Mean wait (min, right axis)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="438" />
+        <source>已导出：%1</source>
+        <translation>Exported: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="445" />
+        <source>已取消导出</source>
+        <translation>Export cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>RowTable</name>
+    <message>
+        <location filename="../../ui/manager/tables.py" line="140" />
+        <source>筛选…</source>
+        <translation>Filter…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/tables.py" line="175" />
+        <source>%1 行</source>
+        <translation>%1 rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/tables.py" line="177" />
+        <source>%1 / %2 行</source>
+        <translation>%1 / %2 rows</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="76" />
+        <source>本机设置 — 便民服务中心综合窗口</source>
+        <translation>Set up this PC — service hall counter client</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="99" />
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="102" />
+        <source>postgresql://登录名@服务器:5432/库名；留空为本机内置数据库</source>
+        <translation>postgresql://login@server:5432/database; empty for the embedded database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="107" />
+        <source>存入系统密钥环，不写入任何文件</source>
+        <translation>Goes to the OS keyring, never to a file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="109" />
+        <location filename="../../ui/setup_dialog.py" line="249" />
+        <source>测试连接</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="111" />
+        <source>尚未测试连接</source>
+        <translation>Connection not tested yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="116" />
+        <source>数据库地址</source>
+        <translation>Database URL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="117" />
+        <source>数据库密码</source>
+        <translation>Database password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="121" />
+        <source>本机</source>
+        <translation>This PC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="127" />
+        <source>岗位</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="128" />
+        <source>大厅</source>
+        <translation>Hall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="129" />
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="132" />
+        <source>设备</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="139" />
+        <source>键盘模式扫码枪配置的前缀字符（可不填）</source>
+        <translation>Prefix character set on a keyboard-wedge scanner (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="142" />
+        <source>身份证阅读器</source>
+        <translation>ID-card reader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="143" />
+        <source>扫码枪</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="144" />
+        <source>扫码前缀</source>
+        <translation>Scan prefix</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="145" />
+        <source>号票打印机</source>
+        <translation>Ticket printer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="146" />
+        <source>A4 文书打印机</source>
+        <translation>A4 document printer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="153" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="155" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="185" />
+        <location filename="../../ui/setup_dialog.py" line="187" />
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="186" />
+        <source>键盘模式（USB 键盘式扫码枪）</source>
+        <translation>Keyboard wedge (USB scanner typing as a keyboard)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="189" />
+        <source>系统默认打印机（%1）</source>
+        <translation>System default printer (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="190" />
+        <source>未设置</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="199" />
+        <source>串口 ESC/POS：%1</source>
+        <translation>Serial ESC/POS: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="202" />
+        <source>系统打印机：%1</source>
+        <translation>System printer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="239" />
+        <source>地址已改动，请重新测试连接</source>
+        <translation>The URL changed: test the connection again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="249" />
+        <source>正在连接…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="265" />
+        <source>先测试连接：大厅和窗口取自数据库</source>
+        <translation>Test the connection first: halls and windows come from the database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="267" />
+        <source>此岗位需要选择窗口</source>
+        <translation>This job needs a window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="282" />
+        <source>（不在窗口）</source>
+        <translation>(not at a window)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="297" />
+        <source>正在连接 %1 …</source>
+        <translation>Connecting to %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="310" />
+        <source>，登录名 %1</source>
+        <translation> as %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="312" />
+        <source>已连接：%1%2，往返 %3 ms</source>
+        <translation>Connected: %1%2, round trip %3 ms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="320" />
+        <source>；但数据库版本不是最新（%1），请先运行 counter db upgrade</source>
+        <translation>; but the schema is not current (%1): run counter db upgrade first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="321" />
+        <source>空库</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="326" />
+        <source>；数据库里还没有大厅</source>
+        <translation>; the database has no hall yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="328" />
+        <source>；数据库版本最新</source>
+        <translation>; the schema is current</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="392" />
+        <source>配置已保存，但数据库密码没有保存：</source>
+        <translation>The configuration was saved, but not the database password: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="395" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+<message><source>后台</source><translation>Back office</translation></message><message><source>取号机</source><translation>Kiosk</translation></message><message><source>叫号屏</source><translation>Hall display</translation></message><message><source>窗口屏</source><translation>Window display</translation></message><message><source>管理</source><translation>Manager</translation></message></context>
+<context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/signin.py" line="186" />
+        <location filename="../../ui/signin.py" line="208" />
         <source>登录 — 便民服务中心综合窗口</source>
         <translation>Sign in — service centre window</translation>
     </message>
@@ -1216,91 +2672,91 @@ Shift+F4</translation>
 <context>
     <name>SignInForm</name>
     <message>
-        <location filename="../../ui/signin.py" line="60" />
+        <location filename="../../ui/signin.py" line="80" />
         <source>便民服务中心综合窗口</source>
         <translation>Service centre window</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="62" />
+        <location filename="../../ui/signin.py" line="82" />
         <source>综合受理 · 一窗通办</source>
         <translation>Integrated window · one-stop service</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="70" />
-        <location filename="../../ui/signin.py" line="82" />
-        <location filename="../../ui/signin.py" line="115" />
+        <location filename="../../ui/signin.py" line="90" />
+        <location filename="../../ui/signin.py" line="104" />
+        <location filename="../../ui/signin.py" line="135" />
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="74" />
-        <location filename="../../ui/signin.py" line="83" />
+        <location filename="../../ui/signin.py" line="94" />
+        <location filename="../../ui/signin.py" line="105" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="77" />
+        <location filename="../../ui/signin.py" line="98" />
         <source>%1号窗口</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="79" />
+        <location filename="../../ui/signin.py" line="100" />
         <source>未配置窗口（仅可办理非窗口业务）</source>
         <translation>No window configured</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="84" />
+        <location filename="../../ui/signin.py" line="106" />
         <source>本机窗口</source>
         <translation>This PC's window</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="90" />
-        <location filename="../../ui/signin.py" line="145" />
+        <location filename="../../ui/signin.py" line="112" />
+        <location filename="../../ui/signin.py" line="168" />
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="95" />
+        <location filename="../../ui/signin.py" line="117" />
         <source>连续输错密码将暂时锁定账号</source>
         <translation>Repeated wrong passwords lock the account for a while</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="108" />
+        <location filename="../../ui/signin.py" line="130" />
         <source>演示账号（仅演示模式显示）</source>
         <translation>Demo sign-ins (demo mode only)</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="111" />
+        <location filename="../../ui/signin.py" line="132" />
         <source>密码均为 %1，双击填入</source>
         <translation>Password %1 for all; double-click to fill</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="115" />
+        <location filename="../../ui/signin.py" line="135" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="145" />
+        <location filename="../../ui/signin.py" line="168" />
         <source>正在登录…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="150" />
+        <location filename="../../ui/signin.py" line="173" />
         <source>请输入工号</source>
         <translation>Enter your staff number</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="154" />
+        <location filename="../../ui/signin.py" line="177" />
         <source>请输入密码</source>
         <translation>Enter your password</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="176" />
+        <location filename="../../ui/signin.py" line="198" />
         <source>数据库连接中断，正在重连…请稍后再试</source>
         <translation>Database connection lost; reconnecting… try again shortly</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="180" />
+        <location filename="../../ui/signin.py" line="202" />
         <source>登录失败：%1</source>
         <translation>Sign-in failed: %1</translation>
     </message>
@@ -1308,90 +2764,90 @@ Shift+F4</translation>
 <context>
     <name>SupervisionView</name>
     <message>
-        <location filename="../../ui/backoffice/supervision.py" line="78" />
+        <location filename="../../ui/backoffice/supervision.py" line="77" />
         <source>督着办：每个办件、每个环节，看得见、管得住</source>
         <translation>Supervision: every case, every node</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/supervision.py" line="83" />
+        <location filename="../../ui/backoffice/supervision.py" line="81" />
         <source>正常</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/supervision.py" line="83" />
+        <location filename="../../ui/backoffice/supervision.py" line="81" />
         <source>预警（临期）</source>
         <translation>Warning (due soon)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/supervision.py" line="84" />
+        <location filename="../../ui/backoffice/supervision.py" line="82" />
         <source>黄牌（环节超时）</source>
         <translation>Yellow (node overran)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/supervision.py" line="85" />
+        <location filename="../../ui/backoffice/supervision.py" line="83" />
         <source>红牌（超过承诺时限）</source>
         <translation>Red (limit exceeded)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/supervision.py" line="96" />
+        <location filename="../../ui/backoffice/supervision.py" line="94" />
         <source>标记</source>
         <translation>Mark</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/supervision.py" line="96" />
-        <location filename="../../ui/backoffice/supervision.py" line="122" />
+        <location filename="../../ui/backoffice/supervision.py" line="94" />
+        <location filename="../../ui/backoffice/supervision.py" line="120" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/supervision.py" line="97" />
-        <location filename="../../ui/backoffice/supervision.py" line="125" />
+        <location filename="../../ui/backoffice/supervision.py" line="95" />
+        <location filename="../../ui/backoffice/supervision.py" line="123" />
         <source>环节</source>
         <translation>Node</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/supervision.py" line="98" />
-        <location filename="../../ui/backoffice/supervision.py" line="127" />
+        <location filename="../../ui/backoffice/supervision.py" line="96" />
+        <location filename="../../ui/backoffice/supervision.py" line="125" />
         <source>经办人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/supervision.py" line="102" />
+        <location filename="../../ui/backoffice/supervision.py" line="100" />
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/supervision.py" line="122" />
+        <location filename="../../ui/backoffice/supervision.py" line="120" />
+        <location filename="../../ui/backoffice/supervision.py" line="123" />
         <location filename="../../ui/backoffice/supervision.py" line="125" />
-        <location filename="../../ui/backoffice/supervision.py" line="127" />
         <source>在办</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/supervision.py" line="122" />
-        <location filename="../../ui/backoffice/supervision.py" line="125" />
+        <location filename="../../ui/backoffice/supervision.py" line="120" />
+        <location filename="../../ui/backoffice/supervision.py" line="123" />
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/supervision.py" line="122" />
-        <location filename="../../ui/backoffice/supervision.py" line="125" />
+        <location filename="../../ui/backoffice/supervision.py" line="120" />
+        <location filename="../../ui/backoffice/supervision.py" line="123" />
         <source>黄牌</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/supervision.py" line="122" />
-        <location filename="../../ui/backoffice/supervision.py" line="125" />
+        <location filename="../../ui/backoffice/supervision.py" line="120" />
+        <location filename="../../ui/backoffice/supervision.py" line="123" />
         <source>红牌</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/supervision.py" line="127" />
+        <location filename="../../ui/backoffice/supervision.py" line="125" />
         <source>黄/红牌</source>
         <translation>Yellow/red</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/supervision.py" line="168" />
+        <location filename="../../ui/backoffice/supervision.py" line="166" />
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -1404,308 +2860,325 @@ Shift+F4</translation>
         <translation>Verify a document: scan the QR code on the decision or type its code</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/verify.py" line="38" />
+        <location filename="../../ui/backoffice/verify.py" line="37" />
         <source>核验</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/verify.py" line="70" />
+        <location filename="../../ui/backoffice/verify.py" line="69" />
         <source>请核对核验码；伪造或抄错的核验码查不到任何文书。</source>
         <translation>Check the code: a forged or mistyped code finds no document.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/verify.py" line="74" />
+        <location filename="../../ui/backoffice/verify.py" line="73" />
         <source>办件：%1　%2</source>
         <translation>Case: %1  %2</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/verify.py" line="75" />
+        <location filename="../../ui/backoffice/verify.py" line="74" />
         <source>事项：%1　申请人：%2　结果：%3</source>
         <translation>Item: %1  applicant: %2  result: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/verify.py" line="80" />
+        <location filename="../../ui/backoffice/verify.py" line="79" />
         <source>原件：用印登记 %1，%2，%3</source>
         <translation>Original: seal register %1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/verify.py" line="83" />
+        <location filename="../../ui/backoffice/verify.py" line="82" />
         <source>补打：用印登记 %1，%2，%3，理由：%4</source>
         <translation>Reprint: seal register %1, %2, %3, reason: %4</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/verify.py" line="87" />
+        <location filename="../../ui/backoffice/verify.py" line="86" />
         <source>已撤销：%1，%2，理由：%3</source>
         <translation>Revoked: %1, %2, reason: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/verify.py" line="90" />
+        <location filename="../../ui/backoffice/verify.py" line="89" />
         <source>（演示中心的样章文书，以公开的演示密钥核验）</source>
         <translation>(a specimen document of the demo hall, verified with the public demo key)</translation>
     </message>
 </context>
 <context>
+    <name>WindowCard</name>
+    <message>
+        <location filename="../../ui/manager/live.py" line="84" />
+        <source>%1号窗口</source>
+        <translation>Window %1</translation>
+    </message>
+</context>
+<context>
     <name>WindowClient</name>
     <message>
-        <location filename="../../ui/window_client.py" line="197" />
+        <location filename="../../ui/window_client.py" line="188" />
         <source>便民服务中心综合窗口</source>
         <translation>Service centre window</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="250" />
+        <location filename="../../ui/window_client.py" line="241" />
         <source>受理  F9</source>
         <translation>Intake  F9</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="256" />
+        <location filename="../../ui/window_client.py" line="247" />
         <source>出件  F10</source>
         <translation>Hand-out  F10</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="262" />
+        <location filename="../../ui/window_client.py" line="253" />
         <source>签退  Ctrl+Q</source>
         <translation>Sign out  Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="274" />
+        <location filename="../../ui/window_client.py" line="265" />
         <source>%1 · %2号窗口 · %3（工号 %4）</source>
         <translation>%1 · window %2 · %3 (staff no. %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="297" />
+        <location filename="../../ui/window_client.py" line="288" />
         <source>草稿已保存 %1</source>
         <translation>Draft saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="300" />
+        <location filename="../../ui/window_client.py" line="291" />
         <source>草稿保存失败：%1</source>
         <translation>Draft not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="313" />
+        <location filename="../../ui/window_client.py" line="325" />
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="476" />
+        <location filename="../../ui/window_client.py" line="466" />
         <source>未能签退：%1</source>
         <translation>Could not sign out: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="514" />
+        <location filename="../../ui/window_client.py" line="495" />
         <source>读卡器：%1</source>
         <translation>Card reader: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="515" />
+        <location filename="../../ui/window_client.py" line="496" />
         <source>就绪</source>
         <translation>ready</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="515" />
+        <location filename="../../ui/window_client.py" line="496" />
         <source>未连接</source>
         <translation>not connected</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="519" />
+        <location filename="../../ui/window_client.py" line="500" />
         <source>读卡器：未配置</source>
         <translation>Card reader: none</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="521" />
+        <location filename="../../ui/window_client.py" line="502" />
         <source>扫码枪：串口</source>
         <translation>Scanner: serial</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="523" />
+        <location filename="../../ui/window_client.py" line="504" />
         <source>扫码枪：键盘模式</source>
         <translation>Scanner: keyboard</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="526" />
+        <location filename="../../ui/window_client.py" line="507" />
         <source>读卡器未连接，请手工录入</source>
         <translation>Card reader not connected; type the details</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="591" />
         <source>已过号</source>
         <translation>marked no-show</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="613" />
+        <location filename="../../ui/window_client.py" line="597" />
         <source>窗口已暂停服务，不会再被叫号；按 F7 恢复叫号</source>
         <translation>The window is paused and will not be called; press F7 to resume calls</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="615" />
+        <location filename="../../ui/window_client.py" line="599" />
         <source>窗口已恢复叫号</source>
         <translation>The window takes calls again</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="625" />
+        <location filename="../../ui/window_client.py" line="610" />
         <source>本窗口没有暂离的号票</source>
         <translation>No parked tickets at this window</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="640" />
+        <location filename="../../ui/window_client.py" line="578" />
         <source>当前没有等候的群众</source>
         <translation>Nobody is waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="655" />
+        <location filename="../../ui/window_client.py" line="583" />
         <source>已重呼 %1</source>
         <translation>Recalled %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="670" />
         <source>暂离，可从“暂离”按钮恢复</source>
         <translation>parked; resume it from the Parked button</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="674" />
+        <location filename="../../ui/window_client.py" line="614" />
         <source>请先办结或暂离当前号票，再恢复暂离的号票</source>
         <translation>Finish or park the current ticket before resuming another</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="698" />
         <source>已转移</source>
         <translation>transferred</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="731" />
+        <location filename="../../ui/window_client.py" line="642" />
         <source>还有 %1 项未办理（已保存草稿）。确认结束本次服务请再按 F6</source>
         <translation>%1 item(s) still pending (draft saved). Press F6 again to end the visit</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="753" />
+        <location filename="../../ui/window_client.py" line="661" />
         <source>%1 已办结，请群众在评价器上评价</source>
         <translation>%1 finished; the citizen may rate the service now</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="771" />
+        <location filename="../../ui/window_client.py" line="681" />
         <source>评价未保存：%1</source>
         <translation>Rating not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="807" />
+        <location filename="../../ui/window_client.py" line="714" />
         <source>实时刷新连接中断，正在重连…　叫号和等候人数可能不是最新</source>
         <translation>Live updates lost their connection, reconnecting…  Calls and waiting counts may be out of date</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="989" />
         <source>数据库连接中断：填写的内容已保存在本机，恢复后即可受理</source>
         <translation>Database unreachable: the form is saved on this PC; accept once it is back</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="992" />
         <source>请在左侧查找并选择办理事项</source>
         <translation>Find and choose an item on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="994" />
         <source>此事项已办理</source>
         <translation>This item is done</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="996" />
         <source>正在读取材料清单…</source>
         <translation>Loading the materials…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1003" />
         <source>补正受理（办件号 %1）：仍缺 %2 项材料：%3。收齐后按 Ctrl+Enter 受理</source>
         <translation>Completing case %1: %2 material(s) still missing: %3. Accept with Ctrl+Enter once complete</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1012" />
         <source>补正受理（办件号 %1）：材料已补齐，可以受理（Ctrl+Enter）</source>
         <translation>Completing case %1: the materials are complete, ready to accept (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1021" />
         <source>缺少 %1 项材料：%2。</source>
         <translation>%1 material(s) missing: %2. </translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1026" />
         <source>（未核验的必要材料按缺少处理，可按 F8 全部收齐）</source>
         <translation>(unchecked required materials count as missing; F8 marks all received) </translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1027" />
         <source>可出具一次性告知书（Ctrl+G）</source>
         <translation>Issue a one-time notice (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1030" />
         <source>材料齐全，可以受理（Ctrl+Enter）</source>
         <translation>Complete: accept (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1080" />
         <source>本次事项均已办理：打印文书（Ctrl+P）后按 F6 办结</source>
         <translation>All items done: print (Ctrl+P), then F6 to finish</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1086" />
         <source>未提交：数据库连接中断。填写内容已保存，恢复连接后请再提交</source>
         <translation>Not sent: the database is unreachable. The form is saved; send again when it is back</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1149" />
         <source>办件 %1 待补正材料：请先办理完或清空（Ctrl+L）当前表单，再扫描一次性告知书</source>
         <translation>Case %1 awaits materials: finish or clear (Ctrl+L) the current form, then scan the one-time notice again</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1194" />
         <source>补正受理：办件号 %1。请核对补齐的材料（空格 收到 · F8 全部收齐）后受理</source>
         <translation>Completing case %1: check the materials brought (Space received · F8 all received), then accept</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1225" />
         <source>已补打 %1（%2），已记录用印</source>
         <translation>Reprinted %1 (%2); the seal use is logged</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1250" />
         <source>已出件：%1，请打印领取回执（Ctrl+P）</source>
         <translation>Handed out: %1; print the slip (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1312" />
+        <location filename="../../ui/window_client.py" line="880" />
         <source>已恢复上次未完成的填写（保存于 %1）</source>
         <translation>Unfinished form restored (saved %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1314" />
+        <location filename="../../ui/window_client.py" line="882" />
         <source>知道了</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="801" />
+        <location filename="../../ui/window_client.py" line="708" />
         <source>数据库连接中断，正在重连…　已填写的内容保存在本机，不会丢失</source>
         <translation>Database connection lost; reconnecting…  What you typed is saved on this PC</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="803" />
+        <location filename="../../ui/window_client.py" line="710" />
         <source>立即重试</source>
         <translation>Retry now</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1333" />
+        <location filename="../../ui/window_client.py" line="896" />
         <source>数据库连接已恢复</source>
         <translation>Database connection restored</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="1342" />
+        <location filename="../../ui/window_client.py" line="905" />
         <source>操作失败：%1</source>
         <translation>Failed: %1</translation>
     </message>
 </context>
 <context>
+    <name>WindowDisplay</name>
+    <message>
+        <location filename="../../ui/window_display.py" line="61" />
+        <source>{n}号窗口屏</source>
+        <translation>Window {n} display</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_display.py" line="206" />
+        <source>{n}号窗口</source>
+        <translation>Window {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_display.py" line="211" />
+        <source>工作人员：{name}　工号：{no}</source>
+        <translation>Staff: {name}  No.: {no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_display.py" line="232" />
+        <source>办理业务：</source>
+        <translation>Serving:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_display.py" line="256" />
+        <source>重连中</source>
+        <translation>Reconnecting</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="100" />
+        <location filename="../../ui/app.py" line="107" />
         <source>便民服务中心综合窗口</source>
         <translation>Service centre window</translation>
     </message>
@@ -1713,23 +3186,23 @@ Shift+F4</translation>
 <context>
     <name>applicant</name>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="63" />
+        <location filename="../../ui/applicant_panel.py" line="106" />
         <source>证件号码应为5至40位字母或数字</source>
         <translation>The ID number must be 5 to 40 letters or digits</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="66" />
-        <location filename="../../ui/applicant_panel.py" line="82" />
+        <location filename="../../ui/applicant_panel.py" line="109" />
+        <location filename="../../ui/applicant_panel.py" line="125" />
         <source>已输入%1位，共18位</source>
         <translation>%1 of 18 characters</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="72" />
+        <location filename="../../ui/applicant_panel.py" line="115" />
         <source>✓ 号码校验通过（%1，%2）</source>
         <translation>✓ Number checked (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="88" />
+        <location filename="../../ui/applicant_panel.py" line="131" />
         <source>✓ 统一社会信用代码校验通过</source>
         <translation>✓ Credit code checked</translation>
     </message>
@@ -1737,52 +3210,42 @@ Shift+F4</translation>
 <context>
     <name>checklist</name>
     <message>
-        <location filename="../../ui/checklist.py" line="49" />
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="50" />
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="51" />
         <source>原件及复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="57" />
         <source>✓ 已收</source>
         <translation>✓ Received</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="58" />
         <source>✗ 缺</source>
         <translation>✗ Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="59" />
         <source>— 不适用</source>
         <translation>— N/A</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="60" />
         <source>○ 待核</source>
         <translation>○ To check</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="66" />
         <source>必要</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="68" />
         <source>非必要</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="69" />
         <source>按情形</source>
         <translation>If applicable</translation>
     </message>
@@ -1814,47 +3277,65 @@ Shift+F4</translation>
 <context>
     <name>client</name>
     <message>
-        <location filename="../../ui/window_client.py" line="80" />
+        <location filename="../../ui/window_client.py" line="84" />
         <source>转移号票</source>
         <translation>Transfer ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="84" />
         <source>队列：%1</source>
         <translation>Queue: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="86" />
         <source>窗口：%1</source>
         <translation>Window: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="87" />
+        <location filename="../../ui/window_client.py" line="89" />
+        <source>队列：%1 %2（等候%3人）</source>
+        <translation>Queue: %1 %2 (%3 waiting)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_client.py" line="96" />
+        <source>开启</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_client.py" line="96" />
+        <source>未开启</source>
+        <translation>Not open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_client.py" line="98" />
+        <source>窗口：%1（%2）</source>
+        <translation>Window: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_client.py" line="103" />
         <source>转移到</source>
         <translation>Transfer to</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="103" />
+        <location filename="../../ui/window_client.py" line="120" />
         <source>签退</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="106" />
+        <location filename="../../ui/window_client.py" line="123" />
         <source>%1 号仍在窗口办理。签退前请先办结或暂离（填写内容会保留）：</source>
         <translation>Ticket %1 is still at the window. Finish or park it before signing out (what was typed is kept):</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="114" />
+        <location filename="../../ui/window_client.py" line="131" />
         <source>办结后签退</source>
         <translation>Finish, then sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="117" />
+        <location filename="../../ui/window_client.py" line="134" />
         <source>暂离后签退</source>
         <translation>Park, then sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="119" />
+        <location filename="../../ui/window_client.py" line="136" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1870,25 +3351,71 @@ Shift+F4</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../ui/widgets.py" line="27" />
+        <location filename="../../ui/widgets.py" line="36" />
         <source>操作失败：%1</source>
         <translation>Failed: %1</translation>
     </message>
 </context>
 <context>
+    <name>marks</name>
+    <message>
+        <source>正常</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>预警</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>黄牌</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <source>红牌</source>
+        <translation>Red</translation>
+    </message>
+</context>
+<context>
+    <name>nodes</name>
+    <message>
+        <source>初审</source>
+        <translation>First review</translation>
+    </message>
+    <message>
+        <source>审核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>决定</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>待用印</source>
+        <translation>To seal</translation>
+    </message>
+    <message>
+        <source>送达</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>暂停计时</source>
+        <translation>Clock stopped</translation>
+    </message>
+</context>
+<context>
     <name>outcome</name>
     <message>
-        <location filename="../../ui/outcome.py" line="47" />
+        <location filename="../../ui/outcome.py" line="43" />
         <source>不予受理的理由</source>
         <translation>Reason for not accepting</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="49" />
+        <location filename="../../ui/outcome.py" line="45" />
         <source>请选择或填写不予受理的理由（将写入通知书）：</source>
         <translation>Choose or write the reason (printed on the notice):</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="56" />
+        <location filename="../../ui/outcome.py" line="52" />
         <source>补充说明（可选）</source>
         <translation>Further explanation (optional)</translation>
     </message>
@@ -1910,6 +3437,14 @@ Shift+F4</translation>
     </message>
 </context>
 <context>
+    <name>parent</name>
+    <message>
+        <location filename="../../ui/manager/reports.py" line="47" />
+        <source>导出报表</source>
+        <translation>Export report</translation>
+    </message>
+</context>
+<context>
     <name>preview</name>
     <message>
         <location filename="../../ui/preview.py" line="66" />
@@ -1927,4 +3462,27 @@ Shift+F4</translation>
         <translation>PDF files (*.pdf)</translation>
     </message>
 </context>
-<context><name>CaseTableModel</name><message><source>标记</source><translation>Mark</translation></message><message><source>倒计时</source><translation>Countdown</translation></message><message><source>办件编号</source><translation>Case</translation></message><message><source>事项</source><translation>Item</translation></message><message><source>部门</source><translation>Department</translation></message><message><source>申请人</source><translation>Applicant</translation></message><message><source>状态</source><translation>Status</translation></message><message><source>环节期限</source><translation>Node due</translation></message><message><source>承诺期限</source><translation>Promised</translation></message><message><source>受理时间</source><translation>Accepted at</translation></message><message><source>经办</source><translation>Reviewer</translation></message></context><context><name>marks</name><message><source>正常</source><translation>On time</translation></message><message><source>预警</source><translation>Warning</translation></message><message><source>黄牌</source><translation>Yellow</translation></message><message><source>红牌</source><translation>Red</translation></message></context><context><name>nodes</name><message><source>初审</source><translation>First review</translation></message><message><source>审核</source><translation>Review</translation></message><message><source>决定</source><translation>Decision</translation></message><message><source>待用印</source><translation>To seal</translation></message><message><source>送达</source><translation>Delivered</translation></message><message><source>暂停计时</source><translation>Clock stopped</translation></message></context><context><name>roles</name><message><source>审核</source><translation>Review</translation></message><message><source>印章管理</source><translation>seal keeper</translation></message><message><source>督办</source><translation>Supervision</translation></message><message><source>系统管理</source><translation>administrator</translation></message><message><source>窗口</source><translation>clerk</translation></message></context></TS>
+<context>
+    <name>roles</name>
+    <message>
+        <source>审核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>印章管理</source>
+        <translation>seal keeper</translation>
+    </message>
+    <message>
+        <source>督办</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>系统管理</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+</context>
+</TS>

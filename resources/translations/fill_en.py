@@ -516,6 +516,12 @@ for _src, _en in backoffice_en.EN.items():  # never changes a string the window 
 for _ctx, _sources in backoffice_en.DYNAMIC.items():
     DYNAMIC.setdefault(_ctx, []).extend(_sources)
 
+# ... and so do the public screens (kiosk, hall display, window displays).
+import public_en  # noqa: E402
+
+for _src, _en in public_en.EN.items():
+    EN.setdefault(_src, _en)
+
 def main() -> int:
     tree = ET.parse(TS)
     root = tree.getroot()
