@@ -415,6 +415,9 @@ class _Action:
     touches_window: bool  # the window's line changes (state of its ticket, or none)
     extra: str = "CAST('{}' AS jsonb)"  # more of the change payload, from ``upd``
     event_data: str = "CAST('{}' AS json)"
+    #: the ticket acted on is ``:ticket_id`` (not the window's current one), and it becomes the
+    #: window's current ticket; the window must be open and free (暂离返回)
+    takes_window: bool = False
 
 
 _ACTIONS: dict[str, _Action] = {
@@ -462,6 +465,18 @@ _ACTIONS: dict[str, _Action] = {
         clears_window=True,
         touches_window=True,
     ),
+    "resume": _Action(
+        precondition="cur.state = 'parked'",
+        sets="state = CASE WHEN t.started_at IS NOT NULL THEN 'serving' ELSE 'called' END, "
+        "window_id = (SELECT id FROM w), staff_id = CAST(:staff_id AS bigint), "
+        "version = t.version + 1",
+        event="resumed",
+        at="queued_at",  # replaced by :now below: resuming has no column of its own
+        change="ticket.resumed",
+        clears_window=False,
+        touches_window=True,
+        takes_window=True,
+    ),
 }
 
 
@@ -480,8 +495,29 @@ def _action_sql(a: _Action) -> str:
     )
     current = "NULL" if a.clears_window else f"(SELECT {_ticket_json('upd')} FROM upd)"
     parked_from = (
-        "(SELECT * FROM ticket UNION ALL SELECT * FROM upd)" if a.event == "parked" else "ticket"
+        "(SELECT * FROM ticket UNION ALL SELECT * FROM upd)"
+        if a.event == "parked"
+        else "(SELECT * FROM ticket WHERE id NOT IN (SELECT id FROM upd))"
+        if a.takes_window
+        else "ticket"
     )
+    cur = (
+        """SELECT t.* FROM ticket t, w
+    WHERE t.id = :ticket_id AND t.hall_id = :hall_id
+      AND w.state = 'open' AND w.current_ticket_id IS NULL
+    FOR UPDATE OF t"""
+        if a.takes_window
+        else """SELECT t.* FROM ticket t JOIN w ON t.id = w.current_ticket_id
+    FOR UPDATE OF t"""
+    )
+    window_ticket = (
+        "NULL"
+        if a.clears_window
+        else "(SELECT id FROM upd)"
+        if a.takes_window
+        else "sw.current_ticket_id"
+    )
+    event_at = "CAST(:now AS timestamptz)" if a.takes_window else f"upd.{a.at}"
     return f"""
 WITH {_HS},
 w AS (
@@ -490,8 +526,7 @@ w AS (
     FOR UPDATE
 ),
 cur AS (
-    SELECT t.* FROM ticket t JOIN w ON t.id = w.current_ticket_id
-    FOR UPDATE OF t
+    {cur}
 ),
 upd AS (
     UPDATE ticket t SET {a.sets}
@@ -500,7 +535,7 @@ upd AS (
 ),
 uw AS (
     UPDATE service_window sw
-    SET current_ticket_id = {"NULL" if a.clears_window else "sw.current_ticket_id"},
+    SET current_ticket_id = {window_ticket},
         version = sw.version + 1
     FROM w WHERE sw.id = w.id AND {"EXISTS (SELECT 1 FROM upd)" if a.touches_window else "false"}
     RETURNING sw.id, sw.number, sw.name, sw.state, sw.current_ticket_id, sw.version
@@ -518,7 +553,7 @@ cnt AS (
 ),
 ev AS (
     INSERT INTO ticket_event (ticket_id, type, at, window_id, staff_id, data)
-    SELECT upd.id, '{a.event}', upd.{a.at}, w.id, CAST(:staff_id AS bigint), {a.event_data}
+    SELECT upd.id, '{a.event}', {event_at}, w.id, CAST(:staff_id AS bigint), {a.event_data}
     FROM upd, w
     RETURNING id
 ),
@@ -554,23 +589,30 @@ _PG_ACTIONS = {name: text(_action_sql(a)) for name, a in _ACTIONS.items()}
 
 
 def pg_ticket_action(
-    conn: Connection, actor: Actor, name: str, number: int, now: dt.datetime
+    conn: Connection,
+    actor: Actor,
+    name: str,
+    number: int,
+    now: dt.datetime,
+    *,
+    ticket_id: int | None = None,
 ) -> tuple[TicketResult, WindowState] | None:
-    """Recall, start, park or finish the ticket at window ``number`` in ONE statement on
-    PostgreSQL (autocommit, one round trip), with the window's new state. ``None`` when the
-    action does not apply as it stands (no ticket, wrong state, recall limit): nothing was
-    written, and the step-by-step path says why in its typed error."""
-    out = _as_json(
-        conn.execute(
-            _PG_ACTIONS[name],
-            {
-                "hall_id": actor.hall_id,
-                "window": int(number),
-                "now": now,
-                "staff_id": actor.staff_id,
-            },
-        ).scalar()
-    )
+    """Recall, start, park or finish the ticket at window ``number``, or resume the parked
+    ``ticket_id`` there, in ONE statement on PostgreSQL (autocommit, one round trip), with the
+    window's new state. ``None`` when the action does not apply as it stands (no ticket, wrong
+    state, recall limit, window not open or not free): nothing was written, and the
+    step-by-step path says why in its typed error."""
+    params: dict[str, Any] = {
+        "hall_id": actor.hall_id,
+        "window": int(number),
+        "now": now,
+        "staff_id": actor.staff_id,
+    }
+    if _ACTIONS[name].takes_window:
+        if ticket_id is None:
+            raise ValueError(f"{name} needs the ticket's id")
+        params["ticket_id"] = int(ticket_id)
+    out = _as_json(conn.execute(_PG_ACTIONS[name], params).scalar())
     ticket = _ticket_from_json(out.get("ticket"))
     if ticket is None or out.get("state") is None:
         return None

@@ -214,4 +214,27 @@ def test_refusals_are_the_same_on_every_path(desk) -> None:  # type: ignore[no-u
     with pytest.raises(TicketStateError):
         door.recall(rt, d)
     _same(door.finish(rt, d).window, door.state(rt, d).window)
+
+    # 暂离返回: only a parked ticket, only to a free window, only of this hall
+    from counter.domain.queue import WindowBusy
+    from counter.errors import NotFound
+
+    tickets.issue_ticket(rt, Actor.system(hall_id, "kiosk"), "A")
+    tickets.issue_ticket(rt, Actor.system(hall_id, "kiosk"), "A")
+    door.next_visitor(rt, d)
+    parked = door.park(rt, d).window.parked[-1]
+    serving = door.next_visitor(rt, d).ticket
+    assert serving is not None
+    with pytest.raises(WindowBusy):
+        door.resume(rt, d, parked.id)
+    door.finish(rt, d)
+    with pytest.raises(TicketStateError):
+        door.resume(rt, d, serving.id)  # finished, not parked
+    with pytest.raises(NotFound):
+        door.resume(rt, d, 10**9)
+    back = door.resume(rt, d, parked.id)
+    assert back.ticket is not None and back.ticket.id == parked.id
+    assert back.ticket.state == "called" and back.window.parked == ()
+    assert [c.type for c in back.changes] == ["ticket.resumed"]
+    _same(back.window, door.state(rt, d).window)
     check_invariants(rt.url, hall_id)
