@@ -929,10 +929,19 @@ def edit_item(rt: Runtime, actor: Actor, code: str, **changes: Any) -> ItemDetai
 
 
 def record_item_use(s: Session, window_id: int, item_id: int) -> None:
-    """Count one acceptance of ``item_id`` at ``window_id`` (inside the caller's transaction)."""
-    row = s.get(WindowItemUse, (window_id, item_id))
-    if row is None:
-        s.add(WindowItemUse(window_id=window_id, item_id=item_id, uses=1, last_used_at=clock.now()))
-    else:
-        row.uses += 1
-        row.last_used_at = clock.now()
+    """Count one acceptance of ``item_id`` at ``window_id`` (inside the caller's transaction),
+    in one statement: an insert that adds one to the count already there."""
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    now = clock.now()
+    insert = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
+    stmt = insert(WindowItemUse).values(
+        window_id=window_id, item_id=item_id, uses=1, last_used_at=now
+    )
+    s.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[WindowItemUse.window_id, WindowItemUse.item_id],
+            set_={"uses": WindowItemUse.uses + 1, "last_used_at": now},
+        )
+    )

@@ -201,6 +201,7 @@ def new_case(
         notes=p.notes,
         created_at=now,
         updated_at=now,
+        materials=[],  # a new case has none yet: no query to find out
     )
     insert_case(s, hall, case, clock.today())
     data: dict[str, Any] = {}
