@@ -170,7 +170,7 @@ def run_bench(url: str, hall: str = "BENCH", calls: int = 200, interval_ms: floa
                     "LISTEN/NOTIFY"
                     if rt.is_postgres
                     else f"change log polled every {view.events.poll_interval * 1000:.0f} ms"
-                    if view.events
+                    if view.events and view.events.poll_interval
                     else ""
                 ),  # fmt: skip
             }

@@ -33,7 +33,8 @@ from counter.display import DisplayState, Screen
 from counter.domain.board import CallLine
 from counter.domain.voice import announcement
 from ui.board_paint import Canvas, Frame
-from ui.public_backend import HallEvents, ScreenBackend
+from ui.live import HallEvents
+from ui.public_backend import ScreenBackend
 from ui.voice import CallVoice
 
 log = logging.getLogger(__name__)

@@ -47,7 +47,8 @@ from counter.devices.errors import DeviceError
 from counter.errors import CounterError, DatabaseUnavailable
 from counter.kiosk import CardHolder, Home, Kiosk, KioskItem, KioskQueue, KioskTicket
 from ui.kiosk_printer import KioskPrinter
-from ui.public_backend import HallEvents, ScreenBackend
+from ui.live import HallEvents
+from ui.public_backend import ScreenBackend
 from ui.widgets import error_text
 
 log = logging.getLogger(__name__)

@@ -26,7 +26,8 @@ from counter.changes import Change
 from counter.display import Screen, WindowPanel
 from ui.board_paint import Canvas, Frame
 from ui.hall_display import GOLD, WHITE, date_text
-from ui.public_backend import HallEvents, ScreenBackend
+from ui.live import HallEvents
+from ui.public_backend import ScreenBackend
 
 log = logging.getLogger(__name__)
 
