@@ -444,3 +444,20 @@ def test_screenshots_of_the_public_screens(qtbot, sqlite_hall_url, tmp_path) -> 
 
     assert QImage(str(files[4])).size().toTuple() == (1920, 1080)
     assert QImage(str(files[6])).size().toTuple() == (1920, 360)
+
+
+@pytest.mark.parametrize(
+    ("size", "scale"), [((1920, 1080), 1.0), ((1366, 768), 768 / 1080), ((3840, 2160), 2.0)]
+)
+def test_the_hall_display_fills_common_screens(size: tuple[int, int], scale: float) -> None:
+    """The 1920×1080 layout scales to a 1366×768 screen and to 4K without cropping: the whole
+    canvas stays inside the screen and fills it (up to a pixel of letterbox at 1366×768)."""
+    from ui.board_paint import Frame
+
+    w, h = size
+    f = Frame.fit(w, h, 1920, 1080)
+    assert f.scale == pytest.approx(scale)
+    r = f.rect(0, 0, 1920, 1080)
+    assert r.left() >= 0 and r.top() >= 0
+    assert r.right() <= w + 1e-6 and r.bottom() <= h + 1e-6
+    assert r.width() >= w - 2 and r.height() >= h - 2
