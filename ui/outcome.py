@@ -37,17 +37,31 @@ from ui.widgets import button_text, local_time, named, set_state, translate
 REJECT_REASONS = tuple(r.text for r in door.vocabulary().refusal_reasons)
 
 
-def ask_reject_reason(parent: QWidget | None) -> str:
-    """The reason for 不予受理, chosen or typed ("" when cancelled). Tests replace this."""
+def ask_reject_reason(parent: QWidget | None) -> door.RefusalChoice | None:
+    """The reason for 不予受理 as chosen (None when cancelled): the reason, words added to it
+    and, for a matter outside this body's competence, the body the applicant is sent to
+    (行政许可法 第三十二条: chosen from the list or typed; OK stays disabled until given).
+    Tests replace this."""
+    vocab = door.vocabulary()
     dialog = QDialog(parent)
     dialog.setWindowTitle(translate("outcome", "不予受理的理由"))
     lay = QVBoxLayout(dialog)
     lay.addWidget(QLabel(translate("outcome", "请选择或填写不予受理的理由（将写入通知书）：")))
     combo = QComboBox()
+    combo.setObjectName("rejectReason")
     combo.setEditable(False)
-    for r in REJECT_REASONS:
-        combo.addItem(translate("outcome", r), r)
+    for r in vocab.refusal_reasons:
+        combo.addItem(translate("outcome", r.text), r.code)
     lay.addWidget(combo)
+    refer_label = QLabel(translate("outcome", "请申请人向以下机关申请（必填）："))
+    lay.addWidget(refer_label)
+    refer = QComboBox()
+    refer.setObjectName("referTo")
+    refer.setEditable(True)
+    refer.addItem("")
+    for body in vocab.referral_bodies:
+        refer.addItem(body)
+    lay.addWidget(refer)
     text = QPlainTextEdit()
     text.setPlaceholderText(translate("outcome", "补充说明（可选）"))
     text.setMaximumHeight(100)
@@ -58,11 +72,28 @@ def ask_reject_reason(parent: QWidget | None) -> str:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     lay.addWidget(buttons)
+    by_code = {r.code: r for r in vocab.refusal_reasons}
+
+    def update() -> None:
+        reason = by_code.get(str(combo.currentData()))
+        needs = bool(reason and reason.refer_elsewhere)
+        refer_label.setVisible(needs)
+        refer.setVisible(needs)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(not needs or bool(refer.currentText().strip()))
+
+    combo.currentIndexChanged.connect(lambda _i: update())
+    refer.currentTextChanged.connect(lambda _t: update())
+    update()
     if dialog.exec() != QDialog.DialogCode.Accepted:
-        return ""
-    reason = combo.currentData()
-    extra = text.toPlainText().strip()
-    return f"{reason}。{extra}" if extra else reason
+        return None
+    code = str(combo.currentData())
+    reason = by_code.get(code)
+    return door.RefusalChoice(
+        code=code,
+        extra=text.toPlainText().strip(),
+        refer_to=refer.currentText().strip() if reason and reason.refer_elsewhere else "",
+    )
 
 
 class OutcomePanel(QWidget):

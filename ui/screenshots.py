@@ -337,10 +337,11 @@ def _take_screenshots(out_dir: Path, url: str | None) -> list[Path]:
         idle()
         wait_for(lambda: client.checklist.current is not None and client.checklist.current.loaded)
         import ui.outcome as outcome_mod
+        from counter import window as door
 
-        def reason(parent: QWidget | None) -> str:
+        def reason(parent: QWidget | None) -> door.RefusalChoice | None:
             del parent
-            return "申请事项依法不属于本机关职权范围"
+            return door.RefusalChoice("not_competent", refer_to="县自然资源和规划局")
 
         outcome_mod.ask_reject_reason = reason
         client.reject_current()

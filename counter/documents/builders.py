@@ -88,6 +88,13 @@ class CaseFacts:
     contact_phone: str = ""
     hall_address: str = ""
     seal_name: str = ""
+    agent_relation: str = ""  # 代办人与申请人的关系（子女、配偶、村委会工作人员 …）
+    signoff: str = ""  # 落款: the issuing body as the seal names it; empty: ``hall_name``
+
+    @property
+    def issuer(self) -> str:
+        """The 落款 printed over the date (the same body the seal names)."""
+        return self.signoff or self.hall_name
 
 
 def date_text(day: dt.date | dt.datetime) -> str:
@@ -109,6 +116,7 @@ def _applicant_rows(f: CaseFacts) -> list[tuple[str, str]]:
         rows.append(("证件号码", f.applicant_id))
     if f.agent_name:
         rows.append(("代办人", f.agent_name))
+        rows.append(("代办关系", f.agent_relation or "—"))
     return rows
 
 
@@ -129,11 +137,18 @@ def _contact(f: CaseFacts) -> str:
     return "　".join(parts)
 
 
-def _signature(f: CaseFacts, at: dt.datetime, *, sealed: bool = True) -> Signature:
+APPLICANT_SIGN = ("申请人（签收）：", "签收日期：")
+"""The applicant's acknowledgement on the window's papers: a line to sign, a line for the date."""
+
+
+def _signature(
+    f: CaseFacts, at: dt.datetime, *, sealed: bool = True, sign_lines: tuple[str, ...] = ()
+) -> Signature:
     return Signature(
-        issuer=f.hall_name,
+        issuer=f.issuer,
         date_text=date_text(at),
         seal_name=f.seal_name if sealed else "",
+        sign_lines=sign_lines,
     )
 
 
@@ -209,7 +224,7 @@ def receipt(
     contact = _contact(f)
     if contact:
         blocks.append(Paragraph(contact, indent=False, small=True))
-    blocks.append(_signature(f, accepted_at))
+    blocks.append(_signature(f, accepted_at, sign_lines=APPLICANT_SIGN))
     return DocumentContent(
         kind="receipt",
         title="受理回执",
@@ -233,12 +248,15 @@ def _notice_header(f: CaseFacts, issued_at: dt.datetime) -> tuple[Block, Block]:
     return Fields(_pairs(rows), columns=2), Fields((("申请事项", f.item_name),), columns=1)
 
 
-def _clerk_and_seal(f: CaseFacts, issued_at: dt.datetime) -> tuple[Block, Block]:
-    """The closing of a window notice: the clerk and the hall's contact, then the seal spot."""
+def _clerk_and_seal(
+    f: CaseFacts, issued_at: dt.datetime, sign_lines: tuple[str, ...] = APPLICANT_SIGN
+) -> tuple[Block, Block]:
+    """The closing of a window notice: the clerk and the hall's contact, then the seal spot
+    with the applicant's acknowledgement on the left."""
     lines = [f"经办人：{f.clerk_name}" if f.clerk_name else "", _contact(f)]
     return (
         Paragraph("　".join(x for x in lines if x), indent=False, small=True),
-        _signature(f, issued_at),
+        _signature(f, issued_at, sign_lines=sign_lines),
     )
 
 
@@ -276,8 +294,15 @@ def one_time_notice(
             caption="需补正材料清单",
         ),
         Paragraph(
-            f"请于{notice_days}个工作日内（{date_text(due_date)}前）补齐上述全部材料，"
-            "携本告知书到本中心综合窗口办理。材料齐全、符合法定形式的，本中心依法予以受理。"
+            f"请您自收到本告知书之日起{notice_days}个工作日内，即{date_text(due_date)}"
+            "（含当日）前补齐上述全部材料，携本告知书到本中心综合窗口办理。材料齐全、符合法定形式的，"
+            "本中心依法予以受理。"
+        ),
+        Paragraph(
+            f"注：{notice_days}个工作日是给您补正材料的期限，法定节假日和休息日不计入，截止日当天计入；"
+            f"法律规定的“五日内一次性告知”是本中心告知您需要补正内容的期限"
+            "（行政许可法第三十二条第一款第（四）项），不是您的补正期限。",
+            small=True,
         ),
     ]
     if not due_confirmed:
@@ -300,26 +325,38 @@ def one_time_notice(
     )
 
 
+DEFAULT_CLAUSE = "《中华人民共和国行政许可法》第三十二条第一款"
+
+
 def rejection_notice(
     f: CaseFacts,
     *,
     issued_at: dt.datetime,
     reason: str,
+    clause: str = "",
+    refer_to: str = "",
     review_body: str = "",
     court: str = "",
     number: str | None = None,
 ) -> DocumentContent:
-    """不予受理通知书 with the reason and the right to 行政复议 (60 days) or 行政诉讼 (6 months)."""
+    """不予受理通知书: the reason, the clause it rests on (with its 项: ``《中华人民共和国行政许可法》
+    第三十二条第一款第（二）项``; the article's first paragraph when not given), for a matter outside
+    this body's competence the body to apply to (``refer_to``, 行政许可法 第三十二条第一款第（二）项),
+    and the right to 行政复议 (60 days, before ``review_body``) or 行政诉讼 (6 months, before
+    ``court``). ``number`` is its 文号 (printed as such)."""
+    cited = clause or DEFAULT_CLAUSE
     blocks: list[Block] = [
         *_notice_header(f, issued_at),
         Paragraph(
-            f"您于{date_text(issued_at)}提出的“{f.item_name}”申请，经审查，根据《中华人民共和国"
-            "行政许可法》第三十二条第一款的规定，决定不予受理。"
+            f"您于{date_text(issued_at)}提出的“{f.item_name}”申请，经审查，根据{cited}的规定，"
+            "决定不予受理。"
         ),
         Heading("不予受理的理由"),
         Paragraph(reason),
-        _remedy("通知书", review_body, court),
     ]
+    if refer_to:
+        blocks.append(Paragraph(f"该申请事项请您向{refer_to}提出申请。", bold=True))
+    blocks.append(_remedy("通知书", review_body, court))
     blocks.extend(_clerk_and_seal(f, issued_at))
     return DocumentContent(
         kind="rejection",
@@ -329,7 +366,12 @@ def rejection_notice(
         issued_at=issued_at,
         blocks=tuple(blocks),
         barcode=f.case_no,
-        meta={"case_no": f.case_no},
+        meta={
+            "case_no": f.case_no,
+            "number_label": "文号" if number else "编号",
+            "clause": cited,
+            "refer_to": refer_to,
+        },
     )
 
 

@@ -153,7 +153,8 @@ def test_one_time_notice_lists_exactly_the_missing_materials() -> None:
     assert table.rows[0][4] == "—"
     text = c.text()
     assert "共3项" in text
-    assert "5个工作日内（2025年10月14日前）" in text
+    assert "5个工作日内，即2025年10月14日（含当日）前" in text
+    assert "截止日当天计入" in text and "不是您的补正期限" in text
     assert "第三十二条第一款第（四）项" in text
     assert blocks_of(c, Signature)[0].seal_name == SEAL
 
