@@ -35,6 +35,7 @@ from counter.documents.model import (
 __all__ = [
     "CaseFacts",
     "MaterialLine",
+    "ResultLine",
     "REVIEW_DAYS",
     "LAWSUIT_MONTHS",
     "date_text",
@@ -375,6 +376,15 @@ def rejection_notice(
     )
 
 
+@dataclass(frozen=True)
+class ResultLine:
+    """One result handed over (办理结果): a decision or certificate, its 文号, copies."""
+
+    title: str
+    reference: str = ""
+    copies: int = 1
+
+
 def handover_slip(
     f: CaseFacts,
     *,
@@ -382,11 +392,16 @@ def handover_slip(
     collector_name: str,
     collector_id: str,
     result: str,
-    items: Sequence[str] = (),
+    items: Sequence[str | ResultLine] = (),
+    returned: Sequence[MaterialLine] = (),
+    collector_is: str = "applicant",
     delivery_method: str = "窗口领取",
     number: str | None = None,
 ) -> DocumentContent:
-    """领取回执: the result handed to ``collector_name`` (ID shown as given: pass it masked)."""
+    """领取回执: the results handed to ``collector_name`` (ID shown as given: pass it masked) —
+    each decision or certificate with its 文号 and copies — and the materials given back
+    (``returned``: originals the hall held), signed for by the collector with the date
+    (``collector_is``: applicant | agent)."""
     rows = [
         ("办件编号", f.case_no),
         ("领取时间", datetime_text(handed_at)),
@@ -396,26 +411,41 @@ def handover_slip(
         ("领取方式", delivery_method),
         ("经办人", f.clerk_name),
     ]
+    results = [x if isinstance(x, ResultLine) else ResultLine(x) for x in items]
     blocks: list[Block] = [
         Fields(_pairs(rows), columns=2),
         Fields((("申请事项", f.item_name), ("办理结果", result)), columns=1),
-    ]
-    if items:
-        blocks.append(
-            Table(
-                headers=("序号", "交付文书及材料", "份数"),
-                rows=tuple((str(n), name, "1") for n, name in enumerate(items, start=1)),
-                widths=(0.8, 7.0, 1.0),
-                caption="交付清单",
+        Table(
+            headers=("序号", "交付的办理结果", "文号", "份数"),
+            rows=tuple(
+                (str(n), r.title, r.reference or "—", str(r.copies))
+                for n, r in enumerate(results, start=1)
             )
-        )
-    blocks.append(Paragraph("本人已领取上述办理结果及退还材料，经当面核对无误。领取人身份已核验。"))
+            or (("—", "无书面办理结果", "—", "—"),),
+            widths=(0.8, 4.6, 3.6, 0.9),
+            caption="交付清单",
+        ),
+        Table(
+            headers=("序号", "退还材料名称", "形式", "份数"),
+            rows=tuple(
+                (str(n), m.name, m.form_zh, str(m.copies)) for n, m in enumerate(returned, start=1)
+            )
+            or (("—", "无退还材料", "—", "—"),),
+            widths=(0.8, 6.0, 1.8, 0.9),
+            caption="退还材料清单",
+        ),
+        Paragraph(
+            "上述办理结果及退还材料已当面交付领取人，领取人已核对无误，领取人身份已核验。"
+            "本回执由本中心留存归档。"
+        ),
+    ]
+    who = "代办人" if collector_is == "agent" else "申请人"
     blocks.append(
         Signature(
-            issuer=f.hall_name,
+            issuer=f.issuer,
             date_text=date_text(handed_at),
             seal_name="",
-            sign_lines=("领取人（签字）：", "联系电话："),
+            sign_lines=(f"{who}（签收）：", "签收日期：", "联系电话："),
         )
     )
     return DocumentContent(
@@ -427,7 +457,7 @@ def handover_slip(
         blocks=tuple(blocks),
         barcode=f.case_no,
         subtitle="（办件交接单）",
-        meta={"case_no": f.case_no},
+        meta={"case_no": f.case_no, "results": len(results), "returned": len(returned)},
     )
 
 
