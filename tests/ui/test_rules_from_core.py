@@ -100,3 +100,52 @@ def test_vocabularies_come_from_the_core(qtbot, client) -> None:  # type: ignore
     assert tuple(sectors.itemData(i) for i in range(1, sectors.count())) == tuple(SECTORS)
     assert tuple(r.text for r in REFUSAL_REASONS) == outcome.REJECT_REASONS
     assert door.vocabulary().forms == dict(rules.FORM_NAMES)
+
+
+def test_f8_then_accept_prints_only_what_was_received(qtbot, client) -> None:  # type: ignore[no-untyped-def]
+    """F8 ticks the required materials; 授权委托书 (按情形: 委托他人代办的提供) stays 不适用 for an
+    applicant acting for themselves, and the receipt lists only what was received."""
+    choose_item(qtbot, client, "zdshbzshqr", "最低生活保障审核确认")
+    qtbot.waitUntil(lambda: client.checklist.current.loaded, timeout=WAIT)
+    qtbot.keyClick(client, Qt.Key.Key_F8)
+    mats = client.checklist.current.materials
+    by_name = {m.name: m for m in mats}
+    assert by_name["授权委托书"].requirement == rules.CONDITIONAL
+    assert by_name["授权委托书"].status == rules.NOT_APPLICABLE
+    assert all(
+        m.status == (rules.RECEIVED if m.requirement == rules.REQUIRED else rules.NOT_APPLICABLE)
+        for m in mats
+    )
+    # the clerk says otherwise for one conditional material: it is received and listed
+    row = [m.name for m in mats].index("残疾人证或二级以上医院诊断证明")
+    client.checklist.model.set_status(row, rules.RECEIVED)
+    qtbot.keyClick(client, Qt.Key.Key_F8)  # a second F8 keeps what the clerk set
+    assert mats[row].status == rules.RECEIVED
+    idle(qtbot, client)
+    client.update_actions()
+    client.accept_current()
+    qtbot.waitUntil(lambda: client.checklist.current.outcome == "accepted", timeout=WAIT)
+    (receipt,) = client.outcome.documents
+    table = next(b for b in receipt.blocks if type(b).__name__ == "Table")
+    listed = [r[1] for r in table.rows]
+    expected = [m.name for m in mats if m.status == rules.RECEIVED]
+    assert listed == expected
+    assert "授权委托书" not in listed and "残疾人证或二级以上医院诊断证明" in listed
+
+
+def test_the_agents_relation_typed_in_the_panel_is_printed(qtbot, client) -> None:  # type: ignore[no-untyped-def]
+    panel = client.applicant
+    panel.agent_box.setChecked(True)
+    panel.agent_name.setText("李娜")
+    panel.agent_id.setText("440524188001010014")
+    panel.agent_relation.setText("女儿")
+    assert panel.inputs()[1].relation == "女儿"
+    choose_item(qtbot, client, "zdshbzshqr", "最低生活保障审核确认")
+    qtbot.waitUntil(lambda: client.checklist.current.loaded, timeout=WAIT)
+    qtbot.keyClick(client, Qt.Key.Key_F8)
+    idle(qtbot, client)
+    client.update_actions()
+    client.accept_current()
+    qtbot.waitUntil(lambda: client.checklist.current.outcome == "accepted", timeout=WAIT)
+    text = client.outcome.documents[0].text()
+    assert "代办人：李娜" in text and "代办关系：女儿" in text
