@@ -181,16 +181,16 @@ def receipt(
         limit = f"即办件，当场办结（{date_text(promised_date)}）"
     else:
         limit = f"{promised_days}个工作日（{date_text(promised_date)}前办结）"
+    clerk = f"{f.clerk_name}（{f.window_name}）" if f.window_name else f.clerk_name
     rows: list[tuple[str, str]] = [
         ("办件编号", f.case_no),
         ("受理时间", datetime_text(accepted_at)),
         *_applicant_rows(f),
-        ("受理人", f.clerk_name),
-        ("受理窗口", f.window_name),
+        ("受理人", clerk),
     ]
-    item_rows = [("申请事项", f.item_name)]
     if f.department:
-        item_rows.append(("承办部门", f.department))
+        rows.append(("承办部门", f.department))
+    item_rows = [("申请事项", f.item_name)]
     item_rows.append(("承诺时限", limit))
     if statutory_date is not None and statutory_days is not None and not on_the_spot:
         item_rows.append(("法定时限", f"{statutory_days}个工作日（{date_text(statutory_date)}前）"))

@@ -78,7 +78,8 @@ def test_receipt() -> None:
     assert f["办件编号"] == "QS20250930-0001"
     assert f["受理时间"] == "2025年9月30日 10:05"
     assert f["申请人"] == "王𠀾䶮"
-    assert f["受理人"] == "王丽"
+    assert f["受理人"] == "王丽（1号综合窗口）"
+    assert f["承办部门"] == "农业农村办"
     assert f["承诺时限"] == "15个工作日（2025年10月28日前办结）"
     assert f["法定时限"] == "20个工作日（2025年11月4日前）"
     (table,) = blocks_of(c, Table)
