@@ -7,6 +7,7 @@ import pytest
 
 from PySide6.QtCore import Qt
 
+from counter import clock
 from counter import window as door
 from counter.config import StationConfig
 from counter.domain import checklist as rules
@@ -149,3 +150,37 @@ def test_the_agents_relation_typed_in_the_panel_is_printed(qtbot, client) -> Non
     qtbot.waitUntil(lambda: client.checklist.current.outcome == "accepted", timeout=WAIT)
     text = client.outcome.documents[0].text()
     assert "代办人：李娜" in text and "代办关系：女儿" in text
+
+
+def test_the_reject_dialog_asks_for_the_body_to_apply_to(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = outcome.RejectDialog()
+    qtbot.addWidget(dialog)
+    codes = [dialog.reason.itemData(i) for i in range(dialog.reason.count())]
+    assert codes == [r.code for r in REFUSAL_REASONS]
+    dialog.reason.setCurrentIndex(codes.index("not_competent"))
+    assert not dialog.can_accept()  # 行政许可法 第三十二条: say where to apply
+    dialog.refer.setEditText("县自然资源和规划局")
+    assert dialog.can_accept()
+    dialog.extra.setPlainText("林地上建房")
+    assert dialog.choice() == door.RefusalChoice(
+        "not_competent", "林地上建房", "县自然资源和规划局"
+    )
+    dialog.reason.setCurrentIndex(codes.index("no_permission_needed"))
+    assert dialog.can_accept() and dialog.choice().refer_to == ""
+
+
+def test_a_refusal_chosen_at_the_window_cites_its_item_and_the_body(  # type: ignore[no-untyped-def]
+    qtbot, client, monkeypatch
+) -> None:
+    choice = door.RefusalChoice("not_competent", refer_to="县自然资源和规划局")
+    monkeypatch.setattr(outcome, "ask_reject_reason", lambda parent: choice)
+    choose_item(qtbot, client, "zdshbzshqr", "最低生活保障审核确认")
+    qtbot.waitUntil(lambda: client.checklist.current.loaded, timeout=WAIT)
+    idle(qtbot, client)
+    client.update_actions()
+    client.reject_current()
+    qtbot.waitUntil(lambda: client.checklist.current.outcome == "rejected", timeout=WAIT)
+    (notice,) = client.outcome.documents
+    assert "第三十二条第一款第（二）项" in notice.text()
+    assert "请您向县自然资源和规划局提出申请" in notice.text()
+    assert notice.number.endswith(f"〔{clock.today().year}〕1号") and "不受字" in notice.number
