@@ -29,8 +29,8 @@ DEFAULT_HALL_SETTINGS: dict[str, Any] = {
     # 窗口文书（受理回执、一次性告知书、不予受理通知书）加盖哪枚章：
     # acceptance 受理专用章；approval 行政审批专用章（本中心窗口文书也用审批章的）
     "window_seal": "acceptance",
-    # 落款单位名称（空：取所盖印章上的单位名称，使落款与印章一致；不盖章的领取回执取中心名称）。
-    # 填写时须与印章上的单位名称相同，否则以印章为准并在体检（counter doctor）中提示
+    # 不盖章文书（领取回执）的落款单位名称（空：取中心名称）。盖章文书的落款一律取所盖印章上的
+    # 单位名称（counter.documents.seal_text.signoff_of），落款与印章始终一致
     "signoff": "",
 }
 
