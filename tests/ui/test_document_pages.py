@@ -167,3 +167,32 @@ def test_a_long_list_flows_on_under_its_headers(qapp: object, tmp_path: Path) ->
         if "已收取材料清单（续）" in page:
             assert "已收材料名称" in page  # the table's headers repeated where it continues
     assert sum("已收取材料清单（续）" in t for t in texts) >= 1
+
+
+def test_a_long_refusal_and_a_long_slip_keep_their_closing_with_text(
+    qapp: object, tmp_path: Path
+) -> None:
+    item = items()[0]
+    f = facts(item)
+    refusal = b.rejection_notice(
+        f,
+        issued_at=AT,
+        reason="经核查，申请人提交的材料所述情形与本事项的受理范围不符。" * 33,  # ~1000 characters
+        clause="《中华人民共和国行政许可法》第三十二条第一款第（二）项",
+        refer_to="县自然资源和规划局",
+        review_body="青山县人民政府",
+        court="青山县人民法院",
+        number="青山镇审批不受字〔2026〕1号",
+    )
+    slip = b.handover_slip(
+        f,
+        handed_at=AT,
+        collector_name="司马相如",
+        collector_id="110105********002X",
+        result="准予办理",
+        items=[b.ResultLine(f"第{k}份证照", f"青山镇审批〔2026〕{k}号") for k in range(1, 16)],
+        returned=lines(item) * 3,
+        collector_is="agent",
+    )
+    counts = walk([refusal, slip], tmp_path / "long.pdf")
+    assert counts[0] >= 1 and counts[1] >= 2
