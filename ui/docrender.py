@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -829,17 +830,19 @@ def _a4_writer(target: QIODevice | str, resolution: int) -> QPdfWriter:
     return writer
 
 
-_REFERENCE: list[tuple[QBuffer, QPdfWriter]] = []
+_REFERENCE = threading.local()
 
 
 def _reference_device() -> QPdfWriter:
     """The device documents are laid out on (an A4 PDF writer at :data:`LAYOUT_DPI` over a
-    buffer: it measures, nothing is ever painted on it)."""
-    if not _REFERENCE:
+    buffer, one per thread: it measures, nothing is ever painted on it)."""
+    held: tuple[QBuffer, QPdfWriter] | None = getattr(_REFERENCE, "device", None)
+    if held is None:
         buf = QBuffer()
         buf.open(QIODevice.OpenModeFlag.WriteOnly)
-        _REFERENCE.append((buf, _a4_writer(buf, LAYOUT_DPI)))
-    return _REFERENCE[0][1]
+        held = (buf, _a4_writer(buf, LAYOUT_DPI))
+        _REFERENCE.device = held
+    return held[1]
 
 
 def _paint(
