@@ -34,7 +34,12 @@ from counter.domain.checklist import MaterialCheck
 from counter.domain.evaluation import BadReason
 from counter.domain.live import windows_in
 from counter.domain.queue import PRIORITY_REASONS, W_CLOSED, W_OPEN, W_PAUSED
-from counter.domain.refusals import REFUSAL_REASONS, RefusalReason
+from counter.domain.refusals import (
+    REFERRAL_BODIES,
+    REFUSAL_REASONS,
+    RefusalChoice,
+    RefusalReason,
+)
 from counter.errors import ConfigError, InvalidInput, PermissionDenied
 from counter.services import auth, calling, catalog, evaluation, handout, intake, seal
 from counter.services.base import CLERK, Actor, Runtime, require_role
@@ -50,6 +55,7 @@ from counter.services.queue_state import (
 )
 
 __all__ = [
+    "RefusalChoice",
     "Desk",
     "IntakeRequest",
     "TransferTargets",
@@ -153,6 +159,7 @@ class Vocabulary:
     requirements: Mapping[str, str]
     statuses: Mapping[str, str]
     refusal_reasons: tuple[RefusalReason, ...]
+    referral_bodies: tuple[str, ...]
     sectors: tuple[str, ...]
     bad_reasons: Mapping[str, str]
     priority_reasons: Mapping[str, str]
@@ -170,6 +177,7 @@ def vocabulary() -> Vocabulary:
         requirements=dict(checklist.REQUIREMENT_NAMES),
         statuses=dict(checklist.STATUS_NAMES),
         refusal_reasons=REFUSAL_REASONS,
+        referral_bodies=REFERRAL_BODIES,
         sectors=tuple(catalog.SECTORS),
         bad_reasons={r.value: r.zh for r in BadReason},
         priority_reasons=dict(PRIORITY_REASONS),
@@ -481,17 +489,21 @@ def notice(rt: Runtime, desk: Desk, req: IntakeRequest) -> CaseResult:
     )
 
 
-def refuse(rt: Runtime, desk: Desk, req: IntakeRequest, reason: str) -> CaseResult:
-    """不予受理 (Ctrl+R) with its sealed notice."""
+def refuse(rt: Runtime, desk: Desk, req: IntakeRequest, reason: str | RefusalChoice) -> CaseResult:
+    """不予受理 (Ctrl+R) with its sealed notice: a reason chosen from the vocabulary (its clause
+    cited with its 项, the body to apply to when it refers elsewhere) or typed freely."""
     _check(rt, desk)
+    choice = reason if isinstance(reason, RefusalChoice) else RefusalChoice("", reason)
     return intake.reject_application(
         rt,
         desk.actor,
         item_version_id=req.version_id,
         applicant=req.applicant,
-        reason=reason,
+        reason=choice.extra,
         agent=req.agent,
         ticket_id=req.ticket_id,
+        reason_code=choice.code,
+        refer_to=choice.refer_to,
     )
 
 

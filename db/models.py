@@ -481,6 +481,8 @@ class Case(Base):
     item_version_id: Mapped[int] = mapped_column(ForeignKey("service_item_version.id"))
     applicant_id: Mapped[int | None] = mapped_column(ForeignKey("applicant.id"))
     agent_id: Mapped[int | None] = mapped_column(ForeignKey("applicant.id"))
+    # 代办关系: the agent's relation to the applicant as told at acceptance (migration 0013)
+    agent_relation: Mapped[str] = mapped_column(String(30), default="", server_default="")
     ticket_id: Mapped[int | None] = mapped_column(ForeignKey("ticket.id"))
     window_id: Mapped[int | None] = mapped_column(ForeignKey("service_window.id"))
     channel: Mapped[str] = mapped_column(

@@ -67,7 +67,7 @@ def person_form(p: ApplicantInfo | None) -> PersonForm | None:
         "sex": p.sex,
         "nation": p.nation,
         "birth_date": p.birth_date.isoformat() if p.birth_date is not None else "",
-        "relation": "",
+        "relation": p.relation,
     }
 
 
@@ -92,6 +92,7 @@ def applicant_input(d: Mapping[str, Any]) -> ApplicantInput:
         sex=str(d.get("sex") or ""),
         nation=str(d.get("nation") or ""),
         birth_date=birth,
+        relation=str(d.get("relation") or ""),
     )
 
 

@@ -26,12 +26,13 @@ from __future__ import annotations
 import math
 import os
 import re
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -65,6 +66,7 @@ from counter.documents.model import (
     Table,
 )
 from counter.documents.qr import qr_matrix
+from counter.documents.seal_text import split_seal_name
 
 __all__ = [
     "SANS_FAMILIES",
@@ -74,6 +76,7 @@ __all__ = [
     "render_page_image",
     "render_page_images",
     "render_pdf",
+    "render_pdf_bundle",
     "render_to_printer",
     "split_seal_name",
 ]
@@ -141,6 +144,9 @@ def _font(pt: float, *, serif: bool = True, bold: bool = False) -> QFont:
     f.setFamilies(list(_families(serif)))
     f.setPointSizeF(pt)
     f.setBold(bold)
+    # unhinted metrics: the same line breaks, hence the same pages, at every resolution (the
+    # preview at 96 dpi, the PDF at 600 dpi, the printer at its own)
+    f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     return f
 
 
@@ -228,9 +234,20 @@ class _Layout:
     """Lays a document out into pages of drawing operations for one paint device."""
 
     def __init__(
-        self, content: DocumentContent, device: QPaintDevice, log: _GlyphLog | None = None
+        self,
+        content: DocumentContent,
+        device: QPaintDevice,
+        log: _GlyphLog | None = None,
+        breaks: frozenset[tuple[int, int]] = frozenset(),
     ) -> None:
         self.c = content
+        # forced page breaks: (block index, line of a paragraph or row of a table) to start a
+        # new page before; line 0 / row 0 means before the block itself
+        self.breaks = breaks
+        self.index = -1  # the block being laid out
+        # the page of the last line of body text (a full-size paragraph, a table row, a field)
+        self.last_text_page = -1
+        self.closing_page = -1  # the page the signature (落款, date, seal) landed on
         self.device = device
         self.log = log
         self.dpi = float(device.logicalDpiX())
@@ -316,9 +333,20 @@ class _Layout:
         self.y += self.mm(mm)
 
     # ---- document parts
+    def forced(self, sub: int) -> bool:
+        """Whether a page break is forced before line / row ``sub`` of the current block (and
+        take it, unless the page holds nothing yet)."""
+        if (self.index, sub) in self.breaks and self.y > self.top + self.mm(12):
+            self.new_page()
+            return True
+        return False
+
     def build(self) -> list[list[Op]]:
         self._header()
-        for block in self.c.blocks:
+        for index, block in enumerate(self.c.blocks):
+            self.index = index
+            if not isinstance(block, Paragraph | Table):
+                self.forced(0)
             if isinstance(block, Heading):
                 self._heading(block)
             elif isinstance(block, Paragraph):
@@ -415,12 +443,12 @@ class _Layout:
         self.place(t, self.left, y)
         self.y += t.height + self.mm(0.5)
 
-    def _paragraph(self, b: Paragraph) -> None:
+    def paragraph_text(self, b: Paragraph) -> _Text:
         font = _font(10.5 if b.small else 12, bold=b.bold)
         em = QFontMetricsF(font, self.device).horizontalAdvance("中")
         align = Qt.AlignmentFlag.AlignJustify if b.indent else Qt.AlignmentFlag.AlignLeft
         spacing = 1.3 if b.small else 1.45
-        t = self.text(
+        return self.text(
             b.text,
             font,
             self.width,
@@ -428,15 +456,21 @@ class _Layout:
             align=align,
             spacing=spacing,
         )
+
+    def _paragraph(self, b: Paragraph) -> None:
+        t = self.paragraph_text(b)
         self.gap(3 if isinstance(self.prev, Table | Fields) else 0.8)
         n = len(t.lines)
         if n <= 3:  # a short paragraph stays on one page
             self.ensure(t.height)
         for index, _ly, lh in t.lines:  # a long one continues, never leaving one line alone
-            self.ensure(2 * lh if index in (0, n - 2) else lh)
+            if not self.forced(index):
+                self.ensure(2 * lh if index in (0, n - 2) else lh)
             y = self.y
             self.place(t, self.left, y, line=index)
             self.y += lh
+            if not b.small:  # a note or the contact line is not the text a seal closes
+                self.last_text_page = len(self.pages) - 1
 
     def _cell_text(self, text: str, font: QFont, width: float, center: bool) -> _Text:
         align = Qt.AlignmentFlag.AlignHCenter if center else Qt.AlignmentFlag.AlignLeft
@@ -486,6 +520,7 @@ class _Layout:
 
             self.add(draw)
             self.y += h
+            self.last_text_page = len(self.pages) - 1
 
     def _table(self, b: Table) -> None:
         n = len(b.headers)
@@ -540,15 +575,18 @@ class _Layout:
         head, head_h = row_texts(b.headers, head_font, True)
         rows = [row_texts(r, cell_font, False) for r in b.rows]
         self.gap(3)
-        self.ensure(head_h + (rows[0][1] if rows else 0.0) + self.mm(8))
+        if not self.forced(0):
+            self.ensure(head_h + (rows[0][1] if rows else 0.0) + self.mm(8))
         place_caption(b.caption)
         place_row(head, head_h, True)
-        for texts, h in rows:
-            if self.y + h > self.bottom:  # continue on the next page under the same headers
-                self.new_page()
+        for r, (texts, h) in enumerate(rows):
+            if (r > 0 and self.forced(r)) or self.y + h > self.bottom:
+                if self.y + h > self.bottom:  # continue on the next page under the same headers
+                    self.new_page()
                 place_caption(f"{b.caption}（续）" if b.caption else "")
                 place_row(head, head_h, True)
             place_row(texts, h, False)
+            self.last_text_page = len(self.pages) - 1
 
     def _signature(self, b: Signature) -> None:
         font = _font(12)
@@ -617,6 +655,7 @@ class _Layout:
 
         self.add(draw)
         self.y = y0 + block_h
+        self.closing_page = len(self.pages) - 1
 
     def _qr(
         self, p: QPainter, modules: tuple[tuple[bool, ...], ...], x: float, y: float, side: float
@@ -697,17 +736,6 @@ def _star(r: float) -> QPainterPath:
     return path
 
 
-def split_seal_name(name: str) -> tuple[str, str]:
-    """(text around the rim, text across under the star) of a seal name: a special-purpose
-    seal (专用章) carries its purpose across (``青山镇人民政府`` / ``行政审批专用章``)."""
-    if name.endswith("专用章") and len(name) > 3:
-        for org in ("人民政府", "委员会", "办公室", "政府", "中心", "局"):
-            i = name.rfind(org, 0, len(name) - 3)
-            if i >= 0 and i + len(org) < len(name):
-                return name[: i + len(org)], name[i + len(org) :]
-    return name, ""
-
-
 # --------------------------------------------------------------------------------------------
 # Barcode, QR code, seal image
 # --------------------------------------------------------------------------------------------
@@ -741,6 +769,82 @@ def _barcode_image(payload: str) -> QImage:
 # --------------------------------------------------------------------------------------------
 
 
+def _closing_breaks(content: DocumentContent, device: QPaintDevice) -> frozenset[tuple[int, int]]:
+    """Where to break the page so that the closing block (落款, date, seal) keeps the last lines
+    of text with it: before the last two lines of the last body paragraph before it (the whole
+    paragraph when it is short) or, with no paragraph there, before a table's last two rows."""
+    blocks = content.blocks
+    sig = next((i for i, b in enumerate(blocks) if isinstance(b, Signature)), -1)
+    if sig <= 0:
+        return frozenset()
+    run = []
+    j = sig - 1
+    while j >= 0 and isinstance(blocks[j], Paragraph | Heading):
+        run.append(j)
+        j -= 1
+    body = [k for k in run if isinstance(blocks[k], Paragraph) and not blocks[k].small]  # type: ignore[union-attr]
+    target = body[0] if body else (run[-1] if run else -1)
+    if target >= 0:
+        if target - 1 in run and isinstance(blocks[target - 1], Heading):
+            return frozenset({(target - 1, 0)})  # a heading goes with its paragraph
+        para = blocks[target]
+        assert isinstance(para, Paragraph)
+        n = len(_Layout(content, device).paragraph_text(para).lines)
+        return frozenset({(target, 0 if n <= 3 else n - 2)})
+    prev = blocks[sig - 1]
+    if isinstance(prev, Table) and len(prev.rows) >= 3:
+        return frozenset({(sig - 1, len(prev.rows) - 2)})
+    return frozenset({(sig - 1, 0)})
+
+
+def _lay_out(
+    content: DocumentContent, device: QPaintDevice, log: _GlyphLog | None = None
+) -> _Layout:
+    """Lay ``content`` out on ``device``; when the closing block would stand on a page with no
+    line of text of its own, lay it out again with the last lines of text moved over with it."""
+    layout = _Layout(content, device, log)
+    layout.build()
+    if layout.closing_page > layout.last_text_page >= 0:
+        again = _Layout(content, device, log, _closing_breaks(content, device))
+        again.build()
+        if again.closing_page <= again.last_text_page:
+            return again
+    return layout
+
+
+LAYOUT_DPI = 600
+"""Every document is laid out at this resolution, whatever it is drawn on: line breaks and
+page breaks (hence 第N页 共M页) are the same on the screen preview, in the PDF and on paper."""
+
+
+def _a4_writer(target: QIODevice | str, resolution: int) -> QPdfWriter:
+    writer = QPdfWriter(target)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(0, 0, 0, 0),
+        )
+    )
+    writer.setResolution(resolution)
+    return writer
+
+
+_REFERENCE = threading.local()
+
+
+def _reference_device() -> QPdfWriter:
+    """The device documents are laid out on (an A4 PDF writer at :data:`LAYOUT_DPI` over a
+    buffer, one per thread: it measures, nothing is ever painted on it)."""
+    held: tuple[QBuffer, QPdfWriter] | None = getattr(_REFERENCE, "device", None)
+    if held is None:
+        buf = QBuffer()
+        buf.open(QIODevice.OpenModeFlag.WriteOnly)
+        held = (buf, _a4_writer(buf, LAYOUT_DPI))
+        _REFERENCE.device = held
+    return held[1]
+
+
 def _paint(
     content: DocumentContent,
     device: QPaintDevice,
@@ -748,26 +852,46 @@ def _paint(
     new_page: Callable[[], object] | None,
     log: _GlyphLog | None = None,
 ) -> int:
-    layout = _Layout(content, device, log)
-    laid = layout.build()
-    total = len(laid)
+    return _paint_all([content], device, new_page, log, pages)[0]
+
+
+def _paint_all(
+    contents: Sequence[DocumentContent],
+    device: QPaintDevice,
+    new_page: Callable[[], object] | None,
+    log: _GlyphLog | None = None,
+    pages: Iterable[int] | None = None,
+) -> list[int]:
+    """Paint ``contents`` one after the other with one painter (each from a new page, each
+    numbered on its own); ``pages`` selects pages of a single document. Returns the page count
+    of each document."""
+    same = isinstance(device, QPdfWriter) and device.resolution() == LAYOUT_DPI
+    totals: list[int] = []
     painter = QPainter(device)
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         first = True
-        for index in pages:
-            if index < 0 or index >= total:
-                continue
-            if not first and new_page is not None:
-                new_page()
-            first = False
-            for op in laid[index]:
-                op(painter)
-            _footer(painter, layout, index, total)
+        for content in contents:
+            layout = _lay_out(content, device if same else _reference_device(), log)
+            laid = layout.pages
+            total = len(laid)
+            totals.append(total)
+            if not same:  # drawn from the layout at its resolution, scaled to the device's
+                painter.resetTransform()
+                painter.scale(device.width() / layout.page_w, device.height() / layout.page_h)
+            for index in range(total) if pages is None else pages:
+                if index < 0 or index >= total:
+                    continue
+                if not first and new_page is not None:
+                    new_page()
+                first = False
+                for op in laid[index]:
+                    op(painter)
+                _footer(painter, layout, index, total)
     finally:
         painter.end()
-    return total
+    return totals
 
 
 def _footer(p: QPainter, layout: _Layout, index: int, total: int) -> None:
@@ -796,7 +920,8 @@ def _blank_page(dpi: int) -> QImage:
 
 def page_count(content: DocumentContent, dpi: int = 96) -> int:
     """How many A4 pages ``content`` takes."""
-    return len(_Layout(content, _blank_page(dpi)).build())
+    del dpi  # laid out at LAYOUT_DPI on every device
+    return len(_lay_out(content, _reference_device()).pages)
 
 
 def render_page_image(content: DocumentContent, dpi: int = 96, page: int = 0) -> QImage:
@@ -816,20 +941,32 @@ def render_pdf(content: DocumentContent, path: str | Path, *, resolution: int = 
     returns the number of pages."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    writer = QPdfWriter(str(path))
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(0, 0, 0, 0),
-        )
-    )
-    writer.setResolution(resolution)
+    writer = _a4_writer(str(path), resolution)
     writer.setTitle(f"{content.title} {content.number}")
     writer.setCreator("counter 便民服务中心综合窗口")
     log = _GlyphLog()
     pages = _paint(content, writer, range(10_000), writer.newPage, log)
     del writer  # the file is complete once the painter has ended
+    fix_pdf_text(path, log)
+    return pages
+
+
+def render_pdf_bundle(
+    contents: Sequence[DocumentContent], path: str | Path, *, title: str = ""
+) -> list[int]:
+    """Write several documents into one A4 PDF at ``path`` (a visit's papers as one print job,
+    an archive batch), each starting on a new page and numbered 第N页 共M页 on its own; returns
+    each document's page count."""
+    if not contents:
+        raise ValueError("no document to write")
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    writer = _a4_writer(str(path), LAYOUT_DPI)
+    writer.setTitle(title or f"{contents[0].title} {contents[0].number}")
+    writer.setCreator("counter 便民服务中心综合窗口")
+    log = _GlyphLog()
+    pages = _paint_all(contents, writer, writer.newPage, log)
+    del writer
     fix_pdf_text(path, log)
     return pages
 

@@ -252,7 +252,7 @@ class HandoutPanel(QWidget):
         docs = list(result.documents)
         self.handed_out = True
         self.reprint_button.setEnabled(True)
-        self._case_labels["state"].setText(self.tr("已领取"))
+        self._case_labels["state"].setText(result.case.state_zh)  # the core's one name: 已送达
         self.match.setText(self.tr("✓ 已出件，请领取人在领取回执上签字"))
         set_state(self.match, "kind", "ok")
         self.confirm.setEnabled(False)

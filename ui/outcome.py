@@ -37,32 +37,75 @@ from ui.widgets import button_text, local_time, named, set_state, translate
 REJECT_REASONS = tuple(r.text for r in door.vocabulary().refusal_reasons)
 
 
-def ask_reject_reason(parent: QWidget | None) -> str:
-    """The reason for 不予受理, chosen or typed ("" when cancelled). Tests replace this."""
-    dialog = QDialog(parent)
-    dialog.setWindowTitle(translate("outcome", "不予受理的理由"))
-    lay = QVBoxLayout(dialog)
-    lay.addWidget(QLabel(translate("outcome", "请选择或填写不予受理的理由（将写入通知书）：")))
-    combo = QComboBox()
-    combo.setEditable(False)
-    for r in REJECT_REASONS:
-        combo.addItem(translate("outcome", r), r)
-    lay.addWidget(combo)
-    text = QPlainTextEdit()
-    text.setPlaceholderText(translate("outcome", "补充说明（可选）"))
-    text.setMaximumHeight(100)
-    lay.addWidget(text)
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    lay.addWidget(buttons)
+class RejectDialog(QDialog):
+    """The reason for 不予受理: a reason of the core's list, words added to it and, for a matter
+    outside this body's competence, the body the applicant is sent to (行政许可法 第三十二条:
+    chosen from the list or typed; OK stays disabled until it is given)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        vocab = door.vocabulary()
+        self.setWindowTitle(translate("outcome", "不予受理的理由"))
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(translate("outcome", "请选择或填写不予受理的理由（将写入通知书）：")))
+        self.reason = QComboBox()
+        self.reason.setObjectName("rejectReason")
+        for r in vocab.refusal_reasons:
+            self.reason.addItem(translate("outcome", r.text), r.code)
+        lay.addWidget(self.reason)
+        self.refer_label = QLabel(translate("outcome", "请申请人向以下机关申请（必填）："))
+        lay.addWidget(self.refer_label)
+        self.refer = QComboBox()
+        self.refer.setObjectName("referTo")
+        self.refer.setEditable(True)
+        self.refer.addItem("")
+        for body in vocab.referral_bodies:
+            self.refer.addItem(body)
+        lay.addWidget(self.refer)
+        self.extra = QPlainTextEdit()
+        self.extra.setPlaceholderText(translate("outcome", "补充说明（可选）"))
+        self.extra.setMaximumHeight(100)
+        lay.addWidget(self.extra)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+        self._by_code = {r.code: r for r in vocab.refusal_reasons}
+        self.reason.currentIndexChanged.connect(lambda _i: self._update())
+        self.refer.currentTextChanged.connect(lambda _t: self._update())
+        self._update()
+
+    def _refers(self) -> bool:
+        r = self._by_code.get(str(self.reason.currentData()))
+        return bool(r and r.refer_elsewhere)
+
+    def _update(self) -> None:
+        needs = self._refers()
+        self.refer_label.setVisible(needs)
+        self.refer.setVisible(needs)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(not needs or bool(self.refer.currentText().strip()))
+
+    def can_accept(self) -> bool:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+    def choice(self) -> door.RefusalChoice:
+        return door.RefusalChoice(
+            code=str(self.reason.currentData()),
+            extra=self.extra.toPlainText().strip(),
+            refer_to=self.refer.currentText().strip() if self._refers() else "",
+        )
+
+
+def ask_reject_reason(parent: QWidget | None) -> door.RefusalChoice | None:
+    """The reason for 不予受理 as chosen in a :class:`RejectDialog` (None when cancelled).
+    Tests replace this."""
+    dialog = RejectDialog(parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
-        return ""
-    reason = combo.currentData()
-    extra = text.toPlainText().strip()
-    return f"{reason}。{extra}" if extra else reason
+        return None
+    return dialog.choice()
 
 
 class OutcomePanel(QWidget):

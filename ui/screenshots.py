@@ -128,6 +128,21 @@ def issue_demo_ticket(rt: Any, prefix: str = "A") -> Any:
     return issue_ticket(rt, Actor.system(rt.hall_id(), "kiosk"), prefix).ticket
 
 
+def document_files(doc: Any, out_dir: Path, name: str) -> list[Path]:
+    """``doc`` as ``NAME.pdf`` and every page as a PNG at 150 dpi: ``NAME.png`` for the first,
+    ``NAME-p2.png`` … for the pages after it."""
+    from ui import docrender
+
+    pdf = out_dir / f"{name}.pdf"
+    docrender.render_pdf(doc, pdf)
+    out = [pdf]
+    for index, img in enumerate(docrender.render_page_images(doc, 150)):
+        path = out_dir / (f"{name}.png" if index == 0 else f"{name}-p{index + 1}.png")
+        img.save(str(path))
+        out.append(path)
+    return out
+
+
 def backoffice_screens(out_dir: Path, url: str, call: Callable[..., Any]) -> list[Path]:
     """The back office on a demo hall with activity: the inbox (决定, with marks), a case page
     with its actions, the decision sealed and previewed, the supervision view, a verification;
@@ -236,7 +251,6 @@ def _take_screenshots(out_dir: Path, url: str | None) -> list[Path]:
         seed_demo(url, with_activity=False)
     from counter.config import StationConfig
     from counter.services.base import Runtime
-    from ui import docrender
     from ui.app import make_app
     from ui.backend import Backend
     from ui.signin import SignInDialog
@@ -315,11 +329,13 @@ def _take_screenshots(out_dir: Path, url: str | None) -> list[Path]:
         notice_doc = client.outcome.documents[0] if client.outcome.documents else None
         noticed_case = client.checklist.current.case_no if client.checklist.current else ""
 
-        # accepted with receipt preview: a second item of the visit
-        client.finder.search.setText("lnrydz")
+        # accepted with receipt preview: a second item of the visit, with eight materials (F8
+        # ticks the required ones; the receipt runs to a second page with its closing block)
+        client.finder.search.setText("yljz")
         client.finder.run_search()
         idle()
-        client.finder._choose(0)
+        names = [r.name for r in client.finder.model.rows()]
+        client.finder._choose(names.index("医疗救助") if "医疗救助" in names else 0)
         idle()
         wait_for(lambda: client.checklist.current is not None and client.checklist.current.loaded)
         client.mark_all_received()
@@ -337,10 +353,11 @@ def _take_screenshots(out_dir: Path, url: str | None) -> list[Path]:
         idle()
         wait_for(lambda: client.checklist.current is not None and client.checklist.current.loaded)
         import ui.outcome as outcome_mod
+        from counter import window as door
 
-        def reason(parent: QWidget | None) -> str:
+        def reason(parent: QWidget | None) -> door.RefusalChoice | None:
             del parent
-            return "申请事项依法不属于本机关职权范围"
+            return door.RefusalChoice("not_competent", refer_to="县自然资源和规划局")
 
         outcome_mod.ask_reject_reason = reason
         client.reject_current()
@@ -396,15 +413,13 @@ def _take_screenshots(out_dir: Path, url: str | None) -> list[Path]:
 
         client.tabs.setCurrentIndex(0)
         for name, doc in (
-            ("10-doc-receipt.png", receipt_doc),
-            ("11-doc-one-time-notice.png", notice_doc),
-            ("12-doc-rejection.png", rejection_doc),
-            ("13-doc-handover-slip.png", handover_doc),
+            ("10-doc-receipt", receipt_doc),
+            ("11-doc-one-time-notice", notice_doc),
+            ("12-doc-rejection", rejection_doc),
+            ("13-doc-handover-slip", handover_doc),
         ):
             if doc is not None:
-                img = docrender.render_page_image(doc, 150)
-                img.save(str(out_dir / name))
-                files.append(out_dir / name)
+                files.extend(document_files(doc, out_dir, name))
         client.stop()
         client.close()
         if own_demo:

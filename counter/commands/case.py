@@ -113,6 +113,8 @@ def _show(args: argparse.Namespace) -> int:
     ]
     if c.applicant is not None:
         data["applicant_id"] = c.applicant.uscc or mask_id_number(c.applicant.id_number)
+    if c.agent is not None:  # 代办: the agent masked, with the relation told at acceptance
+        data["agent"] = {"name": c.agent.name_masked, "relation": c.agent.relation}
     if args.json:
         print_json(data)
     else:

@@ -9,6 +9,7 @@ import datetime as dt
 import random
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -252,7 +253,9 @@ def seed_demo_activity(rt: Runtime, hall_id: int) -> None:
                     clerks[1 % len(clerks)],
                     item_version_id=vid,
                     applicant=person(),
-                    reason="申请人户籍不在本镇，不属于本中心受理范围，请向户籍所在地乡镇（街道）申请。",
+                    reason="申请人户籍不在本镇",
+                    reason_code="not_this_centre",
+                    refer_to="申请人户籍所在地乡镇（街道）便民服务中心",
                 )
         # an enterprise, represented by an agent (代办人), accepted and in first review
         vid = versions.get("ZF-003")
@@ -267,7 +270,8 @@ def seed_demo_activity(rt: Runtime, hall_id: int) -> None:
             )
             with _clock_at(at(2, 14, 20)):
                 r = accept_case(rt, clerks[2 % len(clerks)], item_version_id=vid, applicant=firm,
-                                agent=person(), materials=checks(vid))  # fmt: skip
+                                agent=replace(person(), relation="合作社工作人员"),
+                                materials=checks(vid))  # fmt: skip
             with _clock_at(at(1, 9, 0)):
                 advance_case(rt, reviewer, r.case_no, "first_review")
     finally:

@@ -77,6 +77,12 @@ DEMO_QUEUES = (
 
 
 # The demo hall's public screens: social-security items go to queue B, everything else to A.
+DEMO_LEGAL_SETTINGS = {
+    # named on the 不予受理通知书 and the 不予许可决定书 (行政复议机关, 管辖法院)
+    "review_body": "青山县人民政府",
+    "court": "青山县人民法院",
+}
+
 DEMO_SCREEN_SETTINGS = {
     "kiosk_routes": {
         "default": "A",
@@ -118,7 +124,12 @@ def seed_hall(
             address="青山镇人民路1号",
             phone=str(DEFAULT_HALL_SETTINGS["contact_phone"]),
             # ``demo``: documents are specimens, verified with the public demo key.
-            settings={**DEFAULT_HALL_SETTINGS, **DEMO_SCREEN_SETTINGS, "demo": True},
+            settings={
+                **DEFAULT_HALL_SETTINGS,
+                **DEMO_LEGAL_SETTINGS,
+                **DEMO_SCREEN_SETTINGS,
+                "demo": True,
+            },
             secret=secrets.token_hex(32),
             created_at=now,
         )
@@ -129,7 +140,12 @@ def seed_hall(
             name="青山镇石桥村便民服务点",
             kind="village",
             parent_id=hall.id,
-            settings={**DEFAULT_HALL_SETTINGS, "demo": True, "backoffice": "town"},
+            settings={
+                **DEFAULT_HALL_SETTINGS,
+                **DEMO_LEGAL_SETTINGS,
+                "demo": True,
+                "backoffice": "town",
+            },
             secret=secrets.token_hex(32),
             created_at=now,
         )

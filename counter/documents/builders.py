@@ -35,6 +35,7 @@ from counter.documents.model import (
 __all__ = [
     "CaseFacts",
     "MaterialLine",
+    "ResultLine",
     "REVIEW_DAYS",
     "LAWSUIT_MONTHS",
     "date_text",
@@ -88,6 +89,13 @@ class CaseFacts:
     contact_phone: str = ""
     hall_address: str = ""
     seal_name: str = ""
+    agent_relation: str = ""  # 代办人与申请人的关系（子女、配偶、村委会工作人员 …）
+    signoff: str = ""  # 落款: the issuing body as the seal names it; empty: ``hall_name``
+
+    @property
+    def issuer(self) -> str:
+        """The 落款 printed over the date (the same body the seal names)."""
+        return self.signoff or self.hall_name
 
 
 def date_text(day: dt.date | dt.datetime) -> str:
@@ -109,6 +117,7 @@ def _applicant_rows(f: CaseFacts) -> list[tuple[str, str]]:
         rows.append(("证件号码", f.applicant_id))
     if f.agent_name:
         rows.append(("代办人", f.agent_name))
+        rows.append(("代办关系", f.agent_relation or "—"))
     return rows
 
 
@@ -129,11 +138,18 @@ def _contact(f: CaseFacts) -> str:
     return "　".join(parts)
 
 
-def _signature(f: CaseFacts, at: dt.datetime, *, sealed: bool = True) -> Signature:
+APPLICANT_SIGN = ("申请人（签收）：", "签收日期：")
+"""The applicant's acknowledgement on the window's papers: a line to sign, a line for the date."""
+
+
+def _signature(
+    f: CaseFacts, at: dt.datetime, *, sealed: bool = True, sign_lines: tuple[str, ...] = ()
+) -> Signature:
     return Signature(
-        issuer=f.hall_name,
+        issuer=f.issuer,
         date_text=date_text(at),
         seal_name=f.seal_name if sealed else "",
+        sign_lines=sign_lines,
     )
 
 
@@ -165,16 +181,16 @@ def receipt(
         limit = f"即办件，当场办结（{date_text(promised_date)}）"
     else:
         limit = f"{promised_days}个工作日（{date_text(promised_date)}前办结）"
+    clerk = f"{f.clerk_name}（{f.window_name}）" if f.window_name else f.clerk_name
     rows: list[tuple[str, str]] = [
         ("办件编号", f.case_no),
         ("受理时间", datetime_text(accepted_at)),
         *_applicant_rows(f),
-        ("受理人", f.clerk_name),
-        ("受理窗口", f.window_name),
+        ("受理人", clerk),
     ]
-    item_rows = [("申请事项", f.item_name)]
     if f.department:
-        item_rows.append(("承办部门", f.department))
+        rows.append(("承办部门", f.department))
+    item_rows = [("申请事项", f.item_name)]
     item_rows.append(("承诺时限", limit))
     if statutory_date is not None and statutory_days is not None and not on_the_spot:
         item_rows.append(("法定时限", f"{statutory_days}个工作日（{date_text(statutory_date)}前）"))
@@ -209,7 +225,7 @@ def receipt(
     contact = _contact(f)
     if contact:
         blocks.append(Paragraph(contact, indent=False, small=True))
-    blocks.append(_signature(f, accepted_at))
+    blocks.append(_signature(f, accepted_at, sign_lines=APPLICANT_SIGN))
     return DocumentContent(
         kind="receipt",
         title="受理回执",
@@ -233,12 +249,15 @@ def _notice_header(f: CaseFacts, issued_at: dt.datetime) -> tuple[Block, Block]:
     return Fields(_pairs(rows), columns=2), Fields((("申请事项", f.item_name),), columns=1)
 
 
-def _clerk_and_seal(f: CaseFacts, issued_at: dt.datetime) -> tuple[Block, Block]:
-    """The closing of a window notice: the clerk and the hall's contact, then the seal spot."""
+def _clerk_and_seal(
+    f: CaseFacts, issued_at: dt.datetime, sign_lines: tuple[str, ...] = APPLICANT_SIGN
+) -> tuple[Block, Block]:
+    """The closing of a window notice: the clerk and the hall's contact, then the seal spot
+    with the applicant's acknowledgement on the left."""
     lines = [f"经办人：{f.clerk_name}" if f.clerk_name else "", _contact(f)]
     return (
         Paragraph("　".join(x for x in lines if x), indent=False, small=True),
-        _signature(f, issued_at),
+        _signature(f, issued_at, sign_lines=sign_lines),
     )
 
 
@@ -276,8 +295,15 @@ def one_time_notice(
             caption="需补正材料清单",
         ),
         Paragraph(
-            f"请于{notice_days}个工作日内（{date_text(due_date)}前）补齐上述全部材料，"
-            "携本告知书到本中心综合窗口办理。材料齐全、符合法定形式的，本中心依法予以受理。"
+            f"请您自收到本告知书之日起{notice_days}个工作日内，即{date_text(due_date)}"
+            "（含当日）前补齐上述全部材料，携本告知书到本中心综合窗口办理。材料齐全、符合法定形式的，"
+            "本中心依法予以受理。"
+        ),
+        Paragraph(
+            f"注：{notice_days}个工作日是给您补正材料的期限，法定节假日和休息日不计入，截止日当天计入；"
+            f"法律规定的“五日内一次性告知”是本中心告知您需要补正内容的期限"
+            "（行政许可法第三十二条第一款第（四）项），不是您的补正期限。",
+            small=True,
         ),
     ]
     if not due_confirmed:
@@ -300,26 +326,38 @@ def one_time_notice(
     )
 
 
+DEFAULT_CLAUSE = "《中华人民共和国行政许可法》第三十二条第一款"
+
+
 def rejection_notice(
     f: CaseFacts,
     *,
     issued_at: dt.datetime,
     reason: str,
+    clause: str = "",
+    refer_to: str = "",
     review_body: str = "",
     court: str = "",
     number: str | None = None,
 ) -> DocumentContent:
-    """不予受理通知书 with the reason and the right to 行政复议 (60 days) or 行政诉讼 (6 months)."""
+    """不予受理通知书: the reason, the clause it rests on (with its 项: ``《中华人民共和国行政许可法》
+    第三十二条第一款第（二）项``; the article's first paragraph when not given), for a matter outside
+    this body's competence the body to apply to (``refer_to``, 行政许可法 第三十二条第一款第（二）项),
+    and the right to 行政复议 (60 days, before ``review_body``) or 行政诉讼 (6 months, before
+    ``court``). ``number`` is its 文号 (printed as such)."""
+    cited = clause or DEFAULT_CLAUSE
     blocks: list[Block] = [
         *_notice_header(f, issued_at),
         Paragraph(
-            f"您于{date_text(issued_at)}提出的“{f.item_name}”申请，经审查，根据《中华人民共和国"
-            "行政许可法》第三十二条第一款的规定，决定不予受理。"
+            f"您于{date_text(issued_at)}提出的“{f.item_name}”申请，经审查，根据{cited}的规定，"
+            "决定不予受理。"
         ),
         Heading("不予受理的理由"),
         Paragraph(reason),
-        _remedy("通知书", review_body, court),
     ]
+    if refer_to:
+        blocks.append(Paragraph(f"该申请事项请您向{refer_to}提出申请。", bold=True))
+    blocks.append(_remedy("通知书", review_body, court))
     blocks.extend(_clerk_and_seal(f, issued_at))
     return DocumentContent(
         kind="rejection",
@@ -329,8 +367,22 @@ def rejection_notice(
         issued_at=issued_at,
         blocks=tuple(blocks),
         barcode=f.case_no,
-        meta={"case_no": f.case_no},
+        meta={
+            "case_no": f.case_no,
+            "number_label": "文号" if number else "编号",
+            "clause": cited,
+            "refer_to": refer_to,
+        },
     )
+
+
+@dataclass(frozen=True)
+class ResultLine:
+    """One result handed over (办理结果): a decision or certificate, its 文号, copies."""
+
+    title: str
+    reference: str = ""
+    copies: int = 1
 
 
 def handover_slip(
@@ -340,11 +392,16 @@ def handover_slip(
     collector_name: str,
     collector_id: str,
     result: str,
-    items: Sequence[str] = (),
+    items: Sequence[str | ResultLine] = (),
+    returned: Sequence[MaterialLine] = (),
+    collector_is: str = "applicant",
     delivery_method: str = "窗口领取",
     number: str | None = None,
 ) -> DocumentContent:
-    """领取回执: the result handed to ``collector_name`` (ID shown as given: pass it masked)."""
+    """领取回执: the results handed to ``collector_name`` (ID shown as given: pass it masked) —
+    each decision or certificate with its 文号 and copies — and the materials given back
+    (``returned``: originals the hall held), signed for by the collector with the date
+    (``collector_is``: applicant | agent)."""
     rows = [
         ("办件编号", f.case_no),
         ("领取时间", datetime_text(handed_at)),
@@ -354,26 +411,41 @@ def handover_slip(
         ("领取方式", delivery_method),
         ("经办人", f.clerk_name),
     ]
+    results = [x if isinstance(x, ResultLine) else ResultLine(x) for x in items]
     blocks: list[Block] = [
         Fields(_pairs(rows), columns=2),
         Fields((("申请事项", f.item_name), ("办理结果", result)), columns=1),
-    ]
-    if items:
-        blocks.append(
-            Table(
-                headers=("序号", "交付文书及材料", "份数"),
-                rows=tuple((str(n), name, "1") for n, name in enumerate(items, start=1)),
-                widths=(0.8, 7.0, 1.0),
-                caption="交付清单",
+        Table(
+            headers=("序号", "交付的办理结果", "文号", "份数"),
+            rows=tuple(
+                (str(n), r.title, r.reference or "—", str(r.copies))
+                for n, r in enumerate(results, start=1)
             )
-        )
-    blocks.append(Paragraph("本人已领取上述办理结果及退还材料，经当面核对无误。领取人身份已核验。"))
+            or (("—", "无书面办理结果", "—", "—"),),
+            widths=(0.8, 4.6, 3.6, 0.9),
+            caption="交付清单",
+        ),
+        Table(
+            headers=("序号", "退还材料名称", "形式", "份数"),
+            rows=tuple(
+                (str(n), m.name, m.form_zh, str(m.copies)) for n, m in enumerate(returned, start=1)
+            )
+            or (("—", "无退还材料", "—", "—"),),
+            widths=(0.8, 6.0, 1.8, 0.9),
+            caption="退还材料清单",
+        ),
+        Paragraph(
+            "上述办理结果已当面送达领取人，退还材料已当面交还，领取人已核对无误，领取人身份已核验。"
+            "本回执由本中心留存归档。"
+        ),
+    ]
+    who = "代办人" if collector_is == "agent" else "申请人"
     blocks.append(
         Signature(
-            issuer=f.hall_name,
+            issuer=f.issuer,
             date_text=date_text(handed_at),
             seal_name="",
-            sign_lines=("领取人（签字）：", "联系电话："),
+            sign_lines=(f"{who}（签收）：", "签收日期：", "联系电话："),
         )
     )
     return DocumentContent(
@@ -385,7 +457,7 @@ def handover_slip(
         blocks=tuple(blocks),
         barcode=f.case_no,
         subtitle="（办件交接单）",
-        meta={"case_no": f.case_no},
+        meta={"case_no": f.case_no, "results": len(results), "returned": len(returned)},
     )
 
 

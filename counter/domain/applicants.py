@@ -84,6 +84,10 @@ class ApplicantInput:
     sex: str = ""
     nation: str = ""
     birth_date: dt.date | None = None
+    relation: str = ""  # an agent's relation to the applicant (代办关系: 子女、村代办员 …)
+
+
+MAX_RELATION = 30
 
 
 def applicant_error(who: str, field: str, reason: str, reason_en: str) -> InvalidApplicant:
@@ -233,5 +237,8 @@ def validate_applicant(
         if a.nation.strip()
         else "",
         birth_date=birth,
+        relation=check_text(a.relation, who, "relation", "与申请人关系", MAX_RELATION)
+        if who == "代办人"
+        else "",
     )
     return clean, tuple(warnings)

@@ -1,20 +1,38 @@
 """Why an application is not accepted at the window (不予受理), after 行政许可法 第三十二条.
 
-Pure vocabulary: the window offers these reasons, the notice cites the clause each rests on.
+Pure vocabulary: the window offers these reasons, the notice cites the clause each rests on,
+down to its 项:
+
+- 第三十二条第一款第（一）项 — the matter needs no licence: the applicant is told at once;
+- 第三十二条第一款第（二）项 — the matter is not within this body's competence: the decision not to
+  accept is made at once and the applicant is told which body to apply to (the clerk enters or
+  chooses that body: ``refer_elsewhere``).
+
+A reason that is not a ground of 第三十二条 (the applicant does not meet the item's conditions)
+cites the item's own legal basis instead (``clause`` empty: the service fills it in).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["REFUSAL_REASONS", "RefusalReason"]
+__all__ = [
+    "LICENSING_LAW",
+    "REFERRAL_BODIES",
+    "REFUSAL_REASONS",
+    "RefusalChoice",
+    "RefusalReason",
+    "refusal_reason",
+]
+
+LICENSING_LAW = "《中华人民共和国行政许可法》"
 
 
 @dataclass(frozen=True)
 class RefusalReason:
     """A reason to refuse at once: its text (as printed on the notice), the clause of the
-    Administrative Licensing Law it rests on, and whether the applicant must be told which body
-    to go to (not this body's competence)."""
+    Administrative Licensing Law it rests on (with its 项; empty: the item's legal basis), and
+    whether the applicant must be told which body to go to (not this body's competence)."""
 
     code: str
     text: str
@@ -22,27 +40,57 @@ class RefusalReason:
     refer_elsewhere: bool = False
 
 
+@dataclass(frozen=True)
+class RefusalChoice:
+    """What the clerk chose: a reason's ``code`` (empty: a reason typed freely), words added to
+    it, and the body to apply to instead (required when the reason refers elsewhere)."""
+
+    code: str
+    extra: str = ""
+    refer_to: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.code or self.extra.strip())
+
+
 REFUSAL_REASONS: tuple[RefusalReason, ...] = (
     RefusalReason(
         "not_competent",
         "申请事项依法不属于本机关职权范围",
-        "《中华人民共和国行政许可法》第三十二条第一款第（二）项",
+        f"{LICENSING_LAW}第三十二条第一款第（二）项",
         refer_elsewhere=True,
     ),
     RefusalReason(
         "no_permission_needed",
         "申请事项依法不需要取得行政许可",
-        "《中华人民共和国行政许可法》第三十二条第一款第（一）项",
+        f"{LICENSING_LAW}第三十二条第一款第（一）项",
     ),
     RefusalReason(
         "not_eligible",
-        "申请人不具备申请资格",
-        "《中华人民共和国行政许可法》第三十二条",
+        "申请人不具备该事项规定的申请资格",
+        "",
     ),
     RefusalReason(
         "not_this_centre",
-        "申请事项不属于本便民服务中心受理范围，请向有关部门申请",
-        "《中华人民共和国行政许可法》第三十二条第一款第（二）项",
+        "申请事项不属于本便民服务中心受理范围",
+        f"{LICENSING_LAW}第三十二条第一款第（二）项",
         refer_elsewhere=True,
     ),
 )
+
+REFERRAL_BODIES: tuple[str, ...] = (
+    "县自然资源和规划局",
+    "县市场监督管理局",
+    "县人力资源和社会保障局",
+    "县民政局",
+    "县公安局户政窗口",
+    "县不动产登记中心",
+    "县政务服务中心",
+)
+"""Bodies a township hall often sends applicants to (offered, never imposed: the clerk may type
+another)."""
+
+
+def refusal_reason(code: str) -> RefusalReason | None:
+    """The reason with ``code``, or None."""
+    return next((r for r in REFUSAL_REASONS if r.code == code), None)

@@ -21,6 +21,7 @@ is recorded in the case event.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import socket
 from collections.abc import Iterator, Mapping, Sequence
@@ -36,6 +37,7 @@ from counter import clock
 from counter.changes import Change
 from counter.documents import builders
 from counter.documents.model import DocumentContent
+from counter.documents.seal_text import signoff_of
 from counter.domain.applicants import (
     ApplicantInput,
 )
@@ -126,6 +128,7 @@ class ApplicantInfo:
     sex: str
     nation: str
     birth_date: dt.date | None
+    relation: str = ""  # an agent of a case: the relation to the applicant it recorded (代办关系)
 
     @property
     def name_masked(self) -> str:
@@ -456,9 +459,13 @@ def approval_seal(s: Session, hall: Hall) -> Seal:
 
 
 def acceptance_seal(s: Session, hall: Hall) -> Seal:
-    """The 受理专用章 the window's vouchers (受理回执, 一次性告知书, 不予受理通知书) bear: the hall's
-    own, else its town's."""
-    seal = _seal(s, [hall.id, hall.parent_id], "acceptance")
+    """The seal the window's vouchers (受理回执, 一次性告知书, 不予受理通知书) bear: by the hall
+    setting ``window_seal``, the 受理专用章 (``acceptance``, the default) or the 行政审批专用章
+    (``approval``); the hall's own, else its town's, else the acceptance seal."""
+    seal = None
+    if str(hall_settings(hall).get("window_seal") or "") == "approval":
+        seal = _seal(s, [hall.id, hall.parent_id], "approval")
+    seal = seal or _seal(s, [hall.id, hall.parent_id], "acceptance")
     if seal is None:
         raise ConfigError(what=f"{hall.name}未登记受理专用章")
     return seal
@@ -689,11 +696,13 @@ def case_facts(s: Session, case: Case, hall: Hall, seal: Seal | None) -> builder
         department=dept.name,
         applicant_id=shown_id,
         agent_name=agent.name if agent else "",
+        agent_relation=case.agent_relation if agent else "",
         clerk_name=staff_name(s, case.accepted_by),
         window_name=window_name(s, case.window_id),
         contact_phone=str(settings.get("contact_phone") or hall.phone or ""),
         hall_address=hall.address,
         seal_name=seal.name if seal is not None else "",
+        signoff=signoff_of(seal.name if seal is not None else "", hall.name, settings),
     )
 
 
@@ -805,6 +814,10 @@ def case_summary(s: Session, case: Case, cal: CalendarView | None = None,
     )
 
 
+def _with_relation(info: ApplicantInfo | None, relation: str) -> ApplicantInfo | None:
+    return dataclasses.replace(info, relation=relation or "") if info is not None else None
+
+
 def case_detail(s: Session, case: Case) -> CaseDetail:
     """Everything the case page shows, the applicant's personal data included (the caller
     audits the read)."""
@@ -838,7 +851,10 @@ def case_detail(s: Session, case: Case) -> CaseDetail:
         applicant=applicant_info(
             s.get(Applicant, case.applicant_id) if case.applicant_id else None
         ),
-        agent=applicant_info(s.get(Applicant, case.agent_id) if case.agent_id else None),
+        agent=_with_relation(
+            applicant_info(s.get(Applicant, case.agent_id) if case.agent_id else None),
+            case.agent_relation,
+        ),
         materials=tuple(
             CaseMaterialInfo(
                 material_id=m.material_id,

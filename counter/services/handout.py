@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import ClassVar
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from counter import clock
 from counter.changes import Change, emit
@@ -50,6 +51,7 @@ from counter.services.seal import (
 )
 from db.models import (
     Applicant,
+    Case,
     Document,
 )
 
@@ -58,6 +60,38 @@ class CollectorMismatch(CounterError):
     code: ClassVar[str] = "collector_mismatch"
     zh: ClassVar[str] = "领取人证件号码与申请人、代办人均不一致，不能领取"
     en: ClassVar[str] = "The collector's ID number is neither the applicant's nor the agent's"
+
+
+RESULT_KINDS = ("decision", "certificate")
+"""The documents that are a case's result, handed over at 出件."""
+
+
+def handed_results(s: Session, case_id: int) -> list[builders.ResultLine]:
+    """The case's results to hand over: its decisions and certificates still in force, each
+    with its 文号, in the order they were issued."""
+    docs = s.scalars(
+        select(Document)
+        .where(
+            Document.case_id == case_id,
+            Document.kind.in_(RESULT_KINDS),
+            Document.revoked_at.is_(None),
+        )
+        .order_by(Document.id)
+    ).all()
+    return [
+        builders.ResultLine(str(d.content.get("title") or d.kind), d.reference or "", 1)
+        for d in docs
+    ]
+
+
+def returned_materials(case: Case) -> list[builders.MaterialLine]:
+    """The materials given back at 出件: the originals received with a copy (原件及复印件), the
+    hall keeping the copy for the file."""
+    return [
+        builders.MaterialLine(m.name, "original", m.copies)
+        for m in case.materials
+        if m.status == "received" and m.form == "original_and_copy"
+    ]
 
 
 def find_case_for_handout(rt: Runtime, actor: Actor, code: str) -> CaseDetail:
@@ -112,12 +146,6 @@ def hand_out(
             case.delivery_method = "window"
             transition(s, case, actor, CaseState.DELIVERED, "送达", "hand_out",
                         collector=mask_name(collector), collector_is=who)  # fmt: skip
-            decision = s.scalars(
-                select(Document)
-                .where(Document.case_id == case.id, Document.kind == "decision")
-                .order_by(Document.id.desc())
-            ).first()
-            items = [str(decision.content.get("title"))] if decision is not None else []
             facts = replace(
                 case_facts(s, case, hall, None),
                 clerk_name=staff_name(s, actor.staff_id, actor.name),
@@ -128,7 +156,9 @@ def hand_out(
                 collector_name=collector,
                 collector_id=mask_id_number(number),
                 result=RESULT_ZH.get(case.result, case.result or "办结"),
-                items=items,
+                items=handed_results(s, case.id),
+                returned=returned_materials(case),
+                collector_is=who,
             )
             write_document(s, case, actor, content, None, "领取回执")
             change = emit(

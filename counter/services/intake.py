@@ -48,6 +48,7 @@ from counter.domain.checklist import (
     missing_for_notice,
 )
 from counter.domain.masking import id_hash, mask_id_number
+from counter.domain.refusals import refusal_reason
 from counter.domain.workdays import add_working_days
 from counter.errors import (
     CounterError,
@@ -89,6 +90,7 @@ from counter.services.cases import (
 from counter.services.catalog import record_item_use
 from counter.services.queue_state import load_hall
 from counter.services.seal import (
+    next_rejection_number,
     with_seal,
     write_document,
 )
@@ -193,6 +195,7 @@ def new_case(
         item_version_id=v.id,
         applicant_id=applicant.id,
         agent_id=agent_id,
+        agent_relation=p.agent.relation if p.agent is not None else "",
         ticket_id=check_ticket(s, hall, ticket_id),
         window_id=actor.window_id,
         channel=channel,
@@ -371,6 +374,8 @@ def accept_case(
                 )
             if notes:
                 case.notes = (case.notes + "\n" + p.notes).strip()
+            if p.agent is not None and p.agent.relation:
+                case.agent_relation = p.agent.relation
         else:
             case, data, more = new_case(
                 s, actor, hall, item, v, p, ticket_id=ticket_id, channel=channel
@@ -467,15 +472,36 @@ def reject_application(
     reason: str,
     agent: ApplicantInput | None = None,
     ticket_id: int | None = None,
+    reason_code: str = "",
+    refer_to: str = "",
 ) -> CaseResult:
     """不予受理 at once (not an item needing permission, or not this body's competence), with a
-    sealed notice giving the reason and the right to 行政复议 or 行政诉讼."""
+    sealed notice giving the reason, the clause of 行政许可法 第三十二条 it rests on (with its 项),
+    for a matter outside this body's competence the body to apply to (``refer_to``, required
+    then), and the right to 行政复议 or 行政诉讼 before the hall's ``review_body`` and ``court``.
+
+    ``reason_code`` is one of :data:`counter.domain.refusals.REFUSAL_REASONS` (``reason`` then
+    adds to its text) or empty for a reason typed freely. The notice carries a 文号 from the
+    hall's yearly series ``rejection`` (``青山镇审批不受字〔2026〕3号``)."""
     require_window_actor(rt, actor)
     reason = (reason or "").strip()
+    chosen = refusal_reason(reason_code) if reason_code else None
+    if reason_code and chosen is None:
+        raise InvalidInput(f"不予受理理由“{reason_code}”无效", field="reason")
+    if chosen is not None:
+        reason = chosen.text + (f"。{reason}" if reason and reason != chosen.text else "")
     if not reason:
         raise InvalidInput("请填写不予受理的理由", field="reason")
     if len(reason) > MAX_REASON:
         raise InvalidInput(f"理由最多{MAX_REASON}字", field="reason")
+    refer_to = (refer_to or "").strip()
+    if chosen is not None and chosen.refer_elsewhere and not refer_to:
+        raise InvalidInput(
+            "不属于本机关职权范围的，请填写应当向哪个机关申请（行政许可法第三十二条）",
+            field="refer_to",
+        )
+    if len(refer_to) > 60:
+        raise InvalidInput("受理机关名称最多60字", field="refer_to")
     p = prepare(applicant, agent, "")
     with rt.unit() as s:
         hall = load_hall(s, actor.hall_id)
@@ -486,19 +512,29 @@ def reject_application(
         warnings = [*p.warnings, *warnings]
         case.reason = reason
         case.result = "not_accepted"
+        now = clock.now()
+        number = next_rejection_number(s, hall, clock.to_local(now).year)
+        clause = chosen.clause if chosen is not None else ""
+        if chosen is not None and not clause and v.legal_basis:
+            clause = v.legal_basis.strip()
         transition(s, case, actor, CaseState.NOT_ACCEPTED, "不予受理", "reject_application",
-                    comment=reason, **data)  # fmt: skip
+                    comment=reason, reason_code=reason_code, refer_to=refer_to,
+                    number=number, **data)  # fmt: skip
         seal = acceptance_seal(s, hall)
         settings = hall_settings(hall)
         s.flush()
         content = builders.rejection_notice(
             case_facts(s, case, hall, seal),
-            issued_at=clock.now(),
+            issued_at=now,
             reason=reason,
+            clause=clause,
+            refer_to=refer_to,
             review_body=str(settings.get("review_body", "") or ""),
             court=str(settings.get("court", "") or ""),
+            number=number,
         )
-        write_document(s, case, actor, content, seal, "不予受理通知书")
+        doc = write_document(s, case, actor, content, seal, "不予受理通知书")
+        doc.reference = number
         content = with_seal(content, seal)
         change = emit(
             s,

@@ -162,6 +162,12 @@ def next_reference(s: Session, hall: Hall, year: int) -> str:
     return f"{doc_prefix(hall)}〔{year}〕{next_number(s, hall.id, 'wenhao', year)}号"
 
 
+def next_rejection_number(s: Session, hall: Hall, year: int) -> str:
+    """The next 文号 of a 不予受理通知书 of ``hall`` for ``year`` (series ``rejection``, its own
+    count from 1 each year): ``青山镇审批不受字〔2026〕3号``."""
+    return f"{doc_prefix(hall)}不受字〔{year}〕{next_number(s, hall.id, 'rejection', year)}号"
+
+
 def next_serial(s: Session, seal: Seal, year: int) -> str:
     """The seal register's next serial number for ``seal``: ``2025-00012``."""
     return f"{year}-{next_number(s, seal.hall_id, f'seal{seal.id}'[:16], year):05d}"

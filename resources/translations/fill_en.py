@@ -236,6 +236,8 @@ EN = {
     "✗ 领取人与申请人、代办人均不一致，不能出件": "✗ The collector is neither the applicant nor the agent: do not hand out",
     "将由系统核对领取人身份": "The system checks the collector",
     "已领取": "Collected",
+    "已送达": "Delivered",
+    "请申请人向以下机关申请（必填）：": "The applicant is to apply to (required):",
     "✓ 已出件，请领取人在领取回执上签字": "✓ Handed out; the collector signs the slip",
     "办理事项": "Items",
     "名称、编码、拼音或首字母（如 zjd）  Ctrl+F": "Name, code, pinyin or initials (e.g. zjd)  Ctrl+F",

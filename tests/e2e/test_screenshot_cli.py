@@ -99,6 +99,8 @@ def assert_every_screen(out: Path) -> None:
         img = QImage(str(out / name))
         assert img.height() > img.width() > 1000, name  # an A4 page at 150 dpi
     assert (out / "34-decision.pdf").read_bytes().startswith(b"%PDF")
+    for name in DOCUMENTS[:4]:  # the window's papers also as PDFs, every page as a PNG
+        assert (out / name.replace(".png", ".pdf")).read_bytes().startswith(b"%PDF"), name
 
 
 @pytest.mark.slow

@@ -244,7 +244,9 @@ def test_one_time_notice_names_exactly_the_missing_materials(hall: Hall) -> None
         "建房设计图或选用的通用图",
     ]
     assert table.rows[2][4].startswith("建房超出通用图范围")
-    assert "5个工作日内（2025年10月14日前）" in notice.text()  # notice_days 5, over National Day
+    assert (
+        "5个工作日内，即2025年10月14日（含当日）前" in notice.text()
+    )  # notice_days 5, over National Day
     assert r.case.node_deadline == dt.date(2025, 10, 14)
     assert hall.count(SealUse) == 1
     assert seal.case_document(hall.rt, hall.clerk, r.case_no, "notice") == notice

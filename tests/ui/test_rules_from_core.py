@@ -7,6 +7,7 @@ import pytest
 
 from PySide6.QtCore import Qt
 
+from counter import clock
 from counter import window as door
 from counter.config import StationConfig
 from counter.domain import checklist as rules
@@ -100,3 +101,86 @@ def test_vocabularies_come_from_the_core(qtbot, client) -> None:  # type: ignore
     assert tuple(sectors.itemData(i) for i in range(1, sectors.count())) == tuple(SECTORS)
     assert tuple(r.text for r in REFUSAL_REASONS) == outcome.REJECT_REASONS
     assert door.vocabulary().forms == dict(rules.FORM_NAMES)
+
+
+def test_f8_then_accept_prints_only_what_was_received(qtbot, client) -> None:  # type: ignore[no-untyped-def]
+    """F8 ticks the required materials; 授权委托书 (按情形: 委托他人代办的提供) stays 不适用 for an
+    applicant acting for themselves, and the receipt lists only what was received."""
+    choose_item(qtbot, client, "zdshbzshqr", "最低生活保障审核确认")
+    qtbot.waitUntil(lambda: client.checklist.current.loaded, timeout=WAIT)
+    qtbot.keyClick(client, Qt.Key.Key_F8)
+    mats = client.checklist.current.materials
+    by_name = {m.name: m for m in mats}
+    assert by_name["授权委托书"].requirement == rules.CONDITIONAL
+    assert by_name["授权委托书"].status == rules.NOT_APPLICABLE
+    assert all(
+        m.status == (rules.RECEIVED if m.requirement == rules.REQUIRED else rules.NOT_APPLICABLE)
+        for m in mats
+    )
+    # the clerk says otherwise for one conditional material: it is received and listed
+    row = [m.name for m in mats].index("残疾人证或二级以上医院诊断证明")
+    client.checklist.model.set_status(row, rules.RECEIVED)
+    qtbot.keyClick(client, Qt.Key.Key_F8)  # a second F8 keeps what the clerk set
+    assert mats[row].status == rules.RECEIVED
+    idle(qtbot, client)
+    client.update_actions()
+    client.accept_current()
+    qtbot.waitUntil(lambda: client.checklist.current.outcome == "accepted", timeout=WAIT)
+    (receipt,) = client.outcome.documents
+    table = next(b for b in receipt.blocks if type(b).__name__ == "Table")
+    listed = [r[1] for r in table.rows]
+    expected = [m.name for m in mats if m.status == rules.RECEIVED]
+    assert listed == expected
+    assert "授权委托书" not in listed and "残疾人证或二级以上医院诊断证明" in listed
+
+
+def test_the_agents_relation_typed_in_the_panel_is_printed(qtbot, client) -> None:  # type: ignore[no-untyped-def]
+    panel = client.applicant
+    panel.agent_box.setChecked(True)
+    panel.agent_name.setText("李娜")
+    panel.agent_id.setText("440524188001010014")
+    panel.agent_relation.setText("女儿")
+    assert panel.inputs()[1].relation == "女儿"
+    choose_item(qtbot, client, "zdshbzshqr", "最低生活保障审核确认")
+    qtbot.waitUntil(lambda: client.checklist.current.loaded, timeout=WAIT)
+    qtbot.keyClick(client, Qt.Key.Key_F8)
+    idle(qtbot, client)
+    client.update_actions()
+    client.accept_current()
+    qtbot.waitUntil(lambda: client.checklist.current.outcome == "accepted", timeout=WAIT)
+    text = client.outcome.documents[0].text()
+    assert "代办人：李娜" in text and "代办关系：女儿" in text
+
+
+def test_the_reject_dialog_asks_for_the_body_to_apply_to(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = outcome.RejectDialog()
+    qtbot.addWidget(dialog)
+    codes = [dialog.reason.itemData(i) for i in range(dialog.reason.count())]
+    assert codes == [r.code for r in REFUSAL_REASONS]
+    dialog.reason.setCurrentIndex(codes.index("not_competent"))
+    assert not dialog.can_accept()  # 行政许可法 第三十二条: say where to apply
+    dialog.refer.setEditText("县自然资源和规划局")
+    assert dialog.can_accept()
+    dialog.extra.setPlainText("林地上建房")
+    assert dialog.choice() == door.RefusalChoice(
+        "not_competent", "林地上建房", "县自然资源和规划局"
+    )
+    dialog.reason.setCurrentIndex(codes.index("no_permission_needed"))
+    assert dialog.can_accept() and dialog.choice().refer_to == ""
+
+
+def test_a_refusal_chosen_at_the_window_cites_its_item_and_the_body(  # type: ignore[no-untyped-def]
+    qtbot, client, monkeypatch
+) -> None:
+    choice = door.RefusalChoice("not_competent", refer_to="县自然资源和规划局")
+    monkeypatch.setattr(outcome, "ask_reject_reason", lambda parent: choice)
+    choose_item(qtbot, client, "zdshbzshqr", "最低生活保障审核确认")
+    qtbot.waitUntil(lambda: client.checklist.current.loaded, timeout=WAIT)
+    idle(qtbot, client)
+    client.update_actions()
+    client.reject_current()
+    qtbot.waitUntil(lambda: client.checklist.current.outcome == "rejected", timeout=WAIT)
+    (notice,) = client.outcome.documents
+    assert "第三十二条第一款第（二）项" in notice.text()
+    assert "请您向县自然资源和规划局提出申请" in notice.text()
+    assert notice.number.endswith(f"〔{clock.today().year}〕1号") and "不受字" in notice.number

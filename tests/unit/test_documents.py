@@ -78,7 +78,8 @@ def test_receipt() -> None:
     assert f["办件编号"] == "QS20250930-0001"
     assert f["受理时间"] == "2025年9月30日 10:05"
     assert f["申请人"] == "王𠀾䶮"
-    assert f["受理人"] == "王丽"
+    assert f["受理人"] == "王丽（1号综合窗口）"
+    assert f["承办部门"] == "农业农村办"
     assert f["承诺时限"] == "15个工作日（2025年10月28日前办结）"
     assert f["法定时限"] == "20个工作日（2025年11月4日前）"
     (table,) = blocks_of(c, Table)
@@ -153,7 +154,8 @@ def test_one_time_notice_lists_exactly_the_missing_materials() -> None:
     assert table.rows[0][4] == "—"
     text = c.text()
     assert "共3项" in text
-    assert "5个工作日内（2025年10月14日前）" in text
+    assert "5个工作日内，即2025年10月14日（含当日）前" in text
+    assert "截止日当天计入" in text and "不是您的补正期限" in text
     assert "第三十二条第一款第（四）项" in text
     assert blocks_of(c, Signature)[0].seal_name == SEAL
 
@@ -192,7 +194,125 @@ def test_handover_slip_is_signed_not_sealed() -> None:
     )
     (sig,) = blocks_of(c, Signature)
     assert sig.seal_name == ""
-    assert sig.sign_lines[0].startswith("领取人（签字）")
+    assert sig.sign_lines[:2] == ("申请人（签收）：", "签收日期：")
+
+
+def test_handover_slip_lists_results_and_materials_returned() -> None:
+    c = b.handover_slip(
+        facts(agent_name="李四", agent_relation="子女"),
+        handed_at=ACCEPTED,
+        collector_name="李四",
+        collector_id="330110********0026",
+        result="准予办理",
+        items=[b.ResultLine("准予行政许可决定书", "青山镇审批〔2025〕7号")],
+        returned=[b.MaterialLine("户口簿", "original", 1)],
+        collector_is="agent",
+    )
+    results, returned = blocks_of(c, Table)
+    assert results.rows == (("1", "准予行政许可决定书", "青山镇审批〔2025〕7号", "1"),)
+    assert returned.caption == "退还材料清单"
+    assert returned.rows == (("1", "户口簿", "原件", "1"),)
+    assert blocks_of(c, Signature)[0].sign_lines[0] == "代办人（签收）："
+    assert field_map(c)["代办关系"] == "子女"
+    empty = b.handover_slip(
+        facts(), handed_at=ACCEPTED, collector_name="王五", collector_id="x", result="办结"
+    )
+    assert [t.rows[0][1] for t in blocks_of(empty, Table)] == ["无书面办理结果", "无退还材料"]
+
+
+def test_window_papers_carry_the_applicants_acknowledgement() -> None:
+    f = facts()
+    papers = [
+        b.receipt(
+            f,
+            accepted_at=ACCEPTED,
+            materials=RECEIVED,
+            promised_date=dt.date(2025, 10, 28),
+            promised_days=15,
+        ),
+        b.one_time_notice(
+            f,
+            issued_at=ACCEPTED,
+            missing=RECEIVED[:1],
+            notice_days=5,
+            due_date=dt.date(2025, 10, 14),
+        ),  # fmt: skip
+    ]
+    for c in papers:
+        (sig,) = blocks_of(c, Signature)
+        assert sig.sign_lines == ("申请人（签收）：", "签收日期：")
+        assert sig.seal_name == SEAL
+
+
+def test_agent_and_relation_on_the_receipt() -> None:
+    c = b.receipt(
+        facts(agent_name="李四", agent_relation="村代办员"),
+        accepted_at=ACCEPTED,
+        materials=RECEIVED,
+        promised_date=dt.date(2025, 10, 28),
+        promised_days=15,
+    )
+    f = field_map(c)
+    assert (f["代办人"], f["代办关系"]) == ("李四", "村代办员")
+    assert "代办关系" not in field_map(
+        b.receipt(
+            facts(),
+            accepted_at=ACCEPTED,
+            materials=RECEIVED,
+            promised_date=dt.date(2025, 10, 28),
+            promised_days=15,
+        )  # fmt: skip
+    )
+
+
+def test_the_signoff_is_the_body_the_seal_names() -> None:
+    from counter.documents.seal_text import signoff_of, split_seal_name
+
+    assert split_seal_name("青山镇人民政府行政审批专用章") == ("青山镇人民政府", "行政审批专用章")
+    assert split_seal_name("青山镇石桥村便民服务点受理专用章") == (
+        "青山镇石桥村便民服务点",
+        "受理专用章",
+    )
+    assert split_seal_name("青山镇人民政府财务专用章") == ("青山镇人民政府", "财务专用章")
+    assert split_seal_name("青山镇便民服务中心") == ("青山镇便民服务中心", "")
+    hall = "青山镇便民服务中心"
+    assert signoff_of("青山镇人民政府行政审批专用章", hall) == "青山镇人民政府"
+    # a configured 落款 never contradicts the seal on a sealed paper
+    assert signoff_of("青山镇人民政府行政审批专用章", hall, {"signoff": "别的单位"}) == (
+        "青山镇人民政府"
+    )
+    assert signoff_of("", hall, {"signoff": "青山镇人民政府"}) == "青山镇人民政府"
+    assert signoff_of("", hall, {}) == hall
+    c = b.decision(
+        facts(signoff="青山镇人民政府"), decided_at=ACCEPTED, approved=True, item_kind="行政许可"
+    )
+    (sig,) = blocks_of(c, Signature)
+    assert (sig.issuer, sig.seal_name) == ("青山镇人民政府", SEAL)
+
+
+def test_rejection_cites_the_item_of_the_article_and_the_body_to_apply_to() -> None:
+    from counter.domain.refusals import REFUSAL_REASONS, refusal_reason
+
+    for r in REFUSAL_REASONS:
+        assert not r.clause or r.clause.endswith("项")  # every cited clause names its 项
+    reason = refusal_reason("not_competent")
+    assert reason is not None and reason.refer_elsewhere
+    c = b.rejection_notice(
+        facts(),
+        issued_at=ACCEPTED,
+        reason=reason.text,
+        clause=reason.clause,
+        refer_to="县自然资源和规划局",
+        review_body="青山县人民政府",
+        court="青山县人民法院",
+        number="青山镇审批不受字〔2025〕3号",
+    )
+    text = c.text()
+    assert "根据《中华人民共和国行政许可法》第三十二条第一款第（二）项的规定，决定不予受理" in text
+    assert "请您向县自然资源和规划局提出申请" in text
+    assert "向青山县人民政府申请行政复议" in text and "向青山县人民法院提起行政诉讼" in text
+    assert c.number == "青山镇审批不受字〔2025〕3号" and c.meta["number_label"] == "文号"
+    assert blocks_of(c, Signature)[0].sign_lines[0] == "申请人（签收）："
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,131 @@
+"""The window's papers through the services, on SQLite and PostgreSQL: the 不予受理通知书's 文号
+from a per-hall, per-year series, the clause and the body to apply to, the hall's 复议机关 and
+court; the agent's relation stored at acceptance and printed; the 落款 agreeing with the seal;
+the 领取回执 listing results and returned materials; one name for the handed-out state."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from counter.domain.cases import CaseState
+from counter.errors import InvalidInput
+from counter.services import backoffice, cases, handout, intake, seal
+from db.models import Case, Document
+from db.models import Hall as HallRow
+from tests.integration import test_cases as tc
+from tests.integration.test_cases import ID_B, Hall, accept, at_local, person
+
+hall = tc.hall  # the demo hall and its frozen clock (fixtures of the case tests)
+frozen = tc.frozen
+
+
+def refuse(h: Hall, code: str = "not_competent", refer_to: str = "县自然资源和规划局", **kw):  # type: ignore[no-untyped-def]
+    return intake.reject_application(
+        h.rt,
+        kw.pop("actor", h.clerk),
+        item_version_id=h.version("NY-001"),
+        applicant=kw.pop("applicant", person()),
+        reason=kw.pop("reason", ""),
+        reason_code=code,
+        refer_to=refer_to,
+    )
+
+
+def set_settings(h: Hall, **values: object) -> None:
+    with h.rt.unit() as s:
+        row = s.get(HallRow, h.hall_id)
+        assert row is not None
+        row.settings = {**(row.settings or {}), **values}
+
+
+def test_rejection_numbers_run_per_hall_and_year(hall: Hall, frozen: list[dt.datetime]) -> None:
+    first = refuse(hall).documents[0]
+    second = refuse(hall, "no_permission_needed", "").documents[0]
+    assert first.number == "青山镇审批不受字〔2025〕1号"
+    assert second.number == "青山镇审批不受字〔2025〕2号"
+    assert first.meta["number_label"] == "文号"
+    frozen[0] = at_local(2026, 1, 5)
+    assert refuse(hall).documents[0].number == "青山镇审批不受字〔2026〕1号"
+    # another hall counts on its own (the village point)
+    with hall.rt.unit() as s:
+        village = s.scalars(select(HallRow).where(HallRow.code == "QS-SQ")).one()
+        from counter.services.seal import next_rejection_number
+
+        assert next_rejection_number(s, village, 2026).endswith("〔2026〕1号")
+    with hall.rt.unit() as s:
+        refs = s.scalars(
+            select(Document.reference).where(Document.kind == "rejection").order_by(Document.id)
+        ).all()
+    assert refs == [
+        "青山镇审批不受字〔2025〕1号",
+        "青山镇审批不受字〔2025〕2号",
+        "青山镇审批不受字〔2026〕1号",
+    ]
+
+
+def test_rejection_cites_its_item_names_the_body_and_the_halls_review_body(hall: Hall) -> None:
+    with pytest.raises(InvalidInput) as info:
+        refuse(hall, refer_to="  ")
+    assert info.value.params.get("field") == "refer_to" or "机关" in str(info.value)
+    set_settings(hall, review_body="青山县人民政府", court="青山县人民法院")
+    r = refuse(hall, reason="申请的是林地上的建房")
+    text = r.documents[0].text()
+    assert "第三十二条第一款第（二）项的规定，决定不予受理" in text
+    assert "申请事项依法不属于本机关职权范围。申请的是林地上的建房" in text
+    assert "请您向县自然资源和规划局提出申请" in text
+    assert "向青山县人民政府申请行政复议" in text and "向青山县人民法院提起行政诉讼" in text
+    # a reason that is no ground of 第三十二条 cites the item's own legal basis
+    other = refuse(hall, "not_eligible", "").documents[0].text()
+    assert "第三十二条" not in other.split("不予受理的理由")[0]
+    with pytest.raises(InvalidInput):
+        refuse(hall, "no_such_reason", "")
+
+
+def test_agent_relation_is_stored_shown_and_printed(hall: Hall) -> None:
+    agent = person("李娜", ID_B, relation="女儿")
+    r = accept(hall, agent=agent)
+    receipt = r.documents[0]
+    assert "代办人：李娜" in receipt.text() and "代办关系：女儿" in receipt.text()
+    with hall.rt.unit() as s:
+        row = s.scalars(select(Case).where(Case.case_no == r.case_no)).one()
+        assert row.agent_relation == "女儿"
+    detail = cases.get_case(hall.rt, hall.clerk, r.case_no)
+    assert detail.agent is not None and detail.agent.relation == "女儿"
+    with pytest.raises(Exception, match="与申请人关系"):
+        accept(hall, agent=person("李娜", ID_B, relation="很" * 31))
+
+
+def test_signoff_agrees_with_the_seal(hall: Hall) -> None:
+    receipt = accept(hall).documents[0]
+    sig = receipt.blocks[-1]
+    assert sig.issuer == "青山镇便民服务中心"  # type: ignore[union-attr]
+    assert sig.seal_name == "青山镇便民服务中心受理专用章"  # type: ignore[union-attr]
+    set_settings(hall, window_seal="approval", signoff="别的单位")
+    receipt = accept(hall, applicant=person("李娜", ID_B)).documents[0]
+    sig = receipt.blocks[-1]
+    assert sig.seal_name == "青山镇人民政府行政审批专用章"  # type: ignore[union-attr]
+    assert sig.issuer == "青山镇人民政府"  # type: ignore[union-attr]
+
+
+def test_handover_slip_lists_results_and_returned_originals(hall: Hall) -> None:
+    r = accept(hall, agent=person("李娜", ID_B, relation="女儿"))
+    case_no = r.case_no
+    for step in ("first_review", "review", "decide"):
+        backoffice.advance_case(hall.rt, hall.reviewer, case_no, step, "同意")
+    issued = seal.issue_decision(hall.rt, hall.keeper, case_no)
+    out = handout.hand_out(hall.rt, hall.clerk, case_no, collector_id_number=ID_B)
+    assert out.case.state == CaseState.DELIVERED.value
+    assert out.case.state_zh == "已送达"  # the one name of the handed-out state
+    slip = out.documents[0]
+    text = slip.text()
+    assert issued.content.number in text  # the decision handed over, with its 文号
+    originals = [
+        m.name
+        for m in cases.get_case(hall.rt, hall.clerk, case_no).materials
+        if m.status == "received" and m.form == "original_and_copy"
+    ]
+    assert originals and all(name in text for name in originals)
+    assert "代办人（签收）：" in text and "签收日期：" in text
