@@ -10,7 +10,7 @@ row (or the first one) to the visit.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -28,6 +28,16 @@ from ui.models import ItemSearchModel, TwoLineDelegate
 from ui.widgets import error_text, named
 
 DEBOUNCE_MS = 180
+
+
+def _is_shortcut_chord(event: QKeyEvent) -> bool:
+    """Alt (without Ctrl: Ctrl+Alt is AltGr on some layouts) plus a key with text."""
+    mods = event.modifiers()
+    return bool(
+        mods & Qt.KeyboardModifier.AltModifier
+        and not mods & Qt.KeyboardModifier.ControlModifier
+        and event.text()
+    )
 
 
 class ItemFinder(QWidget):
@@ -86,10 +96,6 @@ class ItemFinder(QWidget):
         self.sector.currentIndexChanged.connect(lambda _i: self.run_search())
         self.search.returnPressed.connect(self._enter)
         self.search.installEventFilter(self)
-        for n in range(1, 10):
-            sc = QShortcut(QKeySequence(f"Alt+{n}"), self)
-            sc.setContext(Qt.ShortcutContext.WindowShortcut)
-            sc.activated.connect(lambda n=n: self._choose(n - 1))
 
     # -- data -------------------------------------------------------------------------------
 
@@ -156,6 +162,12 @@ class ItemFinder(QWidget):
             if event.key() == Qt.Key.Key_Escape:
                 self.search.clear()
                 return True
+            if _is_shortcut_chord(event):
+                # Alt+digit and the like are the window's shortcuts (Alt+1…9 choose a row);
+                # a chord that reaches the field anyway must not type its character.
+                if Qt.Key.Key_1 <= event.key() <= Qt.Key.Key_9:
+                    self.choose_row(int(event.key()) - int(Qt.Key.Key_1))
+                return True
         return super().eventFilter(obj, event)
 
     def _enter(self) -> None:
@@ -177,6 +189,10 @@ class ItemFinder(QWidget):
                 QTimer.singleShot(30, check)
 
         QTimer.singleShot(30, check)
+
+    def choose_row(self, row: int) -> None:
+        """Alt+1…Alt+9 (row 0…8): the listed item ``row`` is chosen (nothing when absent)."""
+        self._choose(row)
 
     def _choose(self, row: int) -> None:
         item = self.model.row_at(row)

@@ -49,6 +49,7 @@ class IntakeController(QObject):
     actions_changed = Signal()
     reprinted = Signal(object)  # DocumentContent
     citizen_changed = Signal()
+    item_loaded = Signal(object)  # a VisitItem whose materials arrived
 
     def __init__(
         self,
@@ -135,6 +136,7 @@ class IntakeController(QObject):
         self.checklist.item_updated(item)
         if item is self.checklist.current:
             self.checklist.focus_table()
+        self.item_loaded.emit(item)
         self.actions_changed.emit()
 
     # -- outcomes ---------------------------------------------------------------------------
