@@ -113,6 +113,18 @@ class ItemFinder(QWidget):
         self.department.setCurrentIndex(max(0, idx))
         self.department.blockSignals(False)
 
+    def reset(self) -> None:
+        """For the next visitor: no text, all departments and sectors, the window's frequent
+        items listed again (one search)."""
+        for combo in (self.department, self.sector):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.run_search()
+
     def run_search(self) -> None:
         self._timer.stop()
         self._seq += 1

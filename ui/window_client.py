@@ -176,6 +176,7 @@ class WindowClient(QMainWindow):
         self.eval_context: dict[str, int | None] | None = None
         self.evaluations = 0
         self._finish_armed = False
+        self.printed_cases: set[str] = set()  # case numbers whose window document was printed
         self._f8_pending: VisitItem | None = None  # F8 pressed while its checklist loaded
         self._started_for: int | None = None
         self._live_down = False
@@ -325,9 +326,7 @@ class WindowClient(QMainWindow):
         self.applicant.lookup_wanted.connect(self.lookup_applicant)
         self.checklist.changed.connect(self._form_changed)
         self.checklist.current_changed.connect(self._current_item_changed)
-        self.outcome.preview.printed.connect(
-            lambda _c: self.notice.show_message(self.tr("已打印"), "ok")
-        )
+        self.outcome.preview.printed.connect(self._printed)
         self.worker.busy_changed.connect(lambda _k, _b: self.update_actions())
         self.worker.offline_changed.connect(self._offline_changed)
         self.worker.reconnected.connect(self.refresh_queue)
@@ -373,6 +372,8 @@ class WindowClient(QMainWindow):
         for seq, fn in keys.items():
             sc = QShortcut(QKeySequence(seq), self)
             sc.setContext(Qt.ShortcutContext.WindowShortcut)
+            if seq != "F6":  # F6's question is answered by the very next key only
+                sc.activated.connect(self._disarm_finish)
             sc.activated.connect(fn)
             self.shortcuts[seq] = sc
 
@@ -654,14 +655,34 @@ class WindowClient(QMainWindow):
         self._started_for = self.ticket.id
         self.queue.start()
 
+    def _disarm_finish(self) -> None:
+        self._finish_armed = False
+
+    def finish_warning(self) -> str:
+        """Why F6 asks before finishing ("" when it need not): items still open, no item
+        handled at all, or an outcome whose document was never printed."""
+        items = self.checklist.items
+        pending = [i for i in items if not i.done]
+        if pending:
+            return self.tr("还有 %1 项未办理（已保存草稿）").replace("%1", str(len(pending)))
+        if not items:
+            return self.tr("本次未办理任何事项")
+        unprinted = [i.case_no for i in items if i.case_no and i.case_no not in self.printed_cases]
+        if unprinted:
+            return self.tr("办件 %1 的文书尚未打印（Ctrl+P 打印）").replace(
+                "%1", "、".join(unprinted)
+            )
+        return ""
+
     def finish_visit(self) -> None:
-        pending = [i for i in self.checklist.items if not i.done]
-        if pending and not self._finish_armed:
+        """F6 办结. When :meth:`finish_warning` has something to say, the first F6 says it and
+        the second (the next key the clerk presses being F6) finishes; any change in between
+        disarms it."""
+        warning = self.finish_warning()
+        if warning and not self._finish_armed:
             self._finish_armed = True
             self.notice.show_message(
-                self.tr("还有 %1 项未办理（已保存草稿）。确认结束本次服务请再按 F6").replace(
-                    "%1", str(len(pending))
-                ),
+                warning + self.tr("。确认结束本次服务请再按 F6"),
                 "warn",
             )
             return
@@ -687,6 +708,13 @@ class WindowClient(QMainWindow):
             self.visit_finished.emit()
 
         self.queue.finish(then=done)
+
+    def _printed(self, content: object) -> None:
+        case_no = getattr(content, "barcode", None)
+        if case_no:
+            self.printed_cases.add(str(case_no))
+        self._finish_armed = False
+        self.notice.show_message(self.tr("已打印"), "ok")
 
     def record_evaluation(self, level: int, reasons: list[str], comment: str) -> None:
         ctx = self.eval_context or {}
@@ -926,8 +954,14 @@ class WindowClient(QMainWindow):
         return True
 
     def new_visit(self, keep_draft: bool = False) -> None:
-        """Clear the form for the next applicant (Ctrl+L). The draft is discarded unless kept."""
+        """Clear the form for the next applicant (Ctrl+L): the applicant, the items and their
+        checklists, the outcome, and the item finder's text and filters. The draft is
+        discarded unless kept."""
         self.intake.new_visit(keep_draft)
+        self.finder.reset()
+        self.printed_cases.clear()
+        self._f8_pending = None
+        self._finish_armed = False
 
     # ------------------------------------------------------------------------------ errors
 
