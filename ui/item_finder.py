@@ -1,4 +1,9 @@
-"""Item finder (事项查找): search as you type by name, code, full pinyin or initials.
+"""Item finder (事项查找): search as you type by name, code, full pinyin or initials, common
+words and abbreviations (户口, 低保), each result saying why it matched.
+
+The catalogue is held in memory (:mod:`counter.domain.itemsearch`, read through
+:func:`counter.window.catalogue` at sign-in and again on every catalogue change), so each
+keystroke is answered at once; until it has arrived, searches go to the database.
 
 ``zjd`` finds 农村村民宅基地审批. Every item of the catalogue can be found at every window; with an
 empty search this window's most frequent items come first, and Alt+1…Alt+9 add the first nine
@@ -22,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter import window as door
+from counter.domain.itemsearch import CatalogueEntry, ItemIndex
 from counter.services.catalog import ItemSummary
 from ui.backend import Backend
 from ui.models import ItemSearchModel, TwoLineDelegate
@@ -49,6 +55,9 @@ class ItemFinder(QWidget):
         self.setObjectName("itemFinder")
         self._seq = 0
         self._shown_seq = 0
+        self.index: ItemIndex[ItemSummary] = ItemIndex()
+        self.index_ready = False  # the catalogue is held here: searches answer at once
+        self.catalogue_loads = 0  # readings of the catalogue applied (tests wait on this)
         self.searches = 0  # completed searches (tests wait on this)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -91,7 +100,7 @@ class ItemFinder(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.run_search)
-        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.textChanged.connect(self._text_changed)
         self.department.currentIndexChanged.connect(lambda _i: self.run_search())
         self.sector.currentIndexChanged.connect(lambda _i: self.run_search())
         self.search.returnPressed.connect(self._enter)
@@ -125,11 +134,38 @@ class ItemFinder(QWidget):
         self.search.blockSignals(False)
         self.run_search()
 
+    def load_catalogue(self) -> None:
+        """Read the active catalogue into the in-memory index (at sign-in and on every
+        ``catalogue.*`` change); until it arrives, searches go to the database."""
+
+        def loaded(entries: tuple[CatalogueEntry[ItemSummary], ...]) -> None:
+            self.index.replace(entries)
+            self.index_ready = True
+            self.catalogue_loads += 1
+            self.run_search()
+
+        self.backend.call("catalogue", door.catalogue).then(loaded, lambda _e: None)
+
+    def _text_changed(self, _text: str) -> None:
+        if self.index_ready:
+            self.run_search()  # in memory: every keystroke answered at once
+        else:
+            self._timer.start()
+
     def run_search(self) -> None:
         self._timer.stop()
         self._seq += 1
         seq = self._seq
         text = self.search.text()
+        if self.index_ready:
+            matches = self.index.search(
+                text,
+                department_id=int(self.department.currentData()) or None,
+                sector=str(self.sector.currentData()) or None,
+            )
+            reasons = {m.item.version_id: m.reason for m in matches} if text.strip() else {}
+            self._show(seq, text, [m.item for m in matches], reasons)
+            return
         self.backend.call(
             "search",
             door.search_items,
@@ -138,11 +174,13 @@ class ItemFinder(QWidget):
             sector=str(self.sector.currentData()) or None,
         ).then(lambda rows: self._show(seq, text, rows), lambda exc: self._failed(seq, exc))
 
-    def _show(self, seq: int, text: str, rows: list[ItemSummary]) -> None:
+    def _show(
+        self, seq: int, text: str, rows: list[ItemSummary], reasons: dict[int, str] | None = None
+    ) -> None:
         if seq < self._shown_seq:
             return
         self._shown_seq = seq
-        self.model.set_rows(rows)
+        self.model.set_matches(rows, reasons or {})
         self.searches += 1
         if rows:
             self.view.setCurrentIndex(self.model.index(0, 0))

@@ -507,6 +507,7 @@ class WindowClient(QMainWindow):
         self.queue.open()
         self.finder.load_departments()
         self.finder.run_search()
+        self.finder.load_catalogue()
         self.restore_draft()
 
     def _device_status(self, _state: str, _text: str) -> None:
@@ -767,7 +768,7 @@ class WindowClient(QMainWindow):
 
     def _live_change(self, change: Change) -> None:
         if change.type.startswith("catalogue."):
-            self.finder.run_search()
+            self.finder.load_catalogue()
             return
         self.queue.on_change(change)
 
