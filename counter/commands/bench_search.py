@@ -51,7 +51,9 @@ def synthetic_catalogue(items: int) -> list[dict[str, Any]]:
     """The seeded catalogue cut or grown to ``items`` (grown items: new code, numbered name)."""
     from counter.services.catalog import default_catalogue_path
 
-    seed = json.loads(Path(default_catalogue_path()).read_text(encoding="utf-8"))
+    seed: list[dict[str, Any]] = json.loads(
+        Path(default_catalogue_path()).read_text(encoding="utf-8")
+    )
     if items <= len(seed):
         return seed[:items]
     out = list(seed)
@@ -59,9 +61,7 @@ def synthetic_catalogue(items: int) -> list[dict[str, Any]]:
     while len(out) < items:
         base = seed[n % len(seed)]
         k = n // len(seed) + 2
-        out.append(
-            {**base, "code": f"{base['code']}-{k:02d}", "name": f"{base['name']}（{k}类）"}
-        )
+        out.append({**base, "code": f"{base['code']}-{k:02d}", "name": f"{base['name']}（{k}类）"})
         n += 1
     return out
 
