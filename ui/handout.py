@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from counter.devices.idcard import IdCard
 from counter.domain.checkchars import normalize_code
 from counter.domain.masking import mask_id_number
-from counter.services.cases import ApplicantInfo, CaseDetail, CaseResult
+from counter.services.cases import RESULT_ZH, ApplicantInfo, CaseDetail, CaseResult
 from ui.applicant_panel import check_id_text
 from ui.preview import DocumentPreview
 from ui.widgets import button_text, local_time, named, set_state
@@ -204,6 +204,9 @@ class HandoutPanel(QWidget):
                 for name, n in handout_results(case)
             ),
         }
+        if not values["results"] and case.ready_for_handout:
+            outcome = RESULT_ZH.get(case.result, case.result) if case.result else ""
+            values["results"] = self.tr("无证照（办理结果：%1）").replace("%1", outcome or "办结")
         for key, value in values.items():
             self._case_labels[key].setText(str(value or "—"))
         self.preview.set_content(None)
@@ -272,14 +275,21 @@ class HandoutPanel(QWidget):
         return out
 
     def card_read(self, card: IdCard) -> None:
+        if not self.collector_id.isEnabled():  # the case cannot be handed out now
+            return
         self.collector_name = card.name
         self.collector_id.setText(card.id_number)
 
     def _match(self) -> None:
         number = normalize_code(self.collector_id.text())
-        if self.case is None or self.not_ready_text():
+        if self.case is None:
             self.confirm.setEnabled(False)
             self.match.setText("")
+            return
+        if self.not_ready_text():
+            self.confirm.setEnabled(False)
+            self.match.setText(self.tr("办结后方可出件：请告知申请人预计办结日期"))
+            set_state(self.match, "kind", "warn")
             return
         if not number:
             self.match.setText(self.tr("等待读取领取人身份证…"))

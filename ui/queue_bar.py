@@ -111,7 +111,7 @@ class ParkedPopup(QFrame):
                 .replace("%4", hms(since))
             )
             badge = ticket_badge(t.priority_reason, t.source)
-            row = QListWidgetItem(f"{text}　【{badge}】" if badge else text)
+            row = QListWidgetItem(f"【{badge}】{text}" if badge else text)
             if badge:
                 row.setForeground(QBrush(QColor("#b45309")))
             self.list.addItem(row)
@@ -119,7 +119,7 @@ class ParkedPopup(QFrame):
             self.list.setCurrentRow(0)
         rows = max(1, min(len(self.tickets), 8))
         self.list.setFixedHeight(rows * 34 + 8)
-        self.setMinimumWidth(360)
+        self.setMinimumWidth(520)
         self.adjustSize()
 
     def _activated(self, item: QListWidgetItem) -> None:

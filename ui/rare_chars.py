@@ -64,6 +64,9 @@ class RareCharDialog(QDialog):
         font.setPixelSize(64)
         self.shown.setFont(font)
         lay.addWidget(self.shown)
+        self.points = named(QLabel(""), "muted")  # each character with its code point
+        self.points.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        lay.addWidget(self.points)
         self.hint = named(QLabel(""), "formError")
         self.hint.setWordWrap(True)
         lay.addWidget(self.hint)
@@ -77,6 +80,7 @@ class RareCharDialog(QDialog):
 
     def _preview(self, text: str) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.points.setText("")
         if not text.strip():
             self.shown.setText("")
             self.hint.setText("")
@@ -90,7 +94,8 @@ class RareCharDialog(QDialog):
             ok.setEnabled(False)
             return
         self.shown.setText(chars)
-        self.hint.setText("  ".join(f"{c} {code_point_of(c)}" for c in chars))
+        self.hint.setText("")
+        self.points.setText("  ".join(code_point_of(c) for c in chars))
         ok.setEnabled(True)
 
     def _accept(self) -> None:

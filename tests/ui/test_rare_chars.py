@@ -40,7 +40,7 @@ def test_dialog_previews_and_inserts(qtbot, monkeypatch):
     QTest.keyClicks(dialog.code, "U+21")
     assert not ok.isEnabled()
     QTest.keyClicks(dialog.code, "000")
-    assert dialog.shown.text() == "\U00021000" and "U+21000" in dialog.hint.text()
+    assert dialog.shown.text() == "\U00021000" and "U+21000" in dialog.points.text()
     assert ok.isEnabled()
     dialog.code.setText("U+0021")
     assert not ok.isEnabled() and "U+0021" in dialog.hint.text()
