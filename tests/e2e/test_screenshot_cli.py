@@ -33,7 +33,6 @@ SCREENS = (
     "02-client-idle.png",
     "03-client-serving.png",
     "03b-finder-common-word.png",
-    "03c-rare-character.png",
     "04-client-one-time-notice.png",
     "05-client-accepted-receipt.png",
     "05b-client-finish-asks.png",
