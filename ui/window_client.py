@@ -319,6 +319,7 @@ class WindowClient(QMainWindow):
         self.intake.reprinted.connect(self.reprinted)
         self.intake.citizen_changed.connect(self._update_citizen)
         self.intake.item_loaded.connect(self._item_loaded)
+        self.intake.outcome_done.connect(self._outcome_done)
 
         # wiring
         self.finder.chosen.connect(self.intake.add_item)
@@ -826,6 +827,12 @@ class WindowClient(QMainWindow):
         self._f8_pending = None
         self.checklist.mark_all_received()
         self.checklist.focus_table()
+
+    def _outcome_done(self, item: VisitItem) -> None:
+        """An accepted item counts as one more use at this window: it moves up in the finder
+        at once (the core counted it too; the next catalogue reading agrees)."""
+        if item.outcome == "accepted":
+            self.finder.index.bump(item.item_id)
 
     def _item_loaded(self, item: VisitItem) -> None:
         if item is self._f8_pending:

@@ -128,6 +128,8 @@ def test_whole_flow_by_keyboard_alone(qtbot, hall_url, reader):
         qtbot.waitUntil(lambda: client.checklist.current.outcome == "accepted", timeout=WAIT)
         assert client.checklist.current.case_no
         assert client.outcome.preview.content.kind == "receipt"
+        # one more use at this window: first in the finder's empty search
+        assert client.finder.index.search("")[0].item.version_id == first.version_id
         client.stop()
     finally:
         backend.close()
