@@ -32,6 +32,7 @@ from counter.domain import checklist
 from counter.domain.applicants import CHECKED_ID_TYPES, ID_TYPES, ApplicantInput
 from counter.domain.checklist import MaterialCheck
 from counter.domain.evaluation import BadReason
+from counter.domain.itemsearch import CatalogueEntry
 from counter.domain.live import windows_in
 from counter.domain.queue import PRIORITY_REASONS, W_CLOSED, W_OPEN, W_PAUSED
 from counter.domain.refusals import (
@@ -432,6 +433,14 @@ def search_items(
         window_id=desk.actor.window_id,
         limit=limit,
     )
+
+
+def catalogue(rt: Runtime, desk: Desk) -> tuple[CatalogueEntry[ItemSummary], ...]:
+    """The active catalogue for the client's in-memory search (read again on a
+    ``catalogue.*`` change), with this window's and the town's use counts."""
+    _check(rt, desk)
+    window_id = desk.actor.window_id
+    return tuple(catalog.catalogue_entries(rt, window_id))
 
 
 def item(rt: Runtime, desk: Desk, version_id: int) -> ItemDetail:

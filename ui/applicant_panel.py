@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QRadioButton,
     QStackedWidget,
     QVBoxLayout,
@@ -191,6 +192,10 @@ class ApplicantPanel(QWidget):
         lay.addWidget(self.agent_frame)
         self.agent_box.toggled.connect(self._agent_toggled)
         self.person_radio.toggled.connect(self._kind_toggled)
+        from ui.rare_chars import CodePointKey
+
+        self.code_point_key = CodePointKey(self)  # Alt+X: U+20000 → 𠀀 in the name fields
+        self.code_point_key.install(self.name, self.agent_name, self.legal_rep)
 
     # -- forms ------------------------------------------------------------------------------
 
@@ -226,7 +231,17 @@ class ApplicantPanel(QWidget):
         self.address = self._line("address", self.tr("住址"), 200)
         lbl = self._label
         g.addWidget(lbl(self.tr("姓名")), 0, 0)
-        g.addWidget(self.name, 0, 1)
+        name_row = QHBoxLayout()
+        name_row.setSpacing(4)
+        name_row.addWidget(self.name, 1)
+        self.rare_button = named(QPushButton(self.tr("生僻字")), "rareCharButton")
+        self.rare_button.setToolTip(
+            self.tr("按字符编码输入生僻字（如 U+20000）；也可在姓名中输入编码后按 Alt+X")
+        )
+        self.rare_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.rare_button.clicked.connect(self.enter_rare_characters)
+        name_row.addWidget(self.rare_button)
+        g.addLayout(name_row, 0, 1)
         g.addWidget(lbl(self.tr("证件")), 0, 2)
         g.addWidget(self.id_type, 0, 3)
         g.addWidget(lbl(self.tr("证件号码")), 1, 0)
@@ -245,6 +260,16 @@ class ApplicantPanel(QWidget):
         g.setColumnStretch(1, 3)
         g.setColumnStretch(3, 2)
         return w
+
+    def enter_rare_characters(self) -> None:
+        """The 生僻字 button: characters by code point into the name field last used (the
+        applicant's, else the agent's)."""
+        from ui import rare_chars
+
+        target = self.agent_name if self.agent_name.hasFocus() else self.name
+        chars = rare_chars.ask_rare_characters(self)
+        if chars:
+            rare_chars.insert_into(target, chars)
 
     def _label(self, text: str) -> QLabel:
         lab = named(QLabel(text), "fieldLabel")

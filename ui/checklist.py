@@ -3,8 +3,9 @@
 One visit may open several cases: each chosen item is a :class:`VisitItem` with its own checklist
 and notes; the list on top switches between them. In the table, the keyboard does everything:
 
-- Space: received ↔ missing (an unchecked row becomes received first);
-- N: not applicable (optional or conditional materials);
+- Space: received ↔ missing (an unchecked row becomes received first), then the next row;
+- N: not applicable (optional or conditional materials), then the next row (as Space: the
+  legend says so);
 - F: original → copy → original and copy; + / −: copies;
 - F8 (window-wide): the unchecked required materials received, the unchecked optional and
   conditional ones not applicable (:func:`counter.domain.checklist.f8_status`).
@@ -307,6 +308,11 @@ class ChecklistView(QTableView):
                 h.resizeSection(col, width)
         self.clicked.connect(self._clicked)
 
+    def _next_row(self, row: int) -> None:
+        """Space and N both move on to the next row (the last row stays)."""
+        if row + 1 < self.cmodel.rowCount():
+            self.setCurrentIndex(self.cmodel.index(row + 1, 0))
+
     def _clicked(self, index: QModelIndex) -> None:
         if index.column() == 0:
             self.cmodel.toggle(index.row())
@@ -321,11 +327,11 @@ class ChecklistView(QTableView):
         if plain and row >= 0:
             if key == Qt.Key.Key_Space:
                 self.cmodel.toggle(row)
-                if row + 1 < self.cmodel.rowCount():
-                    self.setCurrentIndex(self.cmodel.index(row + 1, 0))
+                self._next_row(row)
                 return
             if key == Qt.Key.Key_N:
                 self.cmodel.set_status(row, NOT_APPLICABLE)
+                self._next_row(row)
                 return
             if key == Qt.Key.Key_F:
                 self.cmodel.cycle_form(row)
@@ -368,9 +374,12 @@ class ChecklistPanel(QWidget):
         self.model = ChecklistModel(self)
         self.view = ChecklistView(self.model)
         lay.addWidget(self.view, 1)
-        legend = named(
+        self.legend = legend = named(
             QLabel(
-                self.tr("空格 收到/缺少 · N 不适用 · F 原件/复印件 · +/− 份数 · F8 全部收齐"),
+                self.tr(
+                    "空格 收到/缺少 · N 不适用（两者都移到下一行）· F 原件/复印件 · +/− 份数"
+                    " · F8 全部收齐"
+                ),
             ),
             "keyLegend",
         )

@@ -12,8 +12,11 @@ window client, which records it through the core.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -34,6 +37,16 @@ from ui.widgets import named
 
 # Stars, not emoji: the CJK fonts of a hall PC have ★ but not every face emoji.
 LEVEL_ICONS = {5: "★★★★★", 4: "★★★★", 3: "★★★", 2: "★★", 1: "★"}
+TICKED = "✔ "
+UNTICKED = "　 "
+
+
+@dataclass(frozen=True)
+class RatedCase:
+    """A case the citizen is asked to rate, as the public screen may show it."""
+
+    item_name: str
+    case_no: str
 
 
 class CitizenScreen(QWidget):
@@ -47,6 +60,7 @@ class CitizenScreen(QWidget):
         self.clerk = ""
         self.staff_no = ""
         self.hall = ""
+        self.rated: tuple[RatedCase, ...] = ()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 36, 48, 36)
         outer.setSpacing(20)
@@ -126,6 +140,10 @@ class CitizenScreen(QWidget):
         self.eval_sub = named(QLabel(self.tr("好差评 · 一次一评")), "citizenMedium")
         self.eval_sub.setAlignment(Qt.AlignmentFlag.AlignCenter)
         lay.addWidget(self.eval_sub)
+        self.rated_label = named(QLabel(""), "citizenItem")
+        self.rated_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.rated_label.setWordWrap(True)
+        lay.addWidget(self.rated_label)
         row = QHBoxLayout()
         row.setSpacing(18)
         self.level_buttons: dict[int, QPushButton] = {}
@@ -144,8 +162,10 @@ class CitizenScreen(QWidget):
         grid = QGridLayout()
         self.reason_boxes: dict[str, QCheckBox] = {}
         for n, reason in enumerate(BadReason):
-            box = named(QCheckBox(reason.en if widgets.ENGLISH else reason.zh), "reasonBox")
-            box.toggled.connect(lambda _on: self._update_submit())
+            label = reason.en if widgets.ENGLISH else reason.zh
+            box = named(QCheckBox(f"{UNTICKED}{label}"), "reasonBox")
+            box.setProperty("label", label)
+            box.toggled.connect(lambda on, b=box: self._ticked(b, on))
             self.reason_boxes[reason.value] = box
             grid.addWidget(box, n // 4, n % 4)
         rl.addLayout(grid)
@@ -223,7 +243,22 @@ class CitizenScreen(QWidget):
         )
         self.stack.setCurrentIndex(1)
 
-    def show_evaluation(self) -> None:
+    def show_evaluation(self, rated: Sequence[RatedCase] = (), ticket_number: str = "") -> None:
+        """The five levels, for what ``rated`` names (the visit's cases: item and case number,
+        nothing personal) or, with no case, the visit of ``ticket_number``."""
+        self.rated = tuple(rated)
+        if self.rated:
+            lines = [
+                self.tr("%1（办件号 %2）").replace("%1", r.item_name).replace("%2", r.case_no)
+                for r in self.rated
+            ]
+            self.rated_label.setText(self.tr("您正在评价：") + "；".join(lines))
+        elif ticket_number:
+            self.rated_label.setText(
+                self.tr("您正在评价：%1号本次窗口服务").replace("%1", ticket_number)
+            )
+        else:
+            self.rated_label.setText(self.tr("您正在评价：本次窗口服务"))
         self.chosen_level = None
         for box in self.reason_boxes.values():
             box.setChecked(False)
@@ -252,6 +287,12 @@ class CitizenScreen(QWidget):
         self.reasons_frame.hide()
         self.evaluated.emit(level, [], "")
 
+    def _ticked(self, box: QCheckBox, on: bool) -> None:
+        """A ticked reason shows a tick mark in its text (the indicator alone is a coloured
+        square that a citizen may not read as "chosen")."""
+        box.setText(f"{TICKED if on else UNTICKED}{box.property('label')}")
+        self._update_submit()
+
     def selected_reasons(self) -> list[str]:
         return [code for code, box in self.reason_boxes.items() if box.isChecked()]
 
@@ -265,15 +306,21 @@ class CitizenScreen(QWidget):
             return
         self.evaluated.emit(self.chosen_level, self.selected_reasons(), self.comment.text().strip())
 
-    def place_on_second_screen(self) -> None:
+    def place_on_second_screen(self, clerk_screen: QScreen | None = None) -> bool:
+        """Full screen on a monitor other than the clerk's (``QGuiApplication.screens()``
+        decides); with one monitor the screen stays off, never over the clerk's window.
+        Returns whether it is shown."""
         screens = QGuiApplication.screens()
-        if len(screens) > 1:
-            geo = screens[1].geometry()
-            self.setGeometry(geo)
-            self.showFullScreen()
-        else:
-            self.resize(1280, 720)
-            self.show()
+        mine = clerk_screen or QGuiApplication.primaryScreen()
+        others = [s for s in screens if s is not mine]
+        if not others:
+            self.hide()
+            return False
+        geo = others[0].geometry()
+        self.setScreen(others[0])
+        self.setGeometry(geo)
+        self.showFullScreen()
+        return True
 
     def visible_text(self) -> str:
         """All text the screen shows now (tests check nothing personal leaks)."""

@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     Renderers.ticket_pdf = _ticket_pdf
     d = sub.add_parser("demo", parents=[common], help="演示大厅 / open the demo hall")
     d.add_argument("--seed-only", action="store_true", help="只写入演示数据，不打开窗口")
-    d.add_argument("--window", type=int, default=1, help="以几号窗口打开（默认1）")
+    d.add_argument("--window", type=int, default=None, help="以几号窗口打开（默认：空闲的窗口）")
     d.add_argument("--lang", default=None, help="界面语言 zh 或 en（默认跟随系统）")
     d.set_defaults(func=_demo)
     p = sub.add_parser(
@@ -174,7 +174,18 @@ def _demo(args: argparse.Namespace) -> int:
         return 0
     from ui.app import run_demo
 
-    return int(run_demo(url, window=args.window, lang=args.lang))
+    window = args.window
+    if window is None:  # a window nobody is serving at, not someone else's visit
+        from counter.demo.queue import free_window
+        from counter.services.base import Runtime
+
+        rt = Runtime(url)
+        try:
+            window = free_window(rt, hall_id)
+        finally:
+            rt.dispose()
+        print(f"以 {window} 号窗口打开（空闲窗口） / opening at free window {window}")
+    return int(run_demo(url, window=window, lang=args.lang))
 
 
 def _ticket_pdf(slip: TicketSlip, path: str, width_mm: int) -> None:

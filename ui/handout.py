@@ -27,10 +27,40 @@ from PySide6.QtWidgets import (
 from counter.devices.idcard import IdCard
 from counter.domain.checkchars import normalize_code
 from counter.domain.masking import mask_id_number
-from counter.services.cases import ApplicantInfo, CaseDetail, CaseResult
+from counter.services.cases import RESULT_ZH, ApplicantInfo, CaseDetail, CaseResult
 from ui.applicant_panel import check_id_text
 from ui.preview import DocumentPreview
 from ui.widgets import button_text, local_time, named, set_state
+
+RESULT_KINDS = ("certificate", "decision")
+# Accepted and not yet 办结: the result does not exist yet.
+UNFINISHED = (
+    "accepted",
+    "first_review",
+    "review",
+    "suspended",
+    "approved",
+    "rejected",
+)  # what is handed over: 证照 and 决定书
+
+
+def looks_like_id_number(code: str) -> bool:
+    """A resident ID number's shape (18 characters, the last a digit or X; or the old 15
+    digits): what a collector's number looks like, never a case number."""
+    raw = normalize_code(code)
+    if len(raw) == 15:
+        return raw.isdigit()
+    return len(raw) == 18 and raw[:17].isdigit() and (raw[17].isdigit() or raw[17] == "X")
+
+
+def handout_results(case: CaseDetail) -> list[tuple[str, int]]:
+    """The results to hand over (证照 or 决定书 name, count), from the case's documents (a
+    revoked one is not handed over); in the order first issued."""
+    counts: dict[str, int] = {}
+    for d in case.documents:
+        if d.kind in RESULT_KINDS and not d.revoked:
+            counts[d.title] = counts.get(d.title, 0) + 1
+    return list(counts.items())
 
 
 class HandoutPanel(QWidget):
@@ -79,6 +109,8 @@ class HandoutPanel(QWidget):
                 ("agent", self.tr("代办人")),
                 ("state", self.tr("状态")),
                 ("accepted_at", self.tr("受理时间")),
+                ("completed_at", self.tr("办结时间")),
+                ("results", self.tr("交付结果")),
             )
         ):
             name = named(QLabel(label), "fieldLabel")
@@ -129,6 +161,7 @@ class HandoutPanel(QWidget):
         for v in self._case_labels.values():
             v.setText("—")
         self.match.setText("")
+        self.collector_id.setEnabled(True)
         self.confirm.setEnabled(False)
         self.reprint_button.setEnabled(False)
         self.preview.set_content(None)
@@ -139,7 +172,14 @@ class HandoutPanel(QWidget):
             self.lookup_requested.emit(code)
 
     def scanned(self, code: str) -> None:
-        self.code.setText(code.strip())
+        """A barcode or a fast-typed burst: a case number goes to field ①; an ID number (a
+        collector's card number typed or scanned into field ②) goes to field ②, never ①."""
+        code = code.strip()
+        if looks_like_id_number(code) and (self.case is not None or self.collector_id.hasFocus()):
+            self.collector_id.setText(normalize_code(code))
+            self.collector_id.setFocus()
+            return
+        self.code.setText(code)
         self._lookup()
 
     def show_error(self, text: str) -> None:
@@ -158,13 +198,48 @@ class HandoutPanel(QWidget):
             "agent": self._person_text(case.agent) or case.agent_name or "—",
             "state": case.state_zh,
             "accepted_at": local_time(case.accepted_at),
+            "completed_at": local_time(case.completed_at) if case.completed_at else "",
+            "results": "；".join(
+                self.tr("%1 × %2").replace("%1", name).replace("%2", str(n))
+                for name, n in handout_results(case)
+            ),
         }
+        if not values["results"] and case.ready_for_handout:
+            outcome = RESULT_ZH.get(case.result, case.result) if case.result else ""
+            values["results"] = self.tr("无证照（办理结果：%1）").replace("%1", outcome or "办结")
         for key, value in values.items():
             self._case_labels[key].setText(str(value or "—"))
         self.preview.set_content(None)
         self.reprint_button.setEnabled(bool(self.reprint_kind()))
+        blocked = self.not_ready_text()
+        self.collector_id.setEnabled(not blocked)
+        if blocked:
+            self.message.setText(blocked)
         self._match()
-        self.collector_id.setFocus()
+        if blocked:
+            self.code.setFocus()
+            self.code.selectAll()
+        else:
+            self.collector_id.setFocus()
+
+    def not_ready_text(self) -> str:
+        """Why the open case cannot be handed out now ("" when it can): not finished yet
+        (with the promised date), already collected, or in another state."""
+        case = self.case
+        if case is None or case.ready_for_handout:
+            return ""
+        if case.state == "delivered":
+            when = local_time(case.delivered_at) if case.delivered_at else ""
+            return self.tr("已领取，不能重复出件") + (f"（{when}）" if when else "")
+        if case.state in UNFINISHED:
+            if case.deadline is not None:
+                return (
+                    self.tr("未办结，预计%1月%2日办结")
+                    .replace("%1", str(case.deadline.month))
+                    .replace("%2", str(case.deadline.day))
+                )
+            return self.tr("未办结")
+        return self.tr("此办件当前状态为“%1”，不能出件").replace("%1", case.state_zh)
 
     def reprint_kind(self) -> str:
         """The document 补打 gives: the hand-over slip once handed out, else the case's latest
@@ -200,6 +275,8 @@ class HandoutPanel(QWidget):
         return out
 
     def card_read(self, card: IdCard) -> None:
+        if not self.collector_id.isEnabled():  # the case cannot be handed out now
+            return
         self.collector_name = card.name
         self.collector_id.setText(card.id_number)
 
@@ -208,6 +285,11 @@ class HandoutPanel(QWidget):
         if self.case is None:
             self.confirm.setEnabled(False)
             self.match.setText("")
+            return
+        if self.not_ready_text():
+            self.confirm.setEnabled(False)
+            self.match.setText(self.tr("办结后方可出件：请告知申请人预计办结日期"))
+            set_state(self.match, "kind", "warn")
             return
         if not number:
             self.match.setText(self.tr("等待读取领取人身份证…"))

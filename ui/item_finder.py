@@ -1,4 +1,9 @@
-"""Item finder (事项查找): search as you type by name, code, full pinyin or initials.
+"""Item finder (事项查找): search as you type by name, code, full pinyin or initials, common
+words and abbreviations (户口, 低保), each result saying why it matched.
+
+The catalogue is held in memory (:mod:`counter.domain.itemsearch`, read through
+:func:`counter.window.catalogue` at sign-in and again on every catalogue change), so each
+keystroke is answered at once; until it has arrived, searches go to the database.
 
 ``zjd`` finds 农村村民宅基地审批. Every item of the catalogue can be found at every window; with an
 empty search this window's most frequent items come first, and Alt+1…Alt+9 add the first nine
@@ -10,7 +15,7 @@ row (or the first one) to the visit.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -22,12 +27,23 @@ from PySide6.QtWidgets import (
 )
 
 from counter import window as door
+from counter.domain.itemsearch import CatalogueEntry, ItemIndex
 from counter.services.catalog import ItemSummary
 from ui.backend import Backend
 from ui.models import ItemSearchModel, TwoLineDelegate
 from ui.widgets import error_text, named
 
 DEBOUNCE_MS = 180
+
+
+def _is_shortcut_chord(event: QKeyEvent) -> bool:
+    """Alt (without Ctrl: Ctrl+Alt is AltGr on some layouts) plus a key with text."""
+    mods = event.modifiers()
+    return bool(
+        mods & Qt.KeyboardModifier.AltModifier
+        and not mods & Qt.KeyboardModifier.ControlModifier
+        and event.text()
+    )
 
 
 class ItemFinder(QWidget):
@@ -39,6 +55,9 @@ class ItemFinder(QWidget):
         self.setObjectName("itemFinder")
         self._seq = 0
         self._shown_seq = 0
+        self.index: ItemIndex[ItemSummary] = ItemIndex()
+        self.index_ready = False  # the catalogue is held here: searches answer at once
+        self.catalogue_loads = 0  # readings of the catalogue applied (tests wait on this)
         self.searches = 0  # completed searches (tests wait on this)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -81,15 +100,11 @@ class ItemFinder(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.run_search)
-        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.textChanged.connect(self._text_changed)
         self.department.currentIndexChanged.connect(lambda _i: self.run_search())
         self.sector.currentIndexChanged.connect(lambda _i: self.run_search())
         self.search.returnPressed.connect(self._enter)
         self.search.installEventFilter(self)
-        for n in range(1, 10):
-            sc = QShortcut(QKeySequence(f"Alt+{n}"), self)
-            sc.setContext(Qt.ShortcutContext.WindowShortcut)
-            sc.activated.connect(lambda n=n: self._choose(n - 1))
 
     # -- data -------------------------------------------------------------------------------
 
@@ -107,11 +122,50 @@ class ItemFinder(QWidget):
         self.department.setCurrentIndex(max(0, idx))
         self.department.blockSignals(False)
 
+    def reset(self) -> None:
+        """For the next visitor: no text, all departments and sectors, the window's frequent
+        items listed again (one search)."""
+        for combo in (self.department, self.sector):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.run_search()
+
+    def load_catalogue(self) -> None:
+        """Read the active catalogue into the in-memory index (at sign-in and on every
+        ``catalogue.*`` change); until it arrives, searches go to the database."""
+
+        def loaded(entries: tuple[CatalogueEntry[ItemSummary], ...]) -> None:
+            self.index.replace(entries)
+            self.index_ready = True
+            self.catalogue_loads += 1
+            self.run_search()
+
+        self.backend.call("catalogue", door.catalogue).then(loaded, lambda _e: None)
+
+    def _text_changed(self, _text: str) -> None:
+        if self.index_ready:
+            self.run_search()  # in memory: every keystroke answered at once
+        else:
+            self._timer.start()
+
     def run_search(self) -> None:
         self._timer.stop()
         self._seq += 1
         seq = self._seq
         text = self.search.text()
+        if self.index_ready:
+            matches = self.index.search(
+                text,
+                department_id=int(self.department.currentData()) or None,
+                sector=str(self.sector.currentData()) or None,
+            )
+            reasons = {m.item.version_id: m.reason for m in matches} if text.strip() else {}
+            self._show(seq, text, [m.item for m in matches], reasons)
+            return
         self.backend.call(
             "search",
             door.search_items,
@@ -120,11 +174,13 @@ class ItemFinder(QWidget):
             sector=str(self.sector.currentData()) or None,
         ).then(lambda rows: self._show(seq, text, rows), lambda exc: self._failed(seq, exc))
 
-    def _show(self, seq: int, text: str, rows: list[ItemSummary]) -> None:
+    def _show(
+        self, seq: int, text: str, rows: list[ItemSummary], reasons: dict[int, str] | None = None
+    ) -> None:
         if seq < self._shown_seq:
             return
         self._shown_seq = seq
-        self.model.set_rows(rows)
+        self.model.set_matches(rows, reasons or {})
         self.searches += 1
         if rows:
             self.view.setCurrentIndex(self.model.index(0, 0))
@@ -156,6 +212,12 @@ class ItemFinder(QWidget):
             if event.key() == Qt.Key.Key_Escape:
                 self.search.clear()
                 return True
+            if _is_shortcut_chord(event):
+                # Alt+digit and the like are the window's shortcuts (Alt+1…9 choose a row);
+                # a chord that reaches the field anyway must not type its character.
+                if Qt.Key.Key_1 <= event.key() <= Qt.Key.Key_9:
+                    self.choose_row(int(event.key()) - int(Qt.Key.Key_1))
+                return True
         return super().eventFilter(obj, event)
 
     def _enter(self) -> None:
@@ -177,6 +239,10 @@ class ItemFinder(QWidget):
                 QTimer.singleShot(30, check)
 
         QTimer.singleShot(30, check)
+
+    def choose_row(self, row: int) -> None:
+        """Alt+1…Alt+9 (row 0…8): the listed item ``row`` is chosen (nothing when absent)."""
+        self._choose(row)
 
     def _choose(self, row: int) -> None:
         item = self.model.row_at(row)

@@ -56,6 +56,16 @@ class ItemSearchModel(RowCacheListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.frequent = 0  # how many leading rows are this window's frequent items
+        self.reasons: dict[int, str] = {}  # version id → why it matched (in-memory search)
+
+    def set_matches(self, rows: Sequence[Any], reasons: dict[int, str]) -> None:
+        """Rows with why each matched (shown first on its second line)."""
+        self.reasons = dict(reasons)
+        self.set_rows(rows)
+
+    def reason_at(self, row: int) -> str:
+        item = self.row_at(row)
+        return self.reasons.get(item.version_id, "") if item is not None else ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         item = self.row_at(index.row())
@@ -68,7 +78,9 @@ class ItemSearchModel(RowCacheListModel):
                 limit = self.tr("即办件")
             else:
                 limit = self.tr("承诺%1个工作日").replace("%1", str(item.promised_days))
-            return f"{item.code} · {item.department} · {item.kind} · {limit}"
+            detail = f"{item.code} · {item.department} · {item.kind} · {limit}"
+            why = self.reasons.get(item.version_id, "")
+            return f"{self.tr('匹配')}：{why}　{detail}" if why else detail
         if role == HINT_ROLE:
             return f"Alt+{index.row() + 1}" if index.row() < 9 else ""
         if role == Qt.ItemDataRole.ToolTipRole:

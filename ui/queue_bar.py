@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from counter import clock
+from counter import window as door
 from counter.services.queue_state import ParkedTicket, TicketView
-from ui.widgets import hms, local_time, named, set_state
+from ui.widgets import hms, local_time, named, set_state, translate
 
 ACTIONS = (
     ("call_next", "叫号", "F1"),
@@ -48,6 +49,27 @@ STATE_ZH = {
     "parked": "暂离",
     "waiting": "等候中",
 }
+
+
+def ticket_badge(
+    priority_reason: str, source: str, appointment_at: dt.datetime | None = None
+) -> str:
+    """What kind of visitor a ticket brings, as the clerk must see it at once: 绿色通道 with
+    its reason (老年人, 残疾人, 孕妇, 军人/退役军人, from the core's vocabulary) and 预约 with
+    its time; "" for an ordinary ticket."""
+    parts = []
+    if priority_reason:
+        reasons = door.vocabulary().priority_reasons
+        name = translate("queue", reasons.get(priority_reason, priority_reason))
+        parts.append(translate("queue", "绿色通道·%1").replace("%1", name))
+    if source == "appointment" or appointment_at is not None:
+        when = local_time(appointment_at)[-5:] if appointment_at is not None else ""
+        parts.append(
+            translate("queue", "预约 %1").replace("%1", when).strip()
+            if when
+            else translate("queue", "预约")
+        )
+    return " · ".join(parts)
 
 
 def _seconds_since(value: dt.datetime | None) -> float | None:
@@ -88,12 +110,16 @@ class ParkedPopup(QFrame):
                 .replace("%3", local_time(t.parked_at)[-5:] if t.parked_at else "")
                 .replace("%4", hms(since))
             )
-            self.list.addItem(QListWidgetItem(text))
+            badge = ticket_badge(t.priority_reason, t.source)
+            row = QListWidgetItem(f"【{badge}】{text}" if badge else text)
+            if badge:
+                row.setForeground(QBrush(QColor("#b45309")))
+            self.list.addItem(row)
         if self.tickets:
             self.list.setCurrentRow(0)
         rows = max(1, min(len(self.tickets), 8))
         self.list.setFixedHeight(rows * 34 + 8)
-        self.setMinimumWidth(360)
+        self.setMinimumWidth(520)
         self.adjustSize()
 
     def _activated(self, item: QListWidgetItem) -> None:
@@ -125,7 +151,14 @@ class QueueBar(QFrame):
         cur.setSpacing(0)
         self.number = named(QLabel("—"), "ticketNumber")
         self.state = named(QLabel(self.tr("空闲：按 F1 叫下一位")), "ticketState")
-        cur.addWidget(self.number)
+        self.badge = named(QLabel(""), "ticketBadge")
+        self.badge.hide()
+        top = QHBoxLayout()
+        top.setSpacing(10)
+        top.addWidget(self.number)
+        top.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addStretch(1)
+        cur.addLayout(top)
         cur.addWidget(self.state)
         lay.addLayout(cur)
         times = QVBoxLayout()
@@ -170,6 +203,13 @@ class QueueBar(QFrame):
 
     def set_ticket(self, ticket: TicketView | None) -> None:
         self.ticket = ticket
+        badge = (
+            ticket_badge(ticket.priority_reason, ticket.source, ticket.appointment_at)
+            if ticket is not None
+            else ""
+        )
+        self.badge.setText(badge)
+        self.badge.setVisible(bool(badge))
         if ticket is None:
             self.number.setText("—")
             self.state.setText(self.tr("空闲：按 F1 叫下一位"))

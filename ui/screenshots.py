@@ -120,6 +120,35 @@ def complete_case(url: str, case_no: str) -> None:
         rt.dispose()
 
 
+def accept_promised_case(rt: Any, desk: Any) -> str:
+    """A promised item (农村村民宅基地审批, 承诺件) accepted with every material received, not yet
+    through the back office; its case number (screenshots and tests)."""
+    from counter import window as door
+    from counter.domain import applicants, checklist
+
+    found = door.search_items(rt, desk, "农村村民宅基地审批")
+    summary = next(i for i in found if i.name == "农村村民宅基地审批")
+    detail = door.item(rt, desk, summary.version_id)
+    card = demo_card()
+    request = door.IntakeRequest(
+        version_id=summary.version_id,
+        applicant=applicants.ApplicantInput(
+            name=card.name, id_number=card.id_number, phone="13812345678"
+        ),
+        agent=None,
+        materials=tuple(checklist.MaterialCheck(m.id, "received") for m in detail.materials),
+    )
+    return str(door.accept(rt, desk, request).case.case_no)
+
+
+def issue_green_ticket(rt: Any, prefix: str, reason: str) -> Any:
+    """A green-channel ticket (绿色通道: elderly, disabled …) as the kiosk issues it."""
+    from counter.services.base import Actor
+    from counter.services.tickets import issue_ticket
+
+    return issue_ticket(rt, Actor.system(rt.hall_id(), "kiosk"), prefix, priority=reason).ticket
+
+
 def issue_demo_ticket(rt: Any, prefix: str = "A") -> Any:
     """A ticket as the hall's kiosk would issue it (demos, screenshots and tests)."""
     from counter.services.base import Actor
@@ -291,6 +320,7 @@ def _take_screenshots(out_dir: Path, url: str | None) -> list[Path]:
         wait_for(lambda: client.finder.model.rowCount() > 0, what="catalogue")
         for prefix in ("A", "A", "A", "D"):
             call(issue_demo_ticket, rt, prefix)
+        call(issue_green_ticket, rt, "A", "elderly")  # served first, marked 绿色通道·老年人
         client.refresh_queue()
         idle()
         files.append(grab(client, out_dir / "02-client-idle.png"))
@@ -318,6 +348,28 @@ def _take_screenshots(out_dir: Path, url: str | None) -> list[Path]:
         files.append(grab(client, out_dir / "03-client-serving.png"))
         assert client.citizen is not None
         files.append(grab(client.citizen, out_dir / "08-citizen-serving.png"))
+
+        # the finder answering from memory: a common word, and why each item matched
+        current_row = client.checklist.view.currentIndex()
+        client.finder.search.setText("户口")
+        client.finder.run_search()
+        idle()
+        files.append(grab(client.finder, out_dir / "03b-finder-common-word.png"))
+        client.finder.search.clear()
+        client.finder.run_search()
+        idle()
+        client.checklist.view.setCurrentIndex(current_row)
+
+        # a rare character by its code point
+        from ui.rare_chars import RareCharDialog
+
+        rare = RareCharDialog(client)
+        rare.code.setText("U+20000")
+        rare.show()
+        settle()
+        rare.grab().save(str(out_dir / "03c-rare-character.png"))  # at its own size
+        files.append(out_dir / "03c-rare-character.png")
+        rare.close()
 
         # one-time notice: one material missing
         client.mark_all_received()
@@ -364,10 +416,14 @@ def _take_screenshots(out_dir: Path, url: str | None) -> list[Path]:
         idle()
         rejection_doc = client.outcome.documents[0] if client.outcome.documents else None
 
-        # finish → evaluation on the citizen screen
+        # finish: F6 asks first (the one-time notice was not printed), F6 again finishes →
+        # the evaluation on the citizen screen, naming the cases rated
         client.queue_action("finish")
         idle()
-        client.citizen.show_evaluation()
+        files.append(grab(client, out_dir / "05b-client-finish-asks.png"))
+        client.queue_action("finish")
+        idle()
+        wait_for(lambda: client.citizen is not None and client.citizen.page == "evaluation")
         client.citizen._level_chosen(2)
         client.citizen.reason_boxes["long_wait"].setChecked(True)
         files.append(grab(client.citizen, out_dir / "09-citizen-evaluation.png"))
@@ -377,6 +433,15 @@ def _take_screenshots(out_dir: Path, url: str | None) -> list[Path]:
         # hand-out: the accepted case goes through the back office, then is scanned
         handover_doc = None
         if accepted is not None and accepted.case_no:
+            # a promised item scanned before the back office has finished: said plainly with
+            # its date, step ③ stays off
+            pending = call(accept_promised_case, rt, backend.desk)
+            client.code_scanned(pending)
+            idle()
+            client.card_read(demo_card())
+            idle()
+            files.append(grab(client, out_dir / "06a-client-handout-unfinished.png"))
+            client.handout.clear()
             complete_case(url, accepted.case_no)
             client.code_scanned(accepted.case_no)
             idle()
@@ -396,6 +461,9 @@ def _take_screenshots(out_dir: Path, url: str | None) -> list[Path]:
             files.append(grab(client, out_dir / "14-client-completion.png"))
 
         # parked tickets: call the next visitor, park them, open the list (Shift+F4)
+        call(issue_green_ticket, rt, "A", "disabled")
+        client.refresh_queue()
+        idle()
         client.queue_action("call_next")
         idle()
         if client.ticket is not None:

@@ -25,12 +25,14 @@ signal; live changes from other PCs arrive through :mod:`ui.live`.
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -56,7 +58,7 @@ from counter.services.queue_state import ParkedTicket, TicketView, WindowState
 from ui.applicant_panel import ApplicantPanel
 from ui.backend import Backend
 from ui.checklist import ChecklistPanel, VisitItem
-from ui.citizen_screen import CitizenScreen
+from ui.citizen_screen import CitizenScreen, RatedCase
 from ui.devices import CardReaderService, SerialScannerBridge
 from ui.drafts import DraftKeeper
 from ui.handout import HandoutPanel
@@ -174,6 +176,8 @@ class WindowClient(QMainWindow):
         self.eval_context: dict[str, int | None] | None = None
         self.evaluations = 0
         self._finish_armed = False
+        self.printed_cases: set[str] = set()  # case numbers whose window document was printed
+        self._f8_pending: VisitItem | None = None  # F8 pressed while its checklist loaded
         self._started_for: int | None = None
         self._live_down = False
         self._leaving = False
@@ -314,6 +318,8 @@ class WindowClient(QMainWindow):
         self.intake.actions_changed.connect(self.update_actions)
         self.intake.reprinted.connect(self.reprinted)
         self.intake.citizen_changed.connect(self._update_citizen)
+        self.intake.item_loaded.connect(self._item_loaded)
+        self.intake.outcome_done.connect(self._outcome_done)
 
         # wiring
         self.finder.chosen.connect(self.intake.add_item)
@@ -321,9 +327,7 @@ class WindowClient(QMainWindow):
         self.applicant.lookup_wanted.connect(self.lookup_applicant)
         self.checklist.changed.connect(self._form_changed)
         self.checklist.current_changed.connect(self._current_item_changed)
-        self.outcome.preview.printed.connect(
-            lambda _c: self.notice.show_message(self.tr("已打印"), "ok")
-        )
+        self.outcome.preview.printed.connect(self._printed)
         self.worker.busy_changed.connect(lambda _k, _b: self.update_actions())
         self.worker.offline_changed.connect(self._offline_changed)
         self.worker.reconnected.connect(self.refresh_queue)
@@ -339,7 +343,7 @@ class WindowClient(QMainWindow):
     # ------------------------------------------------------------------------------ set-up
 
     def _shortcuts(self) -> None:
-        keys = {
+        keys: dict[str, Callable[[], object]] = {
             "F1": lambda: self.queue_action("call_next"),
             "F2": lambda: self.queue_action("recall"),
             "F3": lambda: self.queue_action("no_show"),
@@ -363,10 +367,14 @@ class WindowClient(QMainWindow):
             "F9": lambda: self.tabs.setCurrentIndex(0),
             "F10": self.show_handout,
         }
+        for n in range(1, 10):  # the finder's first nine rows, from wherever the focus is
+            keys[f"Alt+{n}"] = functools.partial(self.choose_listed, n - 1)
         self.shortcuts: dict[str, QShortcut] = {}
         for seq, fn in keys.items():
             sc = QShortcut(QKeySequence(seq), self)
             sc.setContext(Qt.ShortcutContext.WindowShortcut)
+            if seq != "F6":  # F6's question is answered by the very next key only
+                sc.activated.connect(self._disarm_finish)
             sc.activated.connect(fn)
             self.shortcuts[seq] = sc
 
@@ -474,11 +482,25 @@ class WindowClient(QMainWindow):
         self.update_actions()
 
     def show_all(self) -> None:
-        """Show the client maximised and the citizen screen on the second monitor."""
+        """Show the client maximised on its screen (its available geometry first, for a desktop
+        without a window manager that would ignore "maximised") and the citizen screen on
+        another monitor, or not at all with one (again when a monitor is plugged in or out)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            self.setGeometry(screen.availableGeometry())
         self.showMaximized()
-        if self.citizen is not None:
-            self.citizen.place_on_second_screen()
+        self.place_citizen_screen()
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.screenAdded.connect(lambda _s: self.place_citizen_screen())
+            app.screenRemoved.connect(lambda _s: self.place_citizen_screen())
         self.start_session()
+
+    def place_citizen_screen(self) -> bool:
+        """The citizen screen on a monitor other than this window's; False when it stays off."""
+        if self.citizen is None or self._stopped:
+            return False
+        return self.citizen.place_on_second_screen(self.screen())
 
     def start_session(self) -> None:
         """After sign-in: open the window (its state comes back with it), load the catalogue,
@@ -486,6 +508,7 @@ class WindowClient(QMainWindow):
         self.queue.open()
         self.finder.load_departments()
         self.finder.run_search()
+        self.finder.load_catalogue()
         self.restore_draft()
 
     def _device_status(self, _state: str, _text: str) -> None:
@@ -634,20 +657,41 @@ class WindowClient(QMainWindow):
         self._started_for = self.ticket.id
         self.queue.start()
 
+    def _disarm_finish(self) -> None:
+        self._finish_armed = False
+
+    def finish_warning(self) -> str:
+        """Why F6 asks before finishing ("" when it need not): items still open, no item
+        handled at all, or an outcome whose document was never printed."""
+        items = self.checklist.items
+        pending = [i for i in items if not i.done]
+        if pending:
+            return self.tr("还有 %1 项未办理（已保存草稿）").replace("%1", str(len(pending)))
+        if not items:
+            return self.tr("本次未办理任何事项")
+        unprinted = [i.case_no for i in items if i.case_no and i.case_no not in self.printed_cases]
+        if unprinted:
+            return self.tr("办件 %1 的文书尚未打印（Ctrl+P 打印）").replace(
+                "%1", "、".join(unprinted)
+            )
+        return ""
+
     def finish_visit(self) -> None:
-        pending = [i for i in self.checklist.items if not i.done]
-        if pending and not self._finish_armed:
+        """F6 办结. When :meth:`finish_warning` has something to say, the first F6 says it and
+        the second (the next key the clerk presses being F6) finishes; any change in between
+        disarms it."""
+        warning = self.finish_warning()
+        if warning and not self._finish_armed:
             self._finish_armed = True
             self.notice.show_message(
-                self.tr("还有 %1 项未办理（已保存草稿）。确认结束本次服务请再按 F6").replace(
-                    "%1", str(len(pending))
-                ),
+                warning + self.tr("。确认结束本次服务请再按 F6"),
                 "warn",
             )
             return
         self._finish_armed = False
         ticket = self.ticket
         case_ids = self.intake.case_ids()
+        rated = [RatedCase(i.name, i.case_no) for i in self.checklist.items if i.result is not None]
 
         def done(_r: door.WindowResult) -> None:
             self.eval_context = {
@@ -656,7 +700,7 @@ class WindowClient(QMainWindow):
             }
             self.new_visit(keep_draft=False)
             if self.citizen is not None:
-                self.citizen.show_evaluation()
+                self.citizen.show_evaluation(rated, ticket.number if ticket is not None else "")
             self.notice.show_message(
                 self.tr("%1 已办结，请群众在评价器上评价").replace(
                     "%1", ticket.number if ticket is not None else ""
@@ -666,6 +710,13 @@ class WindowClient(QMainWindow):
             self.visit_finished.emit()
 
         self.queue.finish(then=done)
+
+    def _printed(self, content: object) -> None:
+        case_no = getattr(content, "barcode", None)
+        if case_no:
+            self.printed_cases.add(str(case_no))
+        self._finish_armed = False
+        self.notice.show_message(self.tr("已打印"), "ok")
 
     def record_evaluation(self, level: int, reasons: list[str], comment: str) -> None:
         ctx = self.eval_context or {}
@@ -718,7 +769,7 @@ class WindowClient(QMainWindow):
 
     def _live_change(self, change: Change) -> None:
         if change.type.startswith("catalogue."):
-            self.finder.run_search()
+            self.finder.load_catalogue()
             return
         self.queue.on_change(change)
 
@@ -759,9 +810,36 @@ class WindowClient(QMainWindow):
     def add_item(self, summary: ItemSummary) -> None:
         self.intake.add_item(summary)
 
+    def choose_listed(self, row: int) -> None:
+        """Alt+1…Alt+9: add the finder's row ``row`` to the visit; the focus moves to its
+        checklist (the key never types into the finder: it is a window shortcut)."""
+        self.tabs.setCurrentIndex(0)
+        self.finder.choose_row(row)
+
     def mark_all_received(self) -> None:
+        """F8 on the current item; pressed while its checklist is still being read, it applies
+        as soon as the materials arrive (the clerk need not wait for the screen)."""
+        current = self.checklist.current
+        if current is not None and not current.loaded and not current.done:
+            self._f8_pending = current
+            self.notice.show_message(self.tr("正在读取材料清单，读取后全部收齐（F8）"), "info")
+            return
+        self._f8_pending = None
         self.checklist.mark_all_received()
         self.checklist.focus_table()
+
+    def _outcome_done(self, item: VisitItem) -> None:
+        """An accepted item counts as one more use at this window: it moves up in the finder
+        at once (the core counted it too; the next catalogue reading agrees)."""
+        if item.outcome == "accepted":
+            self.finder.index.bump(item.item_id)
+
+    def _item_loaded(self, item: VisitItem) -> None:
+        if item is self._f8_pending:
+            self._f8_pending = None
+            if item is self.checklist.current:
+                self.notice.clear()
+                self.mark_all_received()
 
     def _current_item_changed(self) -> None:
         self.outcome.show_item_result(self.checklist.current)
@@ -884,8 +962,14 @@ class WindowClient(QMainWindow):
         return True
 
     def new_visit(self, keep_draft: bool = False) -> None:
-        """Clear the form for the next applicant (Ctrl+L). The draft is discarded unless kept."""
+        """Clear the form for the next applicant (Ctrl+L): the applicant, the items and their
+        checklists, the outcome, and the item finder's text and filters. The draft is
+        discarded unless kept."""
         self.intake.new_visit(keep_draft)
+        self.finder.reset()
+        self.printed_cases.clear()
+        self._f8_pending = None
+        self._finish_armed = False
 
     # ------------------------------------------------------------------------------ errors
 

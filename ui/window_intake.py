@@ -49,6 +49,8 @@ class IntakeController(QObject):
     actions_changed = Signal()
     reprinted = Signal(object)  # DocumentContent
     citizen_changed = Signal()
+    item_loaded = Signal(object)  # a VisitItem whose materials arrived
+    outcome_done = Signal(object)  # a VisitItem accepted, noticed or refused
 
     def __init__(
         self,
@@ -135,6 +137,7 @@ class IntakeController(QObject):
         self.checklist.item_updated(item)
         if item is self.checklist.current:
             self.checklist.focus_table()
+        self.item_loaded.emit(item)
         self.actions_changed.emit()
 
     # -- outcomes ---------------------------------------------------------------------------
@@ -209,6 +212,7 @@ class IntakeController(QObject):
         if item is self.checklist.current:
             self.outcome.show_item_result(item)
         self.drafts.schedule()
+        self.outcome_done.emit(item)
         self.actions_changed.emit()
         if all(i.done for i in self.checklist.items):
             self.message.emit(_tr("本次事项均已办理：打印文书（Ctrl+P）后按 F6 办结"), "ok")

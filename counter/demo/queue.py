@@ -181,3 +181,31 @@ def reset_hall_tickets(rt: Runtime, hall_id: int) -> None:
         s.execute(delete(Ticket).where(Ticket.hall_id == hall_id))
         qids = select(Queue.id).where(Queue.hall_id == hall_id)
         s.execute(delete(TicketCounter).where(TicketCounter.queue_id.in_(qids)))
+
+
+def free_window(rt: Runtime, hall_id: int) -> int:
+    """The demo's window for its clerk: the lowest-numbered active window with nobody at it
+    (no ticket called, in service or parked there, no clerk's visitor in the seeded activity),
+    preferring an open one; the first window when every one is busy."""
+    with rt.unit() as s:
+        windows = list(
+            s.scalars(
+                select(Window)
+                .where(Window.hall_id == hall_id, Window.active)
+                .order_by(Window.number)
+            )
+        )
+        held = set(
+            s.scalars(
+                select(Ticket.window_id).where(
+                    Ticket.hall_id == hall_id,
+                    Ticket.state.in_(("called", "serving", "parked")),
+                    Ticket.window_id.is_not(None),
+                )
+            )
+        )
+        free = [w for w in windows if w.id not in held and w.current_ticket_id is None]
+        pick = next((w for w in free if w.state == W_OPEN), free[0] if free else None)
+        if pick is None:
+            return windows[0].number if windows else 1
+        return pick.number

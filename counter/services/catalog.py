@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from counter import clock
 from counter.changes import Change, emit
+from counter.domain.itemsearch import CatalogueEntry
 from counter.errors import CounterError, InvalidInput, NotFound
 from counter.services.base import ADMIN, Actor, Runtime, audit, require_role
 from db.models import Department, Material, ServiceItem, ServiceItemVersion, WindowItemUse
@@ -897,6 +898,65 @@ def search_items(
             on_the_spot=v.on_the_spot,
         )
         for v, item, dept, _n, _town in rows[:limit]
+    ]
+
+
+def catalogue_entries(
+    rt: Runtime, window_id: int | None = None
+) -> list[CatalogueEntry[ItemSummary]]:
+    """The active catalogue for an in-memory index (:class:`counter.domain.itemsearch.ItemIndex`):
+    every current item version with its pinyin keys and how often ``window_id`` and the whole
+    town accepted it. One read."""
+    with rt.unit(read_only=True) as s:
+        everywhere = (
+            select(WindowItemUse.item_id, func.sum(WindowItemUse.uses).label("n"))
+            .group_by(WindowItemUse.item_id)
+            .subquery()
+        )
+        q = (
+            select(
+                ServiceItemVersion,
+                ServiceItem,
+                Department.name,
+                func.coalesce(WindowItemUse.uses, 0),
+                func.coalesce(everywhere.c.n, 0),
+            )
+            .join(ServiceItem, ServiceItem.current_version_id == ServiceItemVersion.id)
+            .join(Department, Department.id == ServiceItem.department_id)
+            .outerjoin(
+                WindowItemUse,
+                (WindowItemUse.item_id == ServiceItem.id)
+                & (WindowItemUse.window_id == (window_id or -1)),
+            )
+            .outerjoin(everywhere, everywhere.c.item_id == ServiceItem.id)
+            .where(ServiceItem.active.is_(True))
+        )
+        rows = list(s.execute(q).all())
+    return [
+        CatalogueEntry(
+            item=ItemSummary(
+                id=item.id,
+                version_id=v.id,
+                code=item.code,
+                name=v.name,
+                department=dept,
+                kind=v.kind,
+                sector=v.sector,
+                promised_days=v.promised_days,
+                statutory_days=v.statutory_days,
+                on_the_spot=v.on_the_spot,
+            ),
+            item_id=item.id,
+            code=item.code,
+            name=v.name,
+            department_id=item.department_id,
+            sector=v.sector or "",
+            pinyin=(v.pinyin or "").lower(),
+            initials=(v.initials or "").lower(),
+            uses=int(n),
+            town_uses=int(town),
+        )
+        for v, item, dept, n, town in rows
     ]
 
 

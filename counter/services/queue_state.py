@@ -645,6 +645,8 @@ def list_parked(rt: Runtime, actor: Actor, window_id: int | None = None) -> list
                 window=window_number_of(s, t.window_id),
                 parked_at=t.parked_at,
                 started=t.started_at is not None,
+                priority_reason=t.priority_reason or "",
+                source=t.source or "",
             )
             for t, name in rows
         ]

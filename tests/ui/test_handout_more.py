@@ -1,0 +1,78 @@
+"""Hand-out (出件) as the clerk meets it: an unfinished case says so with its promised date and
+step ③ stays off; an ID number scanned or typed fast never lands in field ①; the results to
+hand over and the 办结 time are shown."""
+
+from __future__ import annotations
+
+import pytest
+
+from counter import window as door
+from counter.domain import applicants, checklist
+from counter.services.base import Runtime
+from tests.ui.test_action_count import STANDARD_ITEM
+from ui.handout import HandoutPanel, handout_results, looks_like_id_number
+from ui.screenshots import complete_case
+
+pytestmark = pytest.mark.slow
+
+APPLICANT_ID = "11010519491231002X"
+
+
+def accepted_case(rt: Runtime, desk: door.Desk) -> str:
+    summary = next(i for i in door.search_items(rt, desk, "zjd") if i.name == STANDARD_ITEM)
+    detail = door.item(rt, desk, summary.version_id)
+    request = door.IntakeRequest(
+        version_id=summary.version_id,
+        applicant=applicants.ApplicantInput(
+            name="张三", id_number=APPLICANT_ID, phone="13812345678"
+        ),
+        agent=None,
+        materials=tuple(checklist.MaterialCheck(m.id, "received") for m in detail.materials),
+    )
+    return door.accept(rt, desk, request).case.case_no
+
+
+def test_id_number_shape():
+    assert looks_like_id_number(APPLICANT_ID) and looks_like_id_number("110105491231002")
+    assert not looks_like_id_number("QS20261202000001")
+
+
+def test_unfinished_then_finished(qtbot, hall_url):
+    rt = Runtime(hall_url)
+    try:
+        desk = door.sign_in(rt, "1001", "demo1234", 1)
+        case_no = accepted_case(rt, desk)
+        panel = HandoutPanel()
+        qtbot.addWidget(panel)
+        panel.show()
+
+        case = door.lookup_case(rt, desk, case_no)
+        assert case.deadline is not None
+        panel.show_case(case)
+        expected = f"未办结，预计{case.deadline.month}月{case.deadline.day}日办结"
+        assert panel.message.text() == expected
+        assert not panel.collector_id.isEnabled()
+        panel.collector_id.setText(APPLICANT_ID)  # even the applicant's own number
+        assert not panel.confirm.isEnabled()
+        panel.request_handout()  # Ctrl+Enter does nothing either
+        # a fast-typed or scanned ID number with the case open goes to field ②, never ①
+        panel.code.setText(case_no)
+        panel.scanned(APPLICANT_ID)
+        assert panel.code.text() == case_no
+
+        complete_case(hall_url, case_no)
+        case = door.lookup_case(rt, desk, case_no)
+        panel.show_case(case)
+        assert panel.message.text() == ""
+        assert panel.collector_id.isEnabled()
+        results = handout_results(case)
+        assert results and all(n >= 1 for _name, n in results)
+        name, count = results[0]
+        assert f"{name} × {count}" in panel._case_labels["results"].text()
+        assert panel._case_labels["completed_at"].text() not in ("", "—")
+        panel.scanned(APPLICANT_ID)  # the collector's number, scanned into field ②
+        assert panel.code.text() == case_no
+        assert panel.collector_id.text() == APPLICANT_ID
+        assert panel.confirm.isEnabled()
+    finally:
+        rt.dispose()
