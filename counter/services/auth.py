@@ -355,3 +355,10 @@ def create_first_admin(
         st = add_staff_row(s, hall_id, staff_no, name, password, [ADMIN])
         audit(s, None, "staff_first_admin", staff_no, host=rt.host)
         return _info(st)
+
+
+def change_temporary_password(rt: Runtime, staff_no: str, password: str, new_password: str) -> None:
+    """Replace a password an administrator set (``must_change_password``) by the person's own,
+    given the temporary one; the sign-in that follows is the screen's usual one. Wrong
+    credentials count as a failed sign-in (see :func:`sign_in`)."""
+    sign_in(rt, staff_no, password, new_password=new_password)
