@@ -85,6 +85,14 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "voice_mode": ("auto", "tts", "recorded", "silent"),
 }
 
+#: How a choice is named on the screen: key → value → Chinese words.
+CHOICE_LABELS: dict[str, dict[str, str]] = {
+    "no_show_policy": {"requeue": "重新排队", "void": "作废"},
+    "backoffice": {"town": "由镇后台审批", "own": "本点自行审批"},
+    "kiosk_print_failure": {"show": "在屏幕上显示号码", "void": "作废号票"},
+    "voice_mode": {"auto": "自动", "tts": "语音合成", "recorded": "录音片段", "silent": "静音"},
+}
+
 #: Keys that are not settings a person edits (the demo flag, internal state).
 HIDDEN = frozenset({"demo"})
 

@@ -162,7 +162,9 @@ def test_edit_a_hall_setting(qtbot, console, rt) -> None:  # type: ignore[no-unt
     assert "review_body" in settings_form.LABELS and "court" in settings_form.LABELS
     tab.editors["display_notice"].setText("今日下午三点起暂停办理不动产业务")
     tab.editors["recall_limit"].setValue(4)
-    tab.editors["no_show_policy"].setCurrentText("void")
+    policy = tab.editors["no_show_policy"]
+    policy.setCurrentIndex(policy.findData("void"))
+    assert policy.currentText() == "作废"
     tab.info["phone"].setText("0571-8888 6001")
     tab.save_button.click()
     settle(qtbot, tab)

@@ -146,6 +146,10 @@ class CatalogueTab(AdminTab):
         hh = self.materials.horizontalHeader()
         hh.setSectionResizeMode(MAT_NAME, QHeaderView.ResizeMode.Stretch)
         hh.setSectionResizeMode(MAT_COND, QHeaderView.ResizeMode.Stretch)
+        self.materials.setColumnWidth(MAT_FORM, 150)
+        self.materials.setColumnWidth(MAT_COPIES, 80)
+        self.materials.setColumnWidth(MAT_REQ, 130)
+        self.materials.verticalHeader().setDefaultSectionSize(40)
         bl.addWidget(self.materials, 1)
         mb = QHBoxLayout()
         for text, slot in (

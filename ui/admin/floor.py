@@ -133,6 +133,8 @@ class FloorTab(AdminTab):
             name = w.name + ("" if w.active else self.tr("（停用）"))
             for c, text in enumerate((str(w.number), name, queues, "、".join(w.frequent))):
                 self.windows.setItem(r, c, QTableWidgetItem(text))
+        for c in (0, 1, 2):
+            self.windows.resizeColumnToContents(c)
         self.queues.setRowCount(0)
         for q in floor.queues:
             r = self.queues.rowCount()
@@ -159,6 +161,9 @@ class FloorTab(AdminTab):
             self.queue_boxes[q.prefix] = (box, weight)
         if keep is not None:
             self.select_window(keep.number)
+        if self.queues.currentRow() < 0 and floor.queues:
+            self.queues.selectRow(0)
+            self._queue_selected()
 
     def current_window(self) -> WindowInfo | None:
         r = self.windows.currentRow()

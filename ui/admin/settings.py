@@ -114,8 +114,10 @@ class SettingsTab(AdminTab):
             return dspin
         if f.choices:
             combo = QComboBox()
-            combo.addItems(list(f.choices))
-            combo.setCurrentText(str(f.value))
+            words = settings_form.CHOICE_LABELS.get(f.key, {})
+            for choice in f.choices:
+                combo.addItem(words.get(choice, choice), choice)
+            combo.setCurrentIndex(max(0, combo.findData(f.value)))
             return combo
         edit = QLineEdit(json.dumps(f.value, ensure_ascii=False) if f.type == "json"
                          else str(f.value if f.value is not None else ""))  # fmt: skip
@@ -130,7 +132,7 @@ class SettingsTab(AdminTab):
         if isinstance(editor, QDoubleSpinBox):
             return editor.value()
         if isinstance(editor, QComboBox):
-            return editor.currentText()
+            return str(editor.currentData())
         assert isinstance(editor, QLineEdit)
         return editor.text()
 

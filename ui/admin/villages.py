@@ -78,6 +78,10 @@ class VillageTab(AdminTab):
             items = "、".join(p.items) if p.items else self.tr("全部事项")
             for c, text in enumerate((p.code, p.name, back, "、".join(p.agents), items)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
+        for c in (0, 1, 2, 3):
+            self.table.resizeColumnToContents(c)
+        if points and self.table.currentRow() < 0:
+            self.table.selectRow(0)
 
     def _selected(self) -> None:
         r = self.table.currentRow()
