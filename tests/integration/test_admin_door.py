@@ -352,3 +352,40 @@ def test_calendar_closure_extra_day_and_unconfirmed_years(rt: Runtime, boss: Act
     assert not far.confirmed
     assert all(isinstance(y, int) for y in view.unconfirmed_years)
     assert changes_of(rt, "calendar.changed")
+
+
+# -- village points ----------------------------------------------------------------------------
+
+
+def test_village_point_items_agents_town_back_office_and_own_cases(
+    rt: Runtime, boss: Actor, clerk: Actor
+) -> None:
+    from counter.errors import CounterError
+    from counter.services import cases
+
+    point = admin.save_village_point(rt, boss, "QS-SQ", name="青山镇石桥村便民服务点",
+                                     items=["NY-001"])  # fmt: skip
+    assert point.items == ("NY-001",) and point.backoffice == "town"
+    admin.add_staff(rt, boss, "7201", "石桥代办员", "agent-pass-72", ["clerk"], hall_code="QS-SQ")
+    assert "7201" in admin.village_points(rt, boss)[0].agents
+    agent = auth.sign_in(rt, "7201", "agent-pass-72", window_number=1,
+                         new_password="agent-own-pass-72").actor  # fmt: skip
+    assert agent.hall_id == rt.hall_id("QS-SQ")
+    village_case = accept(rt, agent, "NY-001")
+    with pytest.raises(CounterError, match="本服务点不受理"):
+        accept(rt, agent, "ZR-012")
+    town_case = accept(rt, clerk, "ZR-012")  # the town hall itself has no such list
+    # The village point sees its own cases only; the town sees both.
+    mine = {c.case_no for c in cases.list_cases(rt, agent)}
+    assert village_case in mine and town_case not in mine
+    with pytest.raises(CounterError):
+        cases.get_case(rt, agent, town_case)
+    reviewer = auth.sign_in(rt, "2001", DEMO_PASSWORD).actor
+    assert village_case in {c.case_no for c in cases.list_cases(rt, reviewer)}
+    from counter import backoffice
+
+    inbox = backoffice.inbox(rt, reviewer)
+    assert village_case in {r.case_no for r in inbox.rows}
+    # A new point: its own queue A and window 1, under the town.
+    new = admin.save_village_point(rt, boss, "QS-HX", name="青山镇河西村便民服务点")
+    assert new.items == () and admin.floor(rt, boss, "QS-HX").window(1).queues == (("A", 1),)
