@@ -123,9 +123,12 @@ def vocabularies(rt: Runtime, actor: Actor) -> Vocabularies:
 def find_items(
     rt: Runtime, actor: Actor, text: str, *, limit: int = 100
 ) -> tuple[ItemSummary, ...]:
-    """Items as the window client finds them (name, code, pinyin, initials)."""
+    """Items as the window client finds them (name, code, pinyin, initials), deactivated ones
+    included (``active`` False) so they can be opened and activated again."""
     svc.require_admin(rt, actor)
-    return tuple(catalog.search_items(rt, text, limit=max(1, min(limit, 500))))
+    return tuple(
+        catalog.search_items(rt, text, limit=max(1, min(limit, 500)), include_inactive=True)
+    )
 
 
 def item(rt: Runtime, actor: Actor, code: str) -> ItemDetail:
@@ -324,3 +327,22 @@ def save_village_point(
     active: bool = True,
 ) -> VillagePoint:  # fmt: skip
     return svc.save_village_point(rt, actor, code, name=name, items=items, active=active)
+
+
+# -- the seal's image --------------------------------------------------------------------------
+
+
+def seal_view(rt: Runtime, actor: Actor, kind: str = "approval",
+              hall_code: str | None = None) -> svc.SealView | None:  # fmt: skip
+    return svc.seal_view(rt, actor, kind, hall_code)
+
+
+def set_seal_image(rt: Runtime, actor: Actor, png: bytes, kind: str = "approval",
+                   hall_code: str | None = None) -> svc.SealView:  # fmt: skip
+    return svc.set_seal_image(rt, actor, png, kind, hall_code)
+
+
+def seal_sample(rt: Runtime, actor: Actor, kind: str = "approval",
+                hall_code: str | None = None) -> Any:  # fmt: skip
+    """A sample page with the seal over the date line (the console previews it)."""
+    return svc.seal_sample(rt, actor, kind, hall_code)

@@ -874,3 +874,125 @@ def allowed_items(s: Session, hall: Hall) -> tuple[str, ...] | None:
         return None
     codes = merged(hall.settings).get("allowed_items") or ()
     return tuple(codes) or None
+
+
+# --------------------------------------------------------------------------------------------
+# The seal's image
+# --------------------------------------------------------------------------------------------
+
+SEAL_KINDS = {"approval": "行政审批专用章", "acceptance": "受理专用章"}
+MAX_SEAL_BYTES = 2_000_000
+
+
+@dataclass(frozen=True)
+class SealView:
+    """A seal of a hall as the administrator sees it (the image itself, to preview)."""
+
+    kind: str
+    name: str
+    image: bytes
+    image_sha256: str
+    specimen: bool
+
+
+def check_seal_png(data: bytes) -> tuple[int, int]:
+    """``(width, height)`` of a seal image fit to print: a PNG (no other format) of 200 to
+    2000 pixels a side, with transparency (an alpha channel or a transparent colour: a seal
+    is stamped over the date line), at most 2 MB. Anything else is refused in words."""
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+
+    if len(data) > MAX_SEAL_BYTES:
+        raise InvalidInput("图片不能超过 2 MB", field="seal")
+    if not data.startswith(b"\x89PNG\r\n\x1a\n"):
+        raise InvalidInput("公章图片须为 PNG 格式", field="seal")
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            img.load()
+            size, mode, info = img.size, img.mode, dict(img.info)
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        raise InvalidInput("PNG 文件已损坏", field="seal") from None
+    if not (min(size) >= 200 and max(size) <= 2000):
+        raise InvalidInput("图片边长应为 200 至 2000 像素", field="seal")
+    if not (mode in ("RGBA", "LA", "PA") or "transparency" in info):
+        raise InvalidInput("公章图片须有透明背景（带透明通道的 PNG）", field="seal")
+    return size
+
+
+def _seal(s: Session, hall: Hall, kind: str) -> Any:
+    from db.models import Seal
+
+    if kind not in SEAL_KINDS:
+        raise InvalidInput("印章种类应为 approval 或 acceptance", field="kind")
+    return s.scalars(
+        select(Seal).where(Seal.hall_id == hall.id, Seal.kind == kind, Seal.active.is_(True))
+    ).first()
+
+
+def seal_view(rt: Runtime, actor: Actor, kind: str = "approval",
+              hall_code: str | None = None) -> SealView | None:  # fmt: skip
+    require_admin(rt, actor)
+    with rt.unit(read_only=True) as s:
+        seal = _seal(s, _hall(s, actor, hall_code), kind)
+        if seal is None:
+            return None
+        return SealView(seal.kind, seal.name, bytes(seal.image or b""), seal.image_sha256,
+                        seal.specimen)  # fmt: skip
+
+
+def set_seal_image(
+    rt: Runtime, actor: Actor, png: bytes, kind: str = "approval", hall_code: str | None = None
+) -> SealView:
+    """Replace the image of the hall's seal of ``kind`` (checked by :func:`check_seal_png`).
+    The documents already issued keep the image they were printed with in the seal register
+    (its digest); the image is no longer a specimen (样章) once a hall's own is uploaded."""
+    import hashlib
+
+    require_admin(rt, actor)
+    check_seal_png(png)
+    digest = hashlib.sha256(png).hexdigest()
+    with rt.unit() as s:
+        hall = _hall(s, actor, hall_code)
+        seal = _seal(s, hall, kind)
+        if seal is None:
+            from db.models import Seal
+
+            seal = Seal(hall_id=hall.id, name=f"{hall.name}{SEAL_KINDS[kind]}"[:80], kind=kind)
+            s.add(seal)
+        before = seal.image_sha256 or ""
+        seal.image, seal.image_sha256, seal.specimen = png, digest, False
+        s.flush()
+        audit(s, actor, "seal_image", f"{hall.code} {kind}", host=rt.host, before=before,
+              after=digest)  # fmt: skip
+        emit(s, Change("hall.settings", hall.id, {"keys": [f"seal_{kind}"]}))
+        return SealView(seal.kind, seal.name, png, digest, False)
+
+
+def seal_sample(rt: Runtime, actor: Actor, kind: str = "approval",
+                hall_code: str | None = None) -> Any:  # fmt: skip
+    """A sample document (样例, not a real one: no number, no case) with the seal's image over
+    its date line, as the printed documents carry it (the UI draws it)."""
+    from counter.documents.model import DocumentContent, Paragraph, Signature
+
+    view = seal_view(rt, actor, kind, hall_code)
+    with rt.unit(read_only=True) as s:
+        hall = _hall(s, actor, hall_code)
+        name = hall.name
+    return DocumentContent(
+        kind="sample",
+        title="用章样例",
+        number="样例 · 非正式文书",
+        hall_name=name,
+        issued_at=clock.now(),
+        blocks=(
+            Paragraph("本页仅用于核对公章图片在文书上的位置、大小和透明效果，不具法律效力。"),
+            Paragraph("印章盖在落款日期之上；透明背景处应能看见下面的文字。"),
+            Signature(
+                issuer=name,
+                date_text=clock.today().strftime("%Y年%m月%d日"),
+                seal_name=view.name if view else "",
+            ),
+        ),  # fmt: skip
+        seal_image=view.image if view else b"",
+    )

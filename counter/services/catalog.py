@@ -110,6 +110,7 @@ class ItemSummary:
     promised_days: int
     statutory_days: int
     on_the_spot: bool
+    active: bool = True
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ class ItemDetail:
     legal_basis: str
     node_budget: dict[str, int] | None
     materials: tuple[MaterialInfo, ...]
+    active: bool = True
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -785,6 +787,7 @@ def _detail(v: ServiceItemVersion, item: ServiceItem, dept: Department) -> ItemD
             MaterialInfo(m.id, m.seq, m.name, m.form, m.copies, m.requirement, m.condition, m.notes)
             for m in v.materials
         ),
+        active=item.active,
     )
 
 
@@ -852,6 +855,7 @@ def search_items(
     sector: str | None = None,
     window_id: int | None = None,
     limit: int = 50,
+    include_inactive: bool = False,
 ) -> list[ItemSummary]:
     """Items whose name, code, full pinyin or pinyin initials match ``text``.
 
@@ -886,8 +890,9 @@ def search_items(
                 & (WindowItemUse.window_id == (window_id or -1)),
             )
             .outerjoin(everywhere, everywhere.c.item_id == ServiceItem.id)
-            .where(ServiceItem.active.is_(True))
         )
+        if not include_inactive:
+            q = q.where(ServiceItem.active.is_(True))
         if department_id is not None:
             q = q.where(ServiceItem.department_id == department_id)
         if sector:
@@ -930,6 +935,7 @@ def search_items(
             promised_days=v.promised_days,
             statutory_days=v.statutory_days,
             on_the_spot=v.on_the_spot,
+            active=item.active,
         )
         for v, item, dept, _n, _town in rows[:limit]
     ]

@@ -389,3 +389,37 @@ def test_village_point_items_agents_town_back_office_and_own_cases(
     # A new point: its own queue A and window 1, under the town.
     new = admin.save_village_point(rt, boss, "QS-HX", name="青山镇河西村便民服务点")
     assert new.items == () and admin.floor(rt, boss, "QS-HX").window(1).queues == (("A", 1),)
+
+
+# -- the seal's image ----------------------------------------------------------------------------
+
+
+def png(mode: str = "RGBA", size: int = 300, fmt: str = "PNG") -> bytes:
+    import io
+
+    from PIL import Image, ImageDraw
+
+    img = Image.new(mode, (size, size), (0, 0, 0, 0) if mode == "RGBA" else (255, 255, 255))
+    ImageDraw.Draw(img).ellipse((10, 10, size - 10, size - 10), outline=(200, 0, 0), width=12)
+    out = io.BytesIO()
+    img.save(out, fmt)
+    return out.getvalue()
+
+
+def test_seal_image_upload_checked_audited_and_on_the_sample(rt: Runtime, boss: Actor,
+                                                             clerk: Actor) -> None:  # fmt: skip
+    before = admin.seal_view(rt, boss)
+    assert before is not None and before.specimen
+    for bad, words in ((png("RGB"), "透明"), (png(fmt="JPEG", mode="RGB"), "PNG"),
+                       (png(size=50), "像素"), (b"\x89PNG\r\n\x1a\nbroken", "损坏")):  # fmt: skip
+        with pytest.raises(InvalidInput, match=words):
+            admin.set_seal_image(rt, boss, bad)
+    with pytest.raises(PermissionDenied):
+        admin.set_seal_image(rt, clerk, png())
+    data = png()
+    view = admin.set_seal_image(rt, boss, data)
+    assert view.image == data and not view.specimen
+    assert admin.seal_view(rt, boss).image_sha256 == view.image_sha256  # type: ignore[union-attr]
+    assert audits(rt, "seal_image")[-1].detail["after"] == view.image_sha256
+    sample = admin.seal_sample(rt, boss)
+    assert sample.seal_image == data and "样例" in sample.number

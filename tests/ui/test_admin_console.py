@@ -224,3 +224,20 @@ def test_staff_and_calendar_tabs(qtbot, console, rt) -> None:  # type: ignore[no
     settle(qtbot, cal)
     assert cal.view is not None and not cal.view.working(dt.date(cal.year.value(), 3, 20))
     assert any(cal.marks.item(r, 2).text() == "停电闭厅" for r in range(cal.marks.rowCount()))
+
+
+def test_upload_a_seal_png_and_preview_it(qtbot, console, rt, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PIL import Image, ImageDraw
+
+    tab = console.settings
+    settle(qtbot, tab)
+    path = tmp_path / "seal.png"
+    img = Image.new("RGBA", (400, 400), (0, 0, 0, 0))
+    ImageDraw.Draw(img).ellipse((8, 8, 392, 392), outline=(210, 0, 0, 255), width=14)
+    img.save(path)
+    tab.upload_seal(str(path))
+    qtbot.waitUntil(lambda: tab.pending == 0 and "本厅公章" in tab.seal_info.text(),
+                    timeout=15000)  # fmt: skip
+    assert tab.seal_label.pixmap() is not None and not tab.seal_label.pixmap().isNull()
+    assert tab.sample_label.pixmap() is not None and not tab.sample_label.pixmap().isNull()
+    assert door.seal_view(rt, console.session.actor).image == path.read_bytes()

@@ -192,7 +192,8 @@ class CatalogueTab(AdminTab):
         for it in items:
             r = self.table.rowCount()
             self.table.insertRow(r)
-            for c, text in enumerate((it.code, it.name, it.department)):
+            name = it.name if it.active else self.tr("%1（已停用）").replace("%1", it.name)
+            for c, text in enumerate((it.code, name, it.department)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
 
     def open_row(self, row: int) -> None:
@@ -233,7 +234,7 @@ class CatalogueTab(AdminTab):
             self.add_material(MaterialSpec(m.name, m.form, m.copies, m.requirement, m.condition,
                                            m.notes))  # fmt: skip
         self._enable(True)
-        self.active_button.setText(self.tr("停用事项"))
+        self.active_button.setText(self.tr("停用事项") if item.active else self.tr("启用事项"))
 
     def add_material(self, spec: MaterialSpec | None = None) -> None:
         if not isinstance(spec, MaterialSpec):

@@ -79,6 +79,7 @@ class SettingsTab(AdminTab):
             self.info[key] = edit
             form.addRow(zh, edit)
         left.addWidget(box)
+        left.addWidget(self._seal_box())
         groups: dict[str, QFormLayout] = {}
         names = {g: zh for g, zh, _en in settings_form.GROUPS}
         for n, f in enumerate(view.fields):
@@ -95,6 +96,86 @@ class SettingsTab(AdminTab):
         left.addStretch(1)
         right.addStretch(1)
         self.area.setWidget(body)
+        self.load_seal()
+
+    # -- the seal ----------------------------------------------------------------------------
+
+    def _seal_box(self) -> QWidget:
+        box = QGroupBox(self.tr("行政审批专用章"))
+        row = QHBoxLayout(box)
+        self.seal_label = named(QLabel(self.tr("（无图片）")), "sealImage")
+        self.seal_label.setFixedSize(180, 180)
+        self.seal_label.setScaledContents(False)
+        row.addWidget(self.seal_label)
+        self.sample_label = named(QLabel(""), "sealSample")
+        self.sample_label.setFixedSize(300, 200)
+        row.addWidget(self.sample_label)
+        col = QVBoxLayout()
+        self.seal_info = named(QLabel(""), "muted")
+        self.seal_info.setWordWrap(True)
+        col.addWidget(self.seal_info)
+        up = QPushButton(self.tr("上传公章图片（透明背景 PNG）…"))
+        up.clicked.connect(self.choose_seal)
+        col.addWidget(up)
+        col.addStretch(1)
+        row.addLayout(col, 1)
+        return box
+
+    def load_seal(self) -> None:
+        code = self.hall_code() or None
+        self.submit("seal", door.seal_view, "approval", code, then=self._show_seal)
+        self.submit("sample", door.seal_sample, "approval", code, then=self._show_sample)
+
+    def _show_seal(self, view: Any) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QPixmap
+
+        self.seal = view
+        if view is None or not view.image:
+            self.seal_label.setText(self.tr("（无图片）"))
+            self.seal_info.setText(self.tr("尚未上传公章图片"))
+            return
+        pix = QPixmap()
+        pix.loadFromData(view.image)
+        self.seal_label.setPixmap(pix.scaled(170, 170, Qt.AspectRatioMode.KeepAspectRatio,
+                                             Qt.TransformationMode.SmoothTransformation))  # fmt: skip
+        state = self.tr("样章（演示）") if view.specimen else self.tr("本厅公章")
+        self.seal_info.setText(f"{view.name}\n{state} · SHA-256 {view.image_sha256[:12]}…")
+
+    def _show_sample(self, content: Any) -> None:
+        from PySide6.QtCore import QRect, Qt
+        from PySide6.QtGui import QPixmap
+
+        from ui import docrender
+
+        img = docrender.render_page_image(content, 60)
+        # the lower part of the page: the signature, the date and the seal over it
+        top = int(img.height() * 0.04)
+        crop = img.copy(QRect(0, top, img.width(), int(img.height() * 0.35)))
+        self.sample_label.setPixmap(QPixmap.fromImage(crop).scaled(
+            300, 200, Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation))  # fmt: skip
+
+    def choose_seal(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择公章图片"), "",
+                                              self.tr("PNG 图片 (*.png)"))  # fmt: skip
+        if path:
+            self.upload_seal(path)
+
+    def upload_seal(self, path: str) -> None:
+        from pathlib import Path
+
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            self.banner.show_message(self.tr("无法读取文件：%1").replace("%1", exc.strerror or ""),
+                                     "error")  # fmt: skip
+            return
+        self.submit("seal_upload", door.set_seal_image, data, "approval",
+                    self.hall_code() or None, then=lambda _v: self.load_seal(),
+                    saved=self.tr("公章图片已更新"))  # fmt: skip
 
     def _editor(self, f: settings_form.SettingField) -> QWidget:
         if f.type == "bool":
