@@ -65,10 +65,29 @@ def staff_password(staff_no: str) -> str:
 
 
 def signed_actor(rt: Any, staff_no: str) -> Any:
-    """Sign ``staff_no`` in (audited like any sign-in) and return the actor."""
+    """Sign ``staff_no`` in (audited like any sign-in) and return the actor. A password reset
+    by an administrator is replaced first, asked twice on a terminal (refused without one)."""
     from counter.services.auth import sign_in
 
-    return sign_in(rt, staff_no, staff_password(staff_no)).actor
+    password = staff_password(staff_no)
+    return _with_new_password(lambda new: sign_in(rt, staff_no, password, new_password=new)).actor
+
+
+def _with_new_password(sign: Callable[[str | None], Any]) -> Any:
+    """``sign(None)``; if the password must be changed, ask a new one and ``sign(new)``."""
+    import getpass
+
+    from counter.errors import InvalidInput, PasswordChangeRequired
+
+    try:
+        return sign(None)
+    except PasswordChangeRequired:
+        if not sys.stdin.isatty():
+            raise
+        new = getpass.getpass("请设置新密码 / new password: ")
+        if getpass.getpass("再输入一次 / again: ") != new:
+            raise InvalidInput("两次输入的新密码不一致", field="new_password") from None
+        return sign(new)
 
 
 def refused(exc: Exception) -> int:
@@ -111,9 +130,7 @@ def admin_actor(rt: Any, args: Any) -> Any:
     then that file's owner, with the administrator role and no staff number, and every change
     is audited as such. Anything else is refused (:class:`PermissionDenied`, exit 2): the CLI
     never acts as the hall's all-roles system actor for these commands."""
-    import getpass
-
-    from counter.errors import PasswordChangeRequired, PermissionDenied
+    from counter.errors import PermissionDenied
     from counter.services.base import ADMIN, Actor
 
     staff_no = getattr(args, "staff", None)
@@ -121,17 +138,9 @@ def admin_actor(rt: Any, args: Any) -> Any:
         from counter import admin
 
         password = staff_password(staff_no)
-        try:
-            return admin.sign_in(rt, staff_no, password).actor
-        except PasswordChangeRequired:
-            if not sys.stdin.isatty():
-                raise
-            new = getpass.getpass("请设置新密码 / new password: ")
-            if getpass.getpass("再输入一次 / again: ") != new:
-                from counter.errors import InvalidInput
-
-                raise InvalidInput("两次输入的新密码不一致", field="new_password") from None
-            return admin.sign_in(rt, staff_no, password, new_password=new).actor
+        return _with_new_password(
+            lambda new: admin.sign_in(rt, staff_no, password, new_password=new)
+        ).actor
     path = local_owner_file(rt.url)
     if path is None:
         raise PermissionDenied(role="系统管理员（请用 --staff 工号 登录）")

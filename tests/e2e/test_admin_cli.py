@@ -134,3 +134,17 @@ def test_setup_makes_the_first_administrator_once(sqlite_hall_url: str) -> None:
     proc = counter("setup", "--job", "window", "--hall", "QS", "--window", "1", "--first-admin",
                    "8001", db=db, check=False, password="first-admin-1")  # fmt: skip
     assert proc.returncode == 1 and "已有系统管理员" in proc.stderr
+
+
+def test_administrative_commands_never_act_as_the_all_roles_system_actor() -> None:
+    import ast
+
+    root = Path(__file__).resolve().parents[2] / "counter" / "commands"
+    for name in ("staff.py", "catalog.py", "hall.py", "calendar.py"):
+        tree = ast.parse((root / name).read_text(encoding="utf-8"))
+        calls = [
+            n for n in ast.walk(tree)
+            if isinstance(n, ast.Attribute) and n.attr == "system"
+            and isinstance(n.value, ast.Name) and n.value.id == "Actor"
+        ]  # fmt: skip
+        assert not calls, f"{name} acts as Actor.system()"

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -51,6 +52,8 @@ class CalendarTab(AdminTab):
         top.addWidget(self.year)
         self.status = named(QLabel(""), "muted")
         top.addWidget(self.status, 1)
+        top.addWidget(named(QLabel(self.tr("红：法定节假日　蓝：调休或加班工作日　灰底：本厅闭厅")),
+                            "muted"))  # fmt: skip
         reload = QPushButton(self.tr("重新载入国家节假日"))
         reload.clicked.connect(self.reload)
         top.addWidget(reload)
@@ -69,12 +72,20 @@ class CalendarTab(AdminTab):
             cal.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
             cal.clicked.connect(self._picked)
             cal.setMinimumSize(230, 170)
+            weekend = QTextCharFormat()
+            weekend.setForeground(QColor("#8a8f98"))  # plain weekends grey: red is a holiday
+            for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+                cal.setWeekdayTextFormat(day, weekend)
+            view = cal.findChild(QTableView)
+            if view is not None:  # seven columns always fit: no scrolling inside a month
+                view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+                view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
             self.months.append(cal)
             cell = QVBoxLayout()
             cell.addWidget(named(QLabel(self.tr("%1月").replace("%1", str(m + 1))), "muted"))
             cell.addWidget(cal)
             grid.addLayout(cell, m // 4, m % 4)
-        body.addLayout(grid, 3)
+        body.addLayout(grid, 4)
         side = QVBoxLayout()
         body.addLayout(side, 1)
         self.marks = named(QTableWidget(0, 3), "calendarMarks")

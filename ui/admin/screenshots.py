@@ -20,6 +20,10 @@ def take_admin_screenshots(out_dir: Path, url: str) -> list[Path]:
     files: list[Path] = []
     try:
         session.sign_in("9001", "demo1234")
+        import datetime as dt
+
+        # a closure day of the hall's own, so the calendar shows one
+        door.mark_day(rt, session.actor, dt.date(2026, 3, 20), is_workday=False, name="停电闭厅")
         window = AdminWindow(session, door.vocabularies(rt, session.actor), live_updates=False)
         window.resize(*SIZE)
         window.show()
