@@ -172,6 +172,7 @@ class HallSettings:
     info: Mapping[str, str]
     settings: Mapping[str, Any]
     fields: tuple[settings_form.SettingField, ...]
+    next_reference: str = ""  # the 文号 the next decision of this year gets
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -179,13 +180,20 @@ class HallSettings:
             "kind": self.kind,
             "parent": self.parent_code,
             **dict(self.info),
+            "next_reference": self.next_reference,
             "settings": dict(self.settings),
         }
 
 
 def _hall_settings(s: Session, hall: Hall) -> HallSettings:
+    from counter.services.seal import doc_prefix
+    from db.models import HallCounter
+
     parent = s.get(Hall, hall.parent_id) if hall.parent_id else None
     values = merged(hall.settings)
+    year = local_day(hall, clock.now()).year
+    row = s.get(HallCounter, (hall.id, "wenhao", year))
+    following = (row.last_seq if row is not None else 0) + 1
     return HallSettings(
         hall.id,
         hall.code,
@@ -194,6 +202,7 @@ def _hall_settings(s: Session, hall: Hall) -> HallSettings:
         {k: str(getattr(hall, k) or "") for k in HALL_FIELDS},
         values,
         settings_form.fields(values),
+        f"{doc_prefix(hall)}〔{year}〕{following}号",
     )
 
 
@@ -591,11 +600,21 @@ def import_diff(
     off = {str(o.get("code", "")).strip() for o in raw if isinstance(o, dict)
            and o.get("active") is False}  # fmt: skip
     with rt.unit(read_only=True) as s:
+        from db.models import Department
+
         current = {
             item.code: (item, v)
             for item, v in s.execute(
                 select(ServiceItem, ServiceItemVersion).join(
                     ServiceItemVersion, ServiceItem.current_version_id == ServiceItemVersion.id
+                )
+            ).all()
+        }
+        dept_of = {
+            code: name
+            for code, name in s.execute(
+                select(ServiceItem.code, Department.name).join(
+                    Department, Department.id == ServiceItem.department_id
                 )
             ).all()
         }
@@ -608,7 +627,11 @@ def import_diff(
                 continue
             if spec.code not in current:
                 added.append(spec.code)
-            elif _version_differs(current[spec.code][1], spec) or not current[spec.code][0].active:
+            elif (
+                _version_differs(current[spec.code][1], spec)
+                or dept_of.get(spec.code) != spec.department
+                or not current[spec.code][0].active
+            ):
                 changed.append(spec.code)
             else:
                 unchanged += 1

@@ -732,11 +732,16 @@ def import_catalogue(
             if progress is not None:
                 progress(min(start + step, len(writes)), len(writes))
         listed = {sp.code for sp in specs}
+        written = {sp.code for sp in writes}
         deactivated = 0
-        for item in s.scalars(select(ServiceItem).where(ServiceItem.active.is_(True))):
-            if item.code in off or (deactivate_missing and item.code not in listed):
+        for item in s.scalars(select(ServiceItem)):
+            if item.active and (
+                item.code in off or (deactivate_missing and item.code not in listed)
+            ):
                 item.active = False
                 deactivated += 1
+            elif not item.active and item.code in written:
+                item.active = True  # listed in the file: in service again
         audit(s, actor, "catalogue_import", host=rt.host, created=created, versioned=versioned,
               deactivated=deactivated)  # fmt: skip
         change = emit(

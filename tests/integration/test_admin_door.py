@@ -270,6 +270,8 @@ def test_hall_settings_typed_unknown_refused_audited_and_announced(
         admin.set_hall_settings(rt, boss, {"timezone": "Mars/Olympus"})
     entry = audits(rt, "hall_settings")[-1]
     assert entry.detail["before"]["recall_limit"] == 3
+    assert admin.hall_settings(rt, boss).next_reference.endswith("号")
+    assert "〔" in admin.hall_settings(rt, boss).next_reference
     keys = {f.key for f in admin.hall_settings(rt, boss).fields}
     assert {"recall_limit", "display_notice", "warn_days"} <= keys
 

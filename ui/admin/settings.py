@@ -78,6 +78,8 @@ class SettingsTab(AdminTab):
             edit.setMaxLength(limit)
             self.info[key] = edit
             form.addRow(zh, edit)
+        self.next_reference = named(QLabel(view.next_reference), "muted")
+        form.addRow(self.tr("下一个文号"), self.next_reference)
         left.addWidget(box)
         left.addWidget(self._seal_box())
         groups: dict[str, QFormLayout] = {}
