@@ -241,3 +241,24 @@ def test_upload_a_seal_png_and_preview_it(qtbot, console, rt, tmp_path) -> None:
     assert tab.seal_label.pixmap() is not None and not tab.seal_label.pixmap().isNull()
     assert tab.sample_label.pixmap() is not None and not tab.sample_label.pixmap().isNull()
     assert door.seal_view(rt, console.session.actor).image == path.read_bytes()
+
+
+def test_import_a_file_shows_the_diff_and_progress(qtbot, console, rt, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from counter.services.catalog import export_catalogue
+
+    items = export_catalogue(rt)
+    items[0] = {**items[0], "fee": "工本费8元"}
+    items.append({**items[1], "code": "ZZ-UI-1", "name": "控制台导入测试事项"})
+    path = tmp_path / "catalogue.json"
+    path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    cat = console.catalogue
+    cat.import_file(path, confirm=False)
+    qtbot.waitUntil(lambda: cat.pending == 0 and "已导入" in cat.banner.label.text(),
+                    timeout=30000)  # fmt: skip
+    assert cat.last_diff.added == ("ZZ-UI-1",) and cat.last_diff.changed == (items[0]["code"],)
+    qtbot.waitUntil(lambda: bool(cat.progress_seen) and cat.progress_seen[-1][0] ==
+                    cat.progress_seen[-1][1], timeout=10000)  # fmt: skip
+    assert get_item(rt, code="ZZ-UI-1").name == "控制台导入测试事项"
+    assert get_item(rt, code=items[0]["code"]).fee == "工本费8元"
