@@ -262,3 +262,20 @@ def test_import_a_file_shows_the_diff_and_progress(qtbot, console, rt, tmp_path)
                     cat.progress_seen[-1][1], timeout=10000)  # fmt: skip
     assert get_item(rt, code="ZZ-UI-1").name == "控制台导入测试事项"
     assert get_item(rt, code=items[0]["code"]).fee == "工本费8元"
+
+
+def test_add_a_queue_and_a_window(qtbot, console, rt) -> None:  # type: ignore[no-untyped-def]
+    tab = console.floor
+    tab.new_queue()
+    tab.q_prefix.setText("E")
+    tab.q_name.setText("不动产登记")
+    tab.q_hours.setChecked(True)
+    tab.q_cap.setValue(50)
+    tab.save_queue()
+    settle(qtbot, tab)
+    q = door.floor(rt, console.session.actor).queue("E")
+    assert (q.name, q.daily_cap, q.opens_at is not None) == ("不动产登记", 50, True)
+    tab.new_number.setValue(15)
+    tab.add_window()
+    settle(qtbot, tab)
+    assert door.floor(rt, console.session.actor).window(15).name == "15号综合窗口"

@@ -115,9 +115,28 @@ class FloorTab(AdminTab):
         qf.addRow("", self.q_active)
         save_q = named(QPushButton(self.tr("保存队列")), "primary")
         save_q.clicked.connect(self.save_queue)
-        qf.addRow("", save_q)
+        new_q = QPushButton(self.tr("新增队列"))
+        new_q.clicked.connect(self.new_queue)
+        qrow = QHBoxLayout()
+        qrow.addWidget(new_q)
+        qrow.addWidget(save_q, 1)
+        qf.addRow("", qrow)
         side.addWidget(qbox)
+        add = QGroupBox(self.tr("新增窗口"))
+        arow = QHBoxLayout(add)
+        self.new_number = QSpinBox()
+        self.new_number.setRange(1, 999)
+        self.new_name = QLineEdit()
+        self.new_name.setPlaceholderText(self.tr("名称，如：15号综合窗口"))
+        add_w = QPushButton(self.tr("添加窗口"))
+        add_w.clicked.connect(self.add_window)
+        arow.addWidget(QLabel(self.tr("窗口号")))
+        arow.addWidget(self.new_number)
+        arow.addWidget(self.new_name, 1)
+        arow.addWidget(add_w)
+        side.addWidget(add)
         side.addStretch(1)
+        self.creating_queue = False
 
     def start(self) -> None:
         self.submit("floor", door.floor, then=self.show_floor)
@@ -164,6 +183,8 @@ class FloorTab(AdminTab):
         if self.queues.currentRow() < 0 and floor.queues:
             self.queues.selectRow(0)
             self._queue_selected()
+        if floor.windows:
+            self.new_number.setValue(max(w.number for w in floor.windows) + 1)
 
     def current_window(self) -> WindowInfo | None:
         r = self.windows.currentRow()
@@ -206,7 +227,25 @@ class FloorTab(AdminTab):
             self.submit("window", door.save_window, w.number, name=self.win_name.text(),
                         active=w.active, then=self.show_floor)  # fmt: skip
 
+    def new_queue(self) -> None:
+        """Empty the queue form for a new queue (saved under the prefix typed)."""
+        self.creating_queue = True
+        self.queues.clearSelection()
+        self.q_prefix.clear()
+        self.q_name.clear()
+        self.q_hours.setChecked(False)
+        self.q_cap.setValue(0)
+        self.q_active.setChecked(True)
+        self.q_prefix.setFocus()
+
+    def add_window(self) -> None:
+        number = self.new_number.value()
+        name = self.new_name.text().strip() or self.tr("%1号综合窗口").replace("%1", str(number))
+        self.submit("window", door.save_window, number, name=name, then=self.show_floor,
+                    saved=self.tr("窗口已添加"))  # fmt: skip
+
     def _queue_selected(self) -> None:
+        self.creating_queue = False
         r = self.queues.currentRow()
         if self.floor is None or not 0 <= r < len(self.floor.queues):
             return
@@ -222,7 +261,7 @@ class FloorTab(AdminTab):
         self.q_active.setChecked(q.active)
 
     def save_queue(self) -> None:
-        r = self.queues.currentRow()
+        r = -1 if self.creating_queue else self.queues.currentRow()
         old = self.floor.queues[r].prefix if self.floor and 0 <= r < len(self.floor.queues) else ""
         prefix = old or self.q_prefix.text()
         hours: dict[str, Any] = {"opens_at": None, "closes_at": None}
@@ -235,6 +274,7 @@ class FloorTab(AdminTab):
             new_prefix=self.q_prefix.text() if old else None, then=self.show_floor,
             saved=self.tr("队列已保存"), **hours,
         )  # fmt: skip
+        self.creating_queue = False
 
     def on_event(self, change: Any) -> None:
         if change.type in ("hall.windows", "hall.queues") and self.pending == 0:
