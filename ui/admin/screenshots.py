@@ -24,6 +24,12 @@ def take_admin_screenshots(out_dir: Path, url: str) -> list[Path]:
 
         # a closure day of the hall's own, so the calendar shows one
         door.mark_day(rt, session.actor, dt.date(2026, 3, 20), is_workday=False, name="停电闭厅")
+        # the village point with an agent (代办员) and the items it may accept
+        codes = [i.code for i in door.find_items(rt, session.actor, "", limit=6)]
+        door.save_village_point(rt, session.actor, "QS-SQ", name="青山镇石桥村便民服务点",
+                                items=codes)  # fmt: skip
+        door.add_staff(rt, session.actor, "7101", "石桥代办员", "agent-demo-1", ["clerk"],
+                       hall_code="QS-SQ")  # fmt: skip
         window = AdminWindow(session, door.vocabularies(rt, session.actor), live_updates=False)
         window.resize(*SIZE)
         window.show()
