@@ -46,6 +46,7 @@ def take_admin_screenshots(out_dir: Path, url: str) -> list[Path]:
         settle()
         files.append(grab(window, out_dir / "50-admin-catalogue.png"))
         window.tabs.setCurrentWidget(window.staff)
+        window.staff.select("7101")
         settle()
         files.append(grab(window, out_dir / "51-admin-staff.png"))
         window.tabs.setCurrentWidget(window.calendar)
