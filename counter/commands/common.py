@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -148,8 +149,15 @@ def admin_actor(rt: Any, args: Any) -> Any:
         hall_id = rt.hall_id(getattr(args, "hall", None) or None)
     except Exception:  # noqa: BLE001 - an empty database has no hall yet
         hall_id = 0
-    return Actor(hall_id=hall_id, roles=frozenset({ADMIN}), device="local-owner",
-                 name="本机数据库文件所有者")  # fmt: skip
+    import getpass
+
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = str(os.getuid()) if hasattr(os, "getuid") else "?"
+    # No staff id: the audit log names the operating-system account instead ("os:NAME").
+    return Actor(hall_id=hall_id, staff_no=f"os:{user}"[:32], roles=frozenset({ADMIN}),
+                 device="local-owner", name="本机数据库文件所有者")  # fmt: skip
 
 
 def add_admin_argument(parser: Any) -> None:

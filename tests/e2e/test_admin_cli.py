@@ -97,6 +97,15 @@ def test_local_owner_file_staff_and_reset_password(sqlite_hall_url: str) -> None
             "--password-stdin", db=db, stdin="long-enough-1\n")  # fmt: skip
     listing = counter("staff", "list", db=db).stdout
     assert "7001\t新同事\tclerk\tQS 须改密码" in listing
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(db)
+    with engine.connect() as conn:
+        who = conn.execute(
+            text("SELECT staff_no FROM audit_log WHERE action = 'staff_create' AND target = '7001'")
+        ).scalar()
+    engine.dispose()
+    assert who is not None and who.startswith("os:")
     proc = counter("staff", "deactivate", "--no", "9001", db=db, check=False)
     assert proc.returncode == 2 and "最后一名系统管理员" in proc.stderr
     counter("staff", "roles", "--no", "7001", "--roles", "clerk,reviewer", db=db)
