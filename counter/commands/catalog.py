@@ -215,7 +215,7 @@ def _edit(args: argparse.Namespace) -> int:
     try:
         saved = admin.save_item(rt, admin_actor(rt, args), args.code, changes)
     except CatalogueImportError as exc:
-        print(f"错误：{exc.message_zh}\nError: {exc.message_en}", file=sys.stderr)
+        print(f"错误：{exc._fmt(exc.zh)}\nError: {exc._fmt(exc.en)}", file=sys.stderr)
         for zh, en in exc.errors:
             print(f"  - {zh}\n    {en}", file=sys.stderr)
         return 1

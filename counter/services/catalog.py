@@ -53,6 +53,22 @@ class CatalogueImportError(CounterError):
         super().__init__(count=len(self.errors))
 
 
+class ItemEditRefused(CatalogueImportError):
+    """An item edit was refused; the message lists every problem (nothing was saved)."""
+
+    code = "item_invalid"
+    zh = "事项有 {count} 处错误，未保存"
+    en = "The item has {count} error(s); nothing was saved"
+
+    @property
+    def message_zh(self) -> str:
+        return "；".join([self._fmt(self.zh), *(zh for zh, _en in self.errors)])
+
+    @property
+    def message_en(self) -> str:
+        return "; ".join([self._fmt(self.en), *(en for _zh, en in self.errors)])
+
+
 @dataclass(frozen=True)
 class MaterialSpec:
     name: str
@@ -1005,14 +1021,17 @@ def apply_edit(
         raise InvalidInput(f"可改字段：{', '.join(EDITABLE_FIELDS)}", field=sorted(unknown)[0])
     current = get_item(rt, code=code)
     data = current.to_json() | changes
-    spec = validate_items([data])[0]
+    try:
+        spec = validate_items([data])[0]
+    except CatalogueImportError as exc:
+        raise ItemEditRefused(exc.errors) from None
     with rt.unit() as s:
         item = s.scalars(select(ServiceItem).where(ServiceItem.code == code)).first()
         if item is None:
             raise NotFound(what=f"事项 {code}")
         if spec.code != code:
             if s.scalars(select(ServiceItem.id).where(ServiceItem.code == spec.code)).first():
-                raise CatalogueImportError(
+                raise ItemEditRefused(
                     [(f"事项编码 {spec.code} 已存在", f"item code {spec.code} exists already")]
                 )
             item.code = spec.code
@@ -1023,7 +1042,7 @@ def apply_edit(
             .where(ServiceItemVersion.name == spec.name, ServiceItem.id != item.id)
         ).first()
         if clash:
-            raise CatalogueImportError(
+            raise ItemEditRefused(
                 [
                     (
                         f"事项「{spec.name}」与 {clash[0]} 重名",
