@@ -56,6 +56,7 @@ def _core_modules() -> list[ModuleType]:
         catalog,
         db,
         device,
+        hall,
         history,
         queue,
         sealkey,
@@ -66,7 +67,7 @@ def _core_modules() -> list[ModuleType]:
     # ``setup`` and ``doctor`` are registered by the UI (ui.station_commands): a dialog and two
     # of the doctor's checks need Qt.
     return [
-        db, catalog, staff, calendar, history, queue, case, verify, audit_commands, sealkey,
+        db, catalog, staff, hall, calendar, history, queue, case, verify, audit_commands, sealkey,
         device, bench,
     ]  # fmt: skip
 

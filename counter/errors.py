@@ -92,6 +92,21 @@ class AccountDisabled(CounterError):
     en = "Account disabled"
 
 
+class PasswordChangeRequired(CounterError):
+    """The password was right but was set by an administrator: the person must choose a new
+    one before going on (sign in again with ``new_password``)."""
+
+    code = "password_change_required"
+    zh = "密码已由管理员重置，请设置新密码后再登录"
+    en = "The password was reset by an administrator: choose a new one to sign in"
+
+
+class LastAdministrator(CounterError):
+    code = "last_administrator"
+    zh = "不能移除最后一名系统管理员"
+    en = "The last administrator cannot be removed"
+
+
 class Conflict(CounterError):
     code = "conflict"
     zh = "操作冲突：{what}"

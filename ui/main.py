@@ -10,11 +10,11 @@ import sys
 from collections.abc import Sequence
 
 from counter import cli
-from ui import commands, manager_commands, station_commands
+from ui import admin_commands, commands, manager_commands, station_commands
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    return cli.main(argv, extra=(station_commands, commands, manager_commands))
+    return cli.main(argv, extra=(station_commands, commands, manager_commands, admin_commands))
 
 
 if __name__ == "__main__":

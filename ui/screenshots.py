@@ -512,6 +512,13 @@ def _take_screenshots(out_dir: Path, url: str | None) -> list[Path]:
         pub_url = f"sqlite:///{Path(tmp.name) / 'public.sqlite3'}"
         seed_demo(pub_url, with_activity=False)
         files += take_public_screenshots(out_dir, pub_url)
+
+        # the admin console, on a demo hall of its own (it edits what it shows)
+        from ui.admin.screenshots import take_admin_screenshots
+
+        admin_url = f"sqlite:///{Path(tmp.name) / 'admin.sqlite3'}"
+        seed_demo(admin_url, with_activity=False)
+        files += take_admin_screenshots(out_dir, admin_url)
     finally:
         backend.close()
         rt.dispose()

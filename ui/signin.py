@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter.config import StationConfig
-from counter.errors import CounterError, DatabaseUnavailable
+from counter.errors import CounterError, DatabaseUnavailable, PasswordChangeRequired
 from ui.widgets import error_text, named
 from ui.worker import Worker
 
@@ -101,8 +101,19 @@ class SignInForm(QWidget):
             ),
             "windowNumber",
         )
+        # Shown when an administrator reset the password: the person chooses a new one here.
+        self.new_password = named(QLineEdit(), "newPassword")
+        self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new_password.setPlaceholderText(self.tr("新密码（至少8位，不能全是数字）"))
+        self.new_password2 = named(QLineEdit(), "newPassword2")
+        self.new_password2.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new_password2.setPlaceholderText(self.tr("再输入一次新密码"))
         form.addRow(self.tr("工号"), self.staff_no)
         form.addRow(self.tr("密码"), self.password)
+        form.addRow(self.tr("新密码"), self.new_password)
+        form.addRow(self.tr("确认新密码"), self.new_password2)
+        self._form = form
+        self._show_new_password(False)
         form.addRow(self.tr("本机窗口"), self.window_label)
         lay.addLayout(form)
         self.message = named(QLabel(""), "formError")
@@ -162,6 +173,14 @@ class SignInForm(QWidget):
         lay.addWidget(table)
         return box
 
+    def _show_new_password(self, shown: bool) -> None:
+        self.changing_password = shown
+        for field in (self.new_password, self.new_password2):
+            field.setVisible(shown)
+            label = self._form.labelForField(field)
+            if label is not None:
+                label.setVisible(shown)
+
     def _busy(self, key: str, busy: bool) -> None:
         if key == "sign_in":
             self.button.setEnabled(not busy)
@@ -179,19 +198,44 @@ class SignInForm(QWidget):
             return
         self.message.setText("")
         password = self.password.text()
+        call = functools.partial(self.backend.sign_in, staff_no, password)
+        if self.changing_password:
+            new = self.new_password.text()
+            if not new or new != self.new_password2.text():
+                self.message.setText(self.tr("两次输入的新密码不一致"))
+                self.new_password.setFocus()
+                return
+            call = functools.partial(self._change_then_sign_in, staff_no, password, new)
         self.backend.worker.submit(
             "sign_in",
-            functools.partial(self.backend.sign_in, staff_no, password),
+            call,
             on_done=self._done,
             on_error=self._failed,
             exclusive=True,
         )
 
+    def _change_then_sign_in(self, staff_no: str, password: str, new: str) -> object:
+        """On the worker: set the person's own password, then the holder's usual sign-in."""
+        from counter.services.auth import change_temporary_password
+
+        rt = getattr(self.backend, "rt")  # noqa: B009 - every holder has its runtime
+        change_temporary_password(rt, staff_no, password, new)
+        return self.backend.sign_in(staff_no, new)
+
     def _done(self, signed: object) -> None:
         self.password.clear()
+        self.new_password.clear()
+        self.new_password2.clear()
+        self._show_new_password(False)
         self.signed_in.emit(signed)
 
     def _failed(self, exc: Exception) -> None:
+        if isinstance(exc, PasswordChangeRequired):
+            # Keep the temporary password typed: the new one is asked under it.
+            self._show_new_password(True)
+            self.message.setText(error_text(exc))
+            self.new_password.setFocus()
+            return
         self.password.clear()
         self.password.setFocus()
         if isinstance(exc, DatabaseUnavailable):

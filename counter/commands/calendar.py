@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 
 from counter.bootstrap import runtime
-from counter.services.base import Actor
+from counter.commands.common import add_admin_argument, admin_actor, refusing
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -25,7 +25,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     st.add_argument("--name", default="")
     st.add_argument("--hall", help="只对该大厅生效（闭厅日）")
     st.add_argument("--confirm-year", action="store_true")
-    st.set_defaults(func=_set)
+    add_admin_argument(st)
+    st.set_defaults(func=refusing(_set))
     sd = s.add_parser("seed", parents=[common], help="从 chinesecalendar 载入国家法定节假日")
     sd.set_defaults(func=_seed)
 
@@ -52,7 +53,7 @@ def _set(args: argparse.Namespace) -> int:
     try:
         set_day(
             rt,
-            Actor.system(rt.hall_id(), device="cli"),
+            admin_actor(rt, argparse.Namespace(staff=args.staff, hall=None)),
             args.day,
             is_workday=bool(args.workday),
             name=args.name,

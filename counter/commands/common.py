@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -65,10 +66,29 @@ def staff_password(staff_no: str) -> str:
 
 
 def signed_actor(rt: Any, staff_no: str) -> Any:
-    """Sign ``staff_no`` in (audited like any sign-in) and return the actor."""
+    """Sign ``staff_no`` in (audited like any sign-in) and return the actor. A password reset
+    by an administrator is replaced first, asked twice on a terminal (refused without one)."""
     from counter.services.auth import sign_in
 
-    return sign_in(rt, staff_no, staff_password(staff_no)).actor
+    password = staff_password(staff_no)
+    return _with_new_password(lambda new: sign_in(rt, staff_no, password, new_password=new)).actor
+
+
+def _with_new_password(sign: Callable[[str | None], Any]) -> Any:
+    """``sign(None)``; if the password must be changed, ask a new one and ``sign(new)``."""
+    import getpass
+
+    from counter.errors import InvalidInput, PasswordChangeRequired
+
+    try:
+        return sign(None)
+    except PasswordChangeRequired:
+        if not sys.stdin.isatty():
+            raise
+        new = getpass.getpass("请设置新密码 / new password: ")
+        if getpass.getpass("再输入一次 / again: ") != new:
+            raise InvalidInput("两次输入的新密码不一致", field="new_password") from None
+        return sign(new)
 
 
 def refused(exc: Exception) -> int:
@@ -78,3 +98,90 @@ def refused(exc: Exception) -> int:
     if isinstance(exc, CounterError):
         print(f"错误：{exc.message_zh}\nError: {exc.message_en}", file=sys.stderr)
     return EXIT_REFUSED
+
+
+def local_owner_file(url: str) -> str | None:
+    """The path of ``url`` if it is a local SQLite file owned by the user running the command
+    (who can change that file anyway), else None."""
+    import os
+
+    from sqlalchemy.engine import make_url
+
+    try:
+        parsed = make_url(url)
+    except Exception:  # noqa: BLE001 - an unparsable URL is simply not a local file
+        return None
+    if not parsed.drivername.startswith("sqlite") or not parsed.database:
+        return None
+    if parsed.database == ":memory:" or not hasattr(os, "getuid"):
+        return None
+    try:
+        return parsed.database if os.stat(parsed.database).st_uid == os.getuid() else None
+    except OSError:
+        return None
+
+
+def admin_actor(rt: Any, args: Any) -> Any:
+    """The administrator an administrative command acts as.
+
+    With ``--staff STAFF_NO``: that person signs in (password asked, or from
+    ``COUNTER_STAFF_PASSWORD``) and must hold the administrator role; a password reset by an
+    administrator is replaced first (asked twice on a terminal). Without it: only against a
+    local SQLite file the user owns (the person who can change the file anyway) — the actor is
+    then that file's owner, with the administrator role and no staff number, and every change
+    is audited as such. Anything else is refused (:class:`PermissionDenied`, exit 2): the CLI
+    never acts as the hall's all-roles system actor for these commands."""
+    from counter.errors import PermissionDenied
+    from counter.services.base import ADMIN, Actor
+
+    staff_no = getattr(args, "staff", None)
+    if staff_no:
+        from counter import admin
+
+        password = staff_password(staff_no)
+        return _with_new_password(
+            lambda new: admin.sign_in(rt, staff_no, password, new_password=new)
+        ).actor
+    path = local_owner_file(rt.url)
+    if path is None:
+        raise PermissionDenied(role="系统管理员（请用 --staff 工号 登录）")
+    try:
+        hall_id = rt.hall_id(getattr(args, "hall", None) or None)
+    except Exception:  # noqa: BLE001 - an empty database has no hall yet
+        hall_id = 0
+    import getpass
+
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = str(os.getuid()) if hasattr(os, "getuid") else "?"
+    # No staff id: the audit log names the operating-system account instead ("os:NAME").
+    return Actor(hall_id=hall_id, staff_no=f"os:{user}"[:32], roles=frozenset({ADMIN}),
+                 device="local-owner", name="本机数据库文件所有者")  # fmt: skip
+
+
+def add_admin_argument(parser: Any) -> None:
+    parser.add_argument(
+        "--staff",
+        metavar="STAFF_NO",
+        help=(
+            "系统管理员工号（密码交互输入或取 COUNTER_STAFF_PASSWORD；本人拥有的本机 SQLite "
+            "文件可省略）/ administrator's staff number"
+        ),
+    )
+
+
+def refusing(fn: Callable[[Any], int]) -> Callable[[Any], int]:
+    """A command function whose role or hall refusal exits with :data:`EXIT_REFUSED` (2)."""
+    import functools
+
+    from counter.errors import LastAdministrator, PermissionDenied
+
+    @functools.wraps(fn)
+    def run(args: Any) -> int:
+        try:
+            return fn(args)
+        except (PermissionDenied, LastAdministrator) as exc:
+            return refused(exc)
+
+    return run

@@ -27,6 +27,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="不连接数据库核对大厅和窗口（服务器尚未就绪时）/ save without checking",
     )
     p.add_argument("--show", action="store_true", help="显示本机当前配置 / show the config")
+    p.add_argument(
+        "--first-admin",
+        metavar="STAFF_NO",
+        help="建立第一个系统管理员（仅当数据库中尚无管理员；密码交互输入或取 "
+        "COUNTER_STAFF_PASSWORD）/ make the first administrator, once",
+    )
+    p.add_argument("--admin-name", default="系统管理员", help="第一个系统管理员的姓名")
     p.add_argument("--idcard-port", help="身份证阅读器串口，如 COM3、/dev/ttyUSB0（none 清除）")
     p.add_argument("--idcard-baud", type=int)
     p.add_argument("--scanner-port", help="扫码枪串口（none 或 --scanner-wedge：键盘模式）")
@@ -120,6 +127,11 @@ def run(args: argparse.Namespace) -> int:
     window = args.window if args.window is not None else cfg.window
     apply_devices(cfg, args)
     if args.no_check:
+        if getattr(args, "first_admin", None):
+            from counter.errors import InvalidInput
+
+            raise InvalidInput("建立管理员需要连接数据库（不能与 --no-check 同用）",
+                               field="--first-admin")  # fmt: skip
         choice = StationChoice(job, hall or "", "", window, "")
         print(
             "未核对大厅和窗口：之后请运行 counter doctor / not checked: run `counter doctor` later"
@@ -136,6 +148,8 @@ def run(args: argparse.Namespace) -> int:
             password_for_probe = password
         report = probe_database(with_password(str(probe_url), password_for_probe))
         choice = check_station(report, job, hall, window)
+        if getattr(args, "first_admin", None):
+            _first_admin(with_password(str(probe_url), password_for_probe), choice.hall, args)
         where = f"{choice.hall} {choice.hall_name}"
         if choice.window is not None:
             where += f"，{choice.window}号窗口 {choice.window_name}"
@@ -149,3 +163,27 @@ def run(args: argparse.Namespace) -> int:
     if result.password_stored:
         print("数据库密码已保存到系统密钥环 / password stored in the OS keyring")
     return 0
+
+
+def _first_admin(url: str, hall: str | None, args: argparse.Namespace) -> None:
+    """Make the database's first administrator (refused once one exists)."""
+    import os
+
+    from counter.commands.common import STAFF_PASSWORD_ENV
+    from counter.errors import InvalidInput
+    from counter.services.auth import create_first_admin
+    from counter.services.base import Runtime
+
+    password = os.environ.get(STAFF_PASSWORD_ENV) or ""
+    if not password:
+        if not sys.stdin.isatty():
+            raise InvalidInput(f"请在终端输入密码，或设置 {STAFF_PASSWORD_ENV}", field="password")
+        password = getpass.getpass(f"管理员 {args.first_admin} 的密码 / password: ")
+        if getpass.getpass("再输入一次 / again: ") != password:
+            raise InvalidInput("两次输入的密码不一致", field="password")
+    rt = Runtime(url)
+    try:
+        info = create_first_admin(rt, hall or None, args.first_admin, args.admin_name, password)
+    finally:
+        rt.dispose()
+    print(f"已建立系统管理员 / administrator made: {info.staff_no} {info.name}")

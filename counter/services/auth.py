@@ -27,7 +27,9 @@ from counter.errors import (
     AuthenticationFailed,
     Conflict,
     InvalidInput,
+    LastAdministrator,
     NotFound,
+    PasswordChangeRequired,
 )
 from counter.services.base import ADMIN, ROLES, Actor, Runtime, audit, require_role
 from db.models import Hall, Staff, StaffRole, Window
@@ -56,6 +58,8 @@ class StaffInfo:
     locked: bool
     hall_id: int
     phone: str = ""
+    must_change_password: bool = False
+    hall_code: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,10 +79,16 @@ def sign_in(
     *,
     window_number: int | None = None,
     policy: LockoutPolicy | None = None,
+    new_password: str | None = None,
 ) -> SignedIn:
     """Check the credentials and return the actor, or raise AuthenticationFailed /
     AccountLocked / AccountDisabled. Failures are counted and audited even though the caller
-    gets an error (the failure is committed first)."""
+    gets an error (the failure is committed first).
+
+    A password reset by an administrator must be replaced: with the right password but no
+    ``new_password`` the sign-in raises :class:`PasswordChangeRequired` (nothing counted as a
+    failure); with ``new_password`` (checked against the policy, different from the old one)
+    the new password is set, audited, and the sign-in goes on."""
     policy = policy or LockoutPolicy()
     staff_no = (staff_no or "").strip()[:32]
     now = clock.now()
@@ -115,8 +125,19 @@ def sign_in(
                 error = AccountLocked(until=clock.to_local(locked_until).strftime("%H:%M"))
             else:
                 error = AuthenticationFailed()
+        elif staff.must_change_password and new_password is None:
+            staff.failed_attempts = 0
+            audit(s, None, "sign_in_failed", staff_no, host=rt.host, reason="must_change")
+            error = PasswordChangeRequired()
         else:
-            if needs_rehash(staff.password_hash):
+            if staff.must_change_password and new_password is not None:
+                check_password_policy(new_password)
+                if new_password == password:
+                    raise InvalidInput("新密码不能与管理员设置的密码相同", field="new_password")
+                staff.password_hash = hash_password(new_password)
+                staff.must_change_password = False
+                audit(s, None, "password_changed", staff_no, host=rt.host, reason="reset")
+            elif needs_rehash(staff.password_hash):
                 staff.password_hash = hash_password(password)
             staff.failed_attempts = 0
             staff.locked_until = None
@@ -173,7 +194,7 @@ def _check_roles(roles: Iterable[str]) -> tuple[str, ...]:
     return out
 
 
-def _info(st: Staff, now: object = None) -> StaffInfo:
+def _info(st: Staff, now: object = None, hall_code: str = "") -> StaffInfo:
     return StaffInfo(
         id=st.id,
         staff_no=st.staff_no,
@@ -183,6 +204,8 @@ def _info(st: Staff, now: object = None) -> StaffInfo:
         locked=is_locked(st.locked_until, clock.now()),
         hall_id=st.hall_id,
         phone=st.phone,
+        must_change_password=bool(st.must_change_password),
+        hall_code=hall_code,
     )
 
 
@@ -246,6 +269,8 @@ def set_roles(rt: Runtime, actor: Actor, staff_no: str, roles: Iterable[str]) ->
         st = s.scalars(select(Staff).where(Staff.staff_no == staff_no)).first()
         if st is None:
             raise NotFound(what=f"工号 {staff_no}")
+        if ADMIN not in wanted:
+            refuse_last_admin(s, st)
         st.roles = [StaffRole(role=r) for r in wanted]
         audit(s, actor, "staff_roles", staff_no, host=rt.host, roles=list(wanted))
         s.flush()
@@ -253,8 +278,11 @@ def set_roles(rt: Runtime, actor: Actor, staff_no: str, roles: Iterable[str]) ->
 
 
 def reset_password(rt: Runtime, actor: Actor, staff_no: str, new_password: str) -> None:
-    """Set a new password and unlock (administrator, or the person themself)."""
-    if actor.staff_no != staff_no:
+    """Set a new password and unlock (administrator, or the person themself). A password set
+    by an administrator for someone else is temporary: that person must choose a new one at
+    the next sign-in (:class:`PasswordChangeRequired`)."""
+    by_other = actor.staff_no != staff_no
+    if by_other:
         require_role(rt, actor, ADMIN)
     check_password_policy(new_password)
     with rt.unit() as s:
@@ -264,7 +292,8 @@ def reset_password(rt: Runtime, actor: Actor, staff_no: str, new_password: str) 
         st.password_hash = hash_password(new_password)
         st.failed_attempts = 0
         st.locked_until = None
-        audit(s, actor, "password_reset", staff_no, host=rt.host)
+        st.must_change_password = by_other
+        audit(s, actor, "password_reset", staff_no, host=rt.host, must_change=by_other)
 
 
 def unlock(rt: Runtime, actor: Actor, staff_no: str) -> None:
@@ -284,3 +313,52 @@ def list_staff(rt: Runtime, hall_id: int | None = None) -> list[StaffInfo]:
         if hall_id is not None:
             q = q.where(Staff.hall_id == hall_id)
         return [_info(st) for st in s.scalars(q)]
+
+
+def active_admins(s: Session) -> list[int]:
+    """Ids of the active staff holding the administrator role (the whole town)."""
+    return [
+        int(i)
+        for i in s.scalars(
+            select(Staff.id)
+            .join(StaffRole, StaffRole.staff_id == Staff.id)
+            .where(StaffRole.role == ADMIN, Staff.active.is_(True))
+        )
+    ]
+
+
+def refuse_last_admin(s: Session, st: Staff) -> None:
+    """Raise :class:`LastAdministrator` if ``st`` is the only active administrator left (so
+    nobody can deactivate, demote or move away the last one)."""
+    if st.active and any(r.role == ADMIN for r in st.roles) and active_admins(s) == [st.id]:
+        raise LastAdministrator()
+
+
+def create_first_admin(
+    rt: Runtime, hall_code: str | None, staff_no: str, name: str, password: str
+) -> StaffInfo:
+    """The hall's first administrator (``counter setup --first-admin``): made once, while no
+    active administrator exists anywhere in the database; refused afterwards (later ones are
+    added by an administrator who signs in)."""
+    staff_no, name = staff_no.strip(), name.strip()
+    if not staff_no or len(staff_no) > 32:
+        raise InvalidInput("工号应为1至32个字符", field="staff_no")
+    if not name or len(name) > 60:
+        raise InvalidInput("姓名应为1至60个字符", field="name")
+    check_password_policy(password)
+    hall_id = rt.hall_id(hall_code)
+    with rt.unit() as s:
+        if active_admins(s):
+            raise Conflict(what="已有系统管理员，请由其登录后添加 / an administrator exists")
+        if s.scalars(select(Staff.id).where(Staff.staff_no == staff_no)).first():
+            raise Conflict(what=f"工号 {staff_no} 已存在")
+        st = add_staff_row(s, hall_id, staff_no, name, password, [ADMIN])
+        audit(s, None, "staff_first_admin", staff_no, host=rt.host)
+        return _info(st)
+
+
+def change_temporary_password(rt: Runtime, staff_no: str, password: str, new_password: str) -> None:
+    """Replace a password an administrator set (``must_change_password``) by the person's own,
+    given the temporary one; the sign-in that follows is the screen's usual one. Wrong
+    credentials count as a failed sign-in (see :func:`sign_in`)."""
+    sign_in(rt, staff_no, password, new_password=new_password)

@@ -9,7 +9,7 @@ version they were accepted under.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,6 +52,22 @@ class CatalogueImportError(CounterError):
     def __init__(self, errors: Sequence[tuple[str, str]]) -> None:
         self.errors = list(errors)  # (Chinese, English) pairs
         super().__init__(count=len(self.errors))
+
+
+class ItemEditRefused(CatalogueImportError):
+    """An item edit was refused; the message lists every problem (nothing was saved)."""
+
+    code = "item_invalid"
+    zh = "事项有 {count} 处错误，未保存"
+    en = "The item has {count} error(s); nothing was saved"
+
+    @property
+    def message_zh(self) -> str:
+        return "；".join([self._fmt(self.zh), *(zh for zh, _en in self.errors)])
+
+    @property
+    def message_en(self) -> str:
+        return "; ".join([self._fmt(self.en), *(en for _zh, en in self.errors)])
 
 
 @dataclass(frozen=True)
@@ -111,6 +127,7 @@ class ItemSummary:
     promised_days: int
     statutory_days: int
     on_the_spot: bool
+    active: bool = True
 
 
 @dataclass(frozen=True)
@@ -131,6 +148,7 @@ class ItemDetail:
     legal_basis: str
     node_budget: dict[str, int] | None
     materials: tuple[MaterialInfo, ...]
+    active: bool = True
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -598,9 +616,10 @@ def _dept_code_for(name: str) -> str:
 
 
 def _write_items(
-    s: Session, specs: Iterable[ItemSpec], staff_id: int | None
+    s: Session, specs: Iterable[ItemSpec], staff_id: int | None, *, force: bool = False
 ) -> tuple[int, int, int]:
-    """Create or version items. Returns (created, new versions, unchanged)."""
+    """Create or version items (``force``: a new version even when nothing it holds changed).
+    Returns (created, new versions, unchanged)."""
     now = clock.now()
     depts = {d.name: d for d in s.scalars(select(Department))}
     used_codes = {d.code for d in depts.values()}
@@ -637,7 +656,8 @@ def _write_items(
         else:
             old = current.get(item.id)
             if (
-                old is not None
+                not force
+                and old is not None
                 and not _version_differs(old, spec)
                 and item.department_id == dept.id
             ):
@@ -678,14 +698,32 @@ class ImportResult:
     versioned: int
     unchanged: int
     changes: tuple[Change, ...] = ()
+    deactivated: int = 0
 
 
-def import_catalogue(rt: Runtime, actor: Actor, raw: Any) -> ImportResult:
-    """Validate ``raw`` (parsed JSON) whole, then write it in one transaction (administrator)."""
+def import_catalogue(
+    rt: Runtime,
+    actor: Actor,
+    raw: Any,
+    *,
+    deactivate_missing: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportResult:
+    """Validate ``raw`` (parsed JSON) whole, then write it in one transaction (administrator).
+
+    An item marked ``"active": false`` in the file is deactivated (not written); with
+    ``deactivate_missing`` every active item the file does not list is deactivated too.
+    ``progress(done, total)`` is called as items are written (from the caller's thread)."""
     require_role(rt, actor, ADMIN)
     specs = validate_items(raw)
+    off = {
+        str(o.get("code", "")).strip()
+        for o in raw
+        if isinstance(o, dict) and o.get("active") is False
+    }
+    writes = [sp for sp in specs if sp.code not in off]
     with rt.unit() as s:
-        names = {sp.name: sp.code for sp in specs}
+        names = {sp.name: sp.code for sp in writes}
         # A name must also stay unique against current items the file does not mention.
         clash = s.execute(
             select(ServiceItemVersion.name, ServiceItem.code)
@@ -703,15 +741,35 @@ def import_catalogue(rt: Runtime, actor: Actor, raw: Any) -> ImportResult:
                     for n, c in bad
                 ]
             )
-        created, versioned, unchanged = _write_items(s, specs, actor.staff_id)
-        audit(s, actor, "catalogue_import", host=rt.host, created=created, versioned=versioned)
+        created = versioned = unchanged = 0
+        step = 50
+        for start in range(0, len(writes), step):
+            c, v, u = _write_items(s, writes[start : start + step], actor.staff_id)
+            created, versioned, unchanged = created + c, versioned + v, unchanged + u
+            if progress is not None:
+                progress(min(start + step, len(writes)), len(writes))
+        listed = {sp.code for sp in specs}
+        written = {sp.code for sp in writes}
+        deactivated = 0
+        for item in s.scalars(select(ServiceItem)):
+            if item.active and (
+                item.code in off or (deactivate_missing and item.code not in listed)
+            ):
+                item.active = False
+                deactivated += 1
+            elif not item.active and item.code in written:
+                item.active = True  # listed in the file: in service again
+        audit(s, actor, "catalogue_import", host=rt.host, created=created, versioned=versioned,
+              deactivated=deactivated)  # fmt: skip
         change = emit(
             s,
             Change(
-                "catalogue.changed", actor.hall_id, {"created": created, "versioned": versioned}
+                "catalogue.changed",
+                actor.hall_id,
+                {"created": created, "versioned": versioned, "deactivated": deactivated},
             ),
         )
-    return ImportResult(created, versioned, unchanged, (change,))
+    return ImportResult(created, versioned, unchanged, (change,), deactivated)
 
 
 def seed_catalogue(rt: Runtime, path: Path | None = None) -> ImportResult:
@@ -751,6 +809,7 @@ def _detail(v: ServiceItemVersion, item: ServiceItem, dept: Department) -> ItemD
             MaterialInfo(m.id, m.seq, m.name, m.form, m.copies, m.requirement, m.condition, m.notes)
             for m in v.materials
         ),
+        active=item.active,
     )
 
 
@@ -818,6 +877,7 @@ def search_items(
     sector: str | None = None,
     window_id: int | None = None,
     limit: int = 50,
+    include_inactive: bool = False,
 ) -> list[ItemSummary]:
     """Items whose name, code, full pinyin or pinyin initials match ``text``.
 
@@ -852,8 +912,9 @@ def search_items(
                 & (WindowItemUse.window_id == (window_id or -1)),
             )
             .outerjoin(everywhere, everywhere.c.item_id == ServiceItem.id)
-            .where(ServiceItem.active.is_(True))
         )
+        if not include_inactive:
+            q = q.where(ServiceItem.active.is_(True))
         if department_id is not None:
             q = q.where(ServiceItem.department_id == department_id)
         if sector:
@@ -896,6 +957,7 @@ def search_items(
             promised_days=v.promised_days,
             statutory_days=v.statutory_days,
             on_the_spot=v.on_the_spot,
+            active=item.active,
         )
         for v, item, dept, _n, _town in rows[:limit]
     ]
@@ -960,21 +1022,87 @@ def catalogue_entries(
     ]
 
 
-def edit_item(rt: Runtime, actor: Actor, code: str, **changes: Any) -> ItemDetail:
-    """Write a new version of item ``code`` with ``changes`` applied (administrator). Existing
-    cases keep their version. ``materials`` may be given as a list of dicts."""
+#: Fields ``counter catalog edit --set FIELD=VALUE`` and the editor may change, with their type.
+EDITABLE_FIELDS: dict[str, str] = {
+    "code": "text",
+    "name": "text",
+    "department": "text",
+    "department_code": "text",
+    "kind": "text",
+    "sector": "text",
+    "promised_days": "int",
+    "statutory_days": "int",
+    "on_the_spot": "bool",
+    "fee": "text",
+    "legal_basis": "text",
+    "node_budget": "json",
+    "materials": "json",
+}
+
+
+def parse_field(field: str, text: str) -> Any:
+    """A ``FIELD=VALUE`` text as the field's value (see :data:`EDITABLE_FIELDS`)."""
+    kind = EDITABLE_FIELDS.get(field)
+    if kind is None:
+        raise InvalidInput(f"可改字段：{', '.join(EDITABLE_FIELDS)}", field=field)
+    raw = text.strip()
+    if kind == "int":
+        try:
+            return int(raw)
+        except ValueError:
+            raise InvalidInput("应为整数", field=field) from None
+    if kind == "bool":
+        low = raw.lower()
+        if low in ("1", "true", "yes", "是"):
+            return True
+        if low in ("0", "false", "no", "否"):
+            return False
+        raise InvalidInput("应为 true 或 false", field=field)
+    if kind == "json":
+        if field == "node_budget" and raw.lower() in ("", "null", "none"):
+            return None
+        try:
+            return json.loads(raw)
+        except (ValueError, RecursionError):
+            raise InvalidInput("应为 JSON", field=field) from None
+    return raw
+
+
+def apply_edit(
+    rt: Runtime, actor: Actor, code: str, changes: dict[str, Any]
+) -> tuple[ItemDetail, Change]:
+    """Write a new version of item ``code`` with ``changes`` applied (administrator), in one
+    unit of work, and announce it (``catalogue.changed``). Existing cases keep the version they
+    were accepted under. ``materials`` is the whole list, in order, as dicts of the import
+    format; ``code`` renames the item (the new code must be free)."""
     require_role(rt, actor, ADMIN)
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise InvalidInput(f"可改字段：{', '.join(EDITABLE_FIELDS)}", field=sorted(unknown)[0])
     current = get_item(rt, code=code)
     data = current.to_json() | changes
-    spec = validate_items([data])[0]
+    try:
+        spec = validate_items([data])[0]
+    except CatalogueImportError as exc:
+        raise ItemEditRefused(exc.errors) from None
     with rt.unit() as s:
+        item = s.scalars(select(ServiceItem).where(ServiceItem.code == code)).first()
+        if item is None:
+            raise NotFound(what=f"事项 {code}")
+        if spec.code != code:
+            if s.scalars(select(ServiceItem.id).where(ServiceItem.code == spec.code)).first():
+                raise ItemEditRefused(
+                    [(f"事项编码 {spec.code} 已存在", f"item code {spec.code} exists already")]
+                )
+            item.code = spec.code
+            s.flush()
         clash = s.execute(
             select(ServiceItem.code)
             .join(ServiceItemVersion, ServiceItem.current_version_id == ServiceItemVersion.id)
-            .where(ServiceItemVersion.name == spec.name, ServiceItem.code != code)
+            .where(ServiceItemVersion.name == spec.name, ServiceItem.id != item.id)
         ).first()
         if clash:
-            raise CatalogueImportError(
+            raise ItemEditRefused(
                 [
                     (
                         f"事项「{spec.name}」与 {clash[0]} 重名",
@@ -982,10 +1110,26 @@ def edit_item(rt: Runtime, actor: Actor, code: str, **changes: Any) -> ItemDetai
                     )
                 ]
             )
-        _write_items(s, [spec], actor.staff_id)
-        audit(s, actor, "catalogue_edit", code, host=rt.host, fields=sorted(changes))
-        emit(s, Change("catalogue.changed", actor.hall_id, {"code": code}))
-    return get_item(rt, code=code)
+        if spec.code != code:
+            # A rename alone is a new version too, so the history says when the code changed.
+            current_v = s.get(ServiceItemVersion, item.current_version_id)
+            if current_v is not None and not _version_differs(current_v, spec):
+                _write_items(s, [spec], actor.staff_id, force=True)
+            else:
+                _write_items(s, [spec], actor.staff_id)
+        else:
+            _write_items(s, [spec], actor.staff_id)
+        audit(s, actor, "catalogue_edit", spec.code, host=rt.host, fields=sorted(changes),
+              was=code if spec.code != code else None)  # fmt: skip
+        change = emit(
+            s, Change("catalogue.changed", actor.hall_id, {"code": spec.code, "was": code})
+        )
+    return get_item(rt, code=spec.code), change
+
+
+def edit_item(rt: Runtime, actor: Actor, code: str, **changes: Any) -> ItemDetail:
+    """Write a new version of item ``code`` with ``changes`` applied (see :func:`apply_edit`)."""
+    return apply_edit(rt, actor, code, changes)[0]
 
 
 def record_item_use(s: Session, window_id: int, item_id: int) -> None:

@@ -175,6 +175,26 @@ def prepare(
     return Prepared(a, g, (*w1, *w2), notes.strip())
 
 
+class ItemNotOffered(CounterError):
+    """A village point (村便民服务点) with a list of items it may accept was asked to accept
+    (or open a one-time notice for) an item not on it: the applicant goes to the town hall,
+    or gets a 不予受理 notice (not this point's competence)."""
+
+    code = "item_not_offered"
+    zh = "本服务点不受理事项 {item}，请到镇便民服务中心办理"
+    en = "This service point does not accept item {item}; the town hall does"
+
+
+def check_item_offered(hall: Hall, item: ServiceItem) -> None:
+    """Refuse an item a village point may not accept (its setting ``allowed_items``, set by
+    the town's administrator; none listed: every item)."""
+    if hall.kind != "village":
+        return
+    allowed = (hall.settings or {}).get("allowed_items") or ()
+    if allowed and item.code not in allowed:
+        raise ItemNotOffered(item=item.code)
+
+
 def new_case(
     s: Session, actor: Actor, hall: Hall, item: ServiceItem, v: ServiceItemVersion, p: Prepared,
     *, ticket_id: int | None, channel: str,
@@ -352,6 +372,7 @@ def accept_case(
     with scope_refusals_audited(rt, actor), rt.unit() as s:
         hall = load_hall(s, actor.hall_id)
         v, item, _dept = current_item(s, item_version_id)
+        check_item_offered(hall, item)
         checks = check_materials(v, materials)
         missing = missing_materials(v, checks, conditional=False)
         if missing:
@@ -406,6 +427,7 @@ def issue_one_time_notice(
     with rt.unit() as s:
         hall = load_hall(s, actor.hall_id)
         v, item, _dept = current_item(s, item_version_id)
+        check_item_offered(hall, item)
         checks = check_materials(v, materials)
         missing = missing_materials(v, checks, conditional=True)
         if not missing:

@@ -55,6 +55,12 @@ SCREENS = (
     "42-kiosk-ticket.png",
     "43-kiosk-cap-reached.png",
     "44-display-calls.png",
+    "50-admin-catalogue.png",
+    "51-admin-staff.png",
+    "52-admin-calendar.png",
+    "53-admin-hall-settings.png",
+    "54-admin-windows-queues.png",
+    "55-admin-village-points.png",
 )
 DOCUMENTS = (
     "10-doc-receipt.png",

@@ -1,0 +1,69 @@
+"""``counter hall show|set``: a hall's settings for scripts, as a signed-in administrator.
+
+``counter hall set KEY=VALUE ...`` takes the hall's columns (``name``, ``address``, ``phone``,
+``timezone``) and any key of the hall settings (:mod:`counter.domain.settings_form`: each value
+is read as its key's type; lists and mappings as JSON); an unknown key or a wrong value changes
+nothing (exit 1). ``counter hall show --json`` prints the hall and every setting, defaults
+filled in.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from counter.bootstrap import runtime
+from counter.commands.common import add_admin_argument, admin_actor, refusing
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("hall", parents=[common], help="大厅设置 / hall settings")
+    s = p.add_subparsers(dest="hall_command", required=True)
+    sh = s.add_parser("show", parents=[common], help="显示大厅及其设置")
+    sh.add_argument("--hall", metavar="CODE", help="大厅或村便民服务点编码")
+    sh.add_argument("--json", action="store_true")
+    add_admin_argument(sh)
+    sh.set_defaults(func=refusing(_show))
+    st = s.add_parser("set", parents=[common], help="修改大厅设置 KEY=VALUE ...")
+    st.add_argument("assignments", nargs="+", metavar="KEY=VALUE")
+    st.add_argument("--hall", metavar="CODE")
+    add_admin_argument(st)
+    st.set_defaults(func=refusing(_set))
+
+
+def _show(args: argparse.Namespace) -> int:
+    from counter import admin
+
+    rt = runtime(args)
+    try:
+        actor = admin_actor(rt, argparse.Namespace(staff=args.staff, hall=None))
+        view = admin.hall_settings(rt, actor, args.hall)
+    finally:
+        rt.dispose()
+    if args.json:
+        print(json.dumps(view.to_json(), ensure_ascii=False, default=str))
+        return 0
+    print(f"{view.code}\t{view.info.get('name', '')}")
+    for key, value in view.info.items():
+        print(f"  {key} = {value}")
+    for f in view.fields:
+        shown = json.dumps(f.value, ensure_ascii=False) if f.type == "json" else f.value
+        print(f"  {f.key} = {shown}\t# {f.label_zh}")
+    return 0
+
+
+def _set(args: argparse.Namespace) -> int:
+    from counter import admin
+    from counter.services.admin import parse_assignments
+
+    changes = parse_assignments(args.assignments)
+    rt = runtime(args)
+    try:
+        actor = admin_actor(rt, argparse.Namespace(staff=args.staff, hall=None))
+        view, _changes = admin.set_hall_settings(rt, actor, changes, args.hall)
+    finally:
+        rt.dispose()
+    for key in changes:
+        value = view.info.get(key, view.settings.get(key))
+        print(f"{key} = {json.dumps(value, ensure_ascii=False, default=str)}")
+    return 0
