@@ -29,213 +29,279 @@
     </message>
 </context>
 <context>
+    <name>AdminTab</name>
+    <message>
+        <location filename="../../ui/admin/common.py" line="56" />
+        <source>数据库连接中断，正在重连…请稍后再试</source>
+        <translation>Database connection lost; reconnecting… try again shortly</translation>
+    </message>
+</context>
+<context>
+    <name>AdminWindow</name>
+    <message>
+        <location filename="../../ui/admin/app.py" line="32" />
+        <source>系统管理 — %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/app.py" line="38" />
+        <source>系统管理 · %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/app.py" line="57" />
+        <source>事项目录</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/app.py" line="57" />
+        <source>工作人员</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/app.py" line="57" />
+        <source>工作日历</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/app.py" line="57" />
+        <source>大厅设置</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/app.py" line="58" />
+        <source>窗口与队列</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/app.py" line="58" />
+        <source>村便民服务点</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/app.py" line="71" />
+        <source>实时刷新已中断，正在重连…</source>
+        <translation>Live updates interrupted; reconnecting…</translation>
+    </message>
+</context>
+<context>
     <name>ApplicantPanel</name>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="161" />
+        <location filename="../../ui/applicant_panel.py" line="163" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="162" />
+        <location filename="../../ui/applicant_panel.py" line="164" />
         <source>个人</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="163" />
+        <location filename="../../ui/applicant_panel.py" line="165" />
         <source>企业/单位</source>
         <translation>Enterprise/organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="172" />
-        <location filename="../../ui/applicant_panel.py" line="472" />
+        <location filename="../../ui/applicant_panel.py" line="174" />
+        <location filename="../../ui/applicant_panel.py" line="498" />
         <source>请将身份证放在阅读器上</source>
         <translation>Place the ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="185" />
+        <location filename="../../ui/applicant_panel.py" line="187" />
         <source>代办（他人代为办理）</source>
         <translation>Agent (acting for the applicant)</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="210" />
-        <location filename="../../ui/applicant_panel.py" line="227" />
+        <location filename="../../ui/applicant_panel.py" line="216" />
+        <location filename="../../ui/applicant_panel.py" line="233" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="215" />
+        <location filename="../../ui/applicant_panel.py" line="221" />
         <source>18位证件号码</source>
         <translation>18-character ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="222" />
-        <location filename="../../ui/applicant_panel.py" line="236" />
+        <location filename="../../ui/applicant_panel.py" line="228" />
+        <location filename="../../ui/applicant_panel.py" line="252" />
         <source>民族</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="224" />
-        <location filename="../../ui/applicant_panel.py" line="263" />
+        <location filename="../../ui/applicant_panel.py" line="230" />
+        <location filename="../../ui/applicant_panel.py" line="289" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="225" />
-        <location filename="../../ui/applicant_panel.py" line="242" />
+        <location filename="../../ui/applicant_panel.py" line="231" />
+        <location filename="../../ui/applicant_panel.py" line="258" />
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="229" />
+        <location filename="../../ui/applicant_panel.py" line="237" />
+        <source>生僻字</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/applicant_panel.py" line="239" />
+        <source>按字符编码输入生僻字（如 U+20000）；也可在姓名中输入编码后按 Alt+X</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/applicant_panel.py" line="245" />
         <source>证件</source>
         <translation>ID type</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="231" />
+        <location filename="../../ui/applicant_panel.py" line="247" />
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="234" />
+        <location filename="../../ui/applicant_panel.py" line="250" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="238" />
+        <location filename="../../ui/applicant_panel.py" line="254" />
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="240" />
-        <location filename="../../ui/applicant_panel.py" line="269" />
-        <location filename="../../ui/applicant_panel.py" line="288" />
+        <location filename="../../ui/applicant_panel.py" line="256" />
+        <location filename="../../ui/applicant_panel.py" line="295" />
+        <location filename="../../ui/applicant_panel.py" line="314" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="258" />
+        <location filename="../../ui/applicant_panel.py" line="284" />
         <source>单位名称（与营业执照一致）</source>
         <translation>Name (as on the business licence)</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="259" />
+        <location filename="../../ui/applicant_panel.py" line="285" />
         <source>18位统一社会信用代码</source>
         <translation>18-character unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="262" />
-        <location filename="../../ui/applicant_panel.py" line="268" />
+        <location filename="../../ui/applicant_panel.py" line="288" />
+        <location filename="../../ui/applicant_panel.py" line="294" />
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="264" />
-        <location filename="../../ui/applicant_panel.py" line="270" />
+        <location filename="../../ui/applicant_panel.py" line="290" />
+        <location filename="../../ui/applicant_panel.py" line="296" />
         <source>住所</source>
         <translation>Registered address</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="265" />
+        <location filename="../../ui/applicant_panel.py" line="291" />
         <source>单位名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="266" />
+        <location filename="../../ui/applicant_panel.py" line="292" />
         <source>信用代码</source>
         <translation>Credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="278" />
+        <location filename="../../ui/applicant_panel.py" line="304" />
         <source>代办人姓名</source>
         <translation>Agent's name</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="279" />
+        <location filename="../../ui/applicant_panel.py" line="305" />
         <source>代办人身份证号码</source>
         <translation>Agent's ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="281" />
+        <location filename="../../ui/applicant_panel.py" line="307" />
         <source>代办人电话</source>
         <translation>Agent's phone</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="283" />
+        <location filename="../../ui/applicant_panel.py" line="309" />
         <source>与申请人关系，如：子女、村代办员</source>
         <translation>Relation, e.g. child, village agent</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="286" />
+        <location filename="../../ui/applicant_panel.py" line="312" />
         <source>代办人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="290" />
+        <location filename="../../ui/applicant_panel.py" line="316" />
         <source>身份证</source>
         <translation>ID card</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="293" />
+        <location filename="../../ui/applicant_panel.py" line="319" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="355" />
+        <location filename="../../ui/applicant_panel.py" line="381" />
         <source>请填写申请人姓名</source>
         <translation>Enter the applicant's name</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="358" />
+        <location filename="../../ui/applicant_panel.py" line="384" />
         <source>请填写证件号码</source>
         <translation>Enter the ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="363" />
+        <location filename="../../ui/applicant_panel.py" line="389" />
         <source>请填写单位名称</source>
         <translation>Enter the organisation's name</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="366" />
+        <location filename="../../ui/applicant_panel.py" line="392" />
         <source>请填写统一社会信用代码</source>
         <translation>Enter the unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="371" />
+        <location filename="../../ui/applicant_panel.py" line="397" />
         <source>请填写代办人姓名</source>
         <translation>Enter the agent's name</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="374" />
+        <location filename="../../ui/applicant_panel.py" line="400" />
         <source>请填写代办人身份证号码</source>
         <translation>Enter the agent's ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="491" />
+        <location filename="../../ui/applicant_panel.py" line="517" />
         <source>✓ 已读取代办人身份证</source>
         <translation>✓ Agent's ID card read</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="514" />
+        <location filename="../../ui/applicant_panel.py" line="540" />
         <source>✓ 已读取身份证</source>
         <translation>✓ ID card read</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="539" />
+        <location filename="../../ui/applicant_panel.py" line="565" />
         <source>电话 %1</source>
         <translation>phone %1</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="543" />
+        <location filename="../../ui/applicant_panel.py" line="569" />
         <source>法定代表人 %1</source>
         <translation>legal representative %1</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="545" />
+        <location filename="../../ui/applicant_panel.py" line="571" />
         <source>上次登记的信息：%1</source>
         <translation>Registered last time: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="547" />
+        <location filename="../../ui/applicant_panel.py" line="573" />
         <source>使用  Ctrl+U</source>
         <translation>Use  Ctrl+U</translation>
     </message>
@@ -371,6 +437,119 @@
         <location filename="../../ui/backoffice/window.py" line="448" />
         <source>数据库连接中断，正在重连…已填写的意见不会丢失</source>
         <translation>Database connection lost, reconnecting… what you typed is kept</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarTab</name>
+    <message>
+        <location filename="../../ui/admin/calendar.py" line="47" />
+        <source>年份</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar.py" line="55" />
+        <source>红：法定节假日　蓝：调休或加班工作日　灰底：本厅闭厅</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar.py" line="57" />
+        <source>重新载入国家节假日</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar.py" line="85" />
+        <source>%1月</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar.py" line="92" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar.py" line="92" />
+        <source>类别</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar.py" line="92" />
+        <source>名称</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar.py" line="97" />
+        <source>点击日期后标记</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar.py" line="100" />
+        <source>说明，如：停电闭厅、集中办理日</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar.py" line="104" />
+        <source>闭厅日</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar.py" line="105" />
+        <source>加班工作日</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar.py" line="106" />
+        <source>取消标记</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar.py" line="120" />
+        <source>已确认（%1）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar.py" line="122" />
+        <source>未确认：国家节假日尚未载入或录入，期限仅为估算</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar.py" line="126" />
+        <source>　未确认年份：%1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar.py" line="154" />
+        <source>调休上班</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar.py" line="154" />
+        <source>法定节假日</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar.py" line="156" />
+        <source>本厅加班</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar.py" line="156" />
+        <source>本厅闭厅</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar.py" line="169" />
+        <source>请先点击一个日期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar.py" line="173" />
+        <source>已标记</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar.py" line="181" />
+        <source>已重新载入</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -738,75 +917,328 @@
     </message>
 </context>
 <context>
-    <name>ChecklistPanel</name>
+    <name>CatalogueTab</name>
     <message>
-        <location filename="../../ui/checklist.py" line="356" />
-        <source>本次办理</source>
-        <translation>This visit</translation>
+        <location filename="../../ui/admin/catalogue.py" line="62" />
+        <source>事项名称、编码、拼音或首字母</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="365" />
-        <location filename="../../ui/checklist.py" line="468" />
-        <source>请选择办理事项</source>
-        <translation>Choose an item</translation>
+        <location filename="../../ui/admin/catalogue.py" line="65" />
+        <source>查找</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="373" />
-        <source>空格 收到/缺少 · N 不适用 · F 原件/复印件 · +/− 份数 · F8 全部收齐</source>
-        <translation>Space received/missing · N not applicable · F original/copy · +/− copies · F8 all received</translation>
+        <location filename="../../ui/admin/catalogue.py" line="70" />
+        <source>编码</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="379" />
-        <source>备注</source>
-        <translation>Notes</translation>
+        <location filename="../../ui/admin/catalogue.py" line="70" />
+        <source>事项</source>
+        <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="381" />
-        <source>受理备注（打印在回执上），如：补充说明、容缺承诺</source>
-        <translation>Notes printed on the receipt</translation>
+        <location filename="../../ui/admin/catalogue.py" line="70" />
+        <location filename="../../ui/admin/catalogue.py" line="129" />
+        <source>部门</source>
+        <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="429" />
-        <source>已受理 %1</source>
-        <translation>Accepted %1</translation>
+        <location filename="../../ui/admin/catalogue.py" line="78" />
+        <source>导入目录文件…</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="430" />
-        <source>已一次性告知</source>
-        <translation>One-time notice issued</translation>
+        <location filename="../../ui/admin/catalogue.py" line="89" />
+        <source>请在左侧选择事项</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="431" />
-        <source>不予受理</source>
-        <translation>Not accepted</translation>
-    </message>
-    <message>
-        <location filename="../../ui/checklist.py" line="432" />
-        <source>办理中</source>
-        <translation>In progress</translation>
-    </message>
-    <message>
-        <location filename="../../ui/checklist.py" line="434" />
-        <source>补正受理 %1</source>
-        <translation>Completing %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/checklist.py" line="446" />
-        <source>共 %1 项，待办 %2 项</source>
-        <translation>%1 item(s), %2 pending</translation>
-    </message>
-    <message>
-        <location filename="../../ui/checklist.py" line="471" />
+        <location filename="../../ui/admin/catalogue.py" line="107" />
         <source>即办件</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="473" />
+        <location filename="../../ui/admin/catalogue.py" line="108" />
+        <source>承诺</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="110" />
+        <source>法定</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="112" />
+        <source>个工作日</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="127" />
+        <source>事项编码</source>
+        <translation>Item code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="128" />
+        <source>事项名称</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="130" />
+        <source>事项类型</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="131" />
+        <source>领域</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="132" />
+        <source>办理时限</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="133" />
+        <source>收费</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="134" />
+        <source>设定依据</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="135" />
+        <source>环节时限（工作日，全0为不设）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="138" />
+        <source>申请材料</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="142" />
+        <source>材料名称</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="142" />
+        <source>形式</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="142" />
+        <source>份数</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="142" />
+        <source>要求</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="143" />
+        <source>情形（按情形提交时）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="156" />
+        <source>添加材料</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="157" />
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="158" />
+        <source>上移</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="159" />
+        <source>下移</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="169" />
+        <location filename="../../ui/admin/catalogue.py" line="237" />
+        <location filename="../../ui/admin/catalogue.py" line="352" />
+        <location filename="../../ui/admin/catalogue.py" line="357" />
+        <source>停用事项</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="173" />
+        <source>保存为新版本</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="195" />
+        <source>%1（已停用）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="219" />
+        <source>第 %1 版</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="237" />
+        <location filename="../../ui/admin/catalogue.py" line="357" />
+        <source>启用事项</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="241" />
+        <source>新材料</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="335" />
+        <source>没有修改</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="342" />
+        <source>已保存为第 %1 版；已受理的办件仍按原版本</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="359" />
+        <source>事项已停用，不再受理新件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="359" />
+        <source>事项已启用</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="367" />
+        <location filename="../../ui/admin/catalogue.py" line="401" />
+        <source>导入事项目录</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="367" />
+        <source>事项目录 (*.json *.xlsx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="389" />
+        <source>文件与现有目录相同，无需导入</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="391" />
+        <source>新增 %1 项，修改 %2 项，停用 %3 项，未变 %4 项。确认导入？</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="397" />
+        <source>新增</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="397" />
+        <source>修改</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="398" />
+        <source>停用</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="407" />
+        <source>正在导入…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="425" />
+        <source>已导入：新增 %1，新版本 %2，停用 %3</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <location filename="../../ui/checklist.py" line="362" />
+        <source>本次办理</source>
+        <translation>This visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="371" />
+        <location filename="../../ui/checklist.py" line="477" />
+        <source>请选择办理事项</source>
+        <translation>Choose an item</translation>
+    </message>
+    <message>
+        <source>空格 收到/缺少 · N 不适用 · F 原件/复印件 · +/− 份数 · F8 全部收齐</source>
+        <translation>Space received/missing · N not applicable · F original/copy · +/− copies · F8 all received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="380" />
+        <source>空格 收到/缺少 · N 不适用（两者都移到下一行）· F 原件/复印件 · +/− 份数 · F8 全部收齐</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="388" />
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="390" />
+        <source>受理备注（打印在回执上），如：补充说明、容缺承诺</source>
+        <translation>Notes printed on the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="438" />
+        <source>已受理 %1</source>
+        <translation>Accepted %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="439" />
+        <source>已一次性告知</source>
+        <translation>One-time notice issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="440" />
+        <source>不予受理</source>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="441" />
+        <source>办理中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="443" />
+        <source>补正受理 %1</source>
+        <translation>Completing %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="455" />
+        <source>共 %1 项，待办 %2 项</source>
+        <translation>%1 item(s), %2 pending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="480" />
+        <source>即办件</source>
+        <translation>On the spot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="482" />
         <source>承诺%1个工作日</source>
         <translation>%1 working days</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="477" />
+        <location filename="../../ui/checklist.py" line="486" />
         <source>（正在读取材料清单…）</source>
         <translation>(loading the materials…)</translation>
     </message>
@@ -814,94 +1246,114 @@
 <context>
     <name>CitizenScreen</name>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="45" />
+        <location filename="../../ui/citizen_screen.py" line="58" />
         <source>便民服务中心 · 窗口信息</source>
         <translation>Service centre · window</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="72" />
+        <location filename="../../ui/citizen_screen.py" line="86" />
         <source>一窗通办 · 一次告知 · 限时办结</source>
         <translation>One window · one notice · on time</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="87" />
+        <location filename="../../ui/citizen_screen.py" line="101" />
         <source>欢迎光临</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="91" />
+        <location filename="../../ui/citizen_screen.py" line="105" />
         <source>请留意叫号，听到您的号码后到本窗口办理</source>
         <translation>Please wait for your number to be called</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="123" />
+        <location filename="../../ui/citizen_screen.py" line="137" />
         <source>请您对本次服务进行评价</source>
         <translation>Please rate our service</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="126" />
+        <location filename="../../ui/citizen_screen.py" line="140" />
         <source>好差评 · 一次一评</source>
         <translation>One rating per visit</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="143" />
+        <location filename="../../ui/citizen_screen.py" line="161" />
         <source>请选择不满意的原因（可多选）</source>
         <translation>Why were you dissatisfied? (choose any)</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="153" />
+        <location filename="../../ui/citizen_screen.py" line="173" />
         <source>其他意见或建议（选择“其他”时必填）</source>
         <translation>Other comments (required with “Other”)</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="157" />
+        <location filename="../../ui/citizen_screen.py" line="177" />
         <source>提交评价</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="171" />
+        <location filename="../../ui/citizen_screen.py" line="191" />
         <source>感谢您的评价！</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="174" />
+        <location filename="../../ui/citizen_screen.py" line="194" />
         <source>您的意见是我们改进工作的动力</source>
         <translation>Your opinion helps us improve</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="186" />
+        <location filename="../../ui/citizen_screen.py" line="206" />
         <source>%1号窗口</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="189" />
+        <location filename="../../ui/citizen_screen.py" line="209" />
         <source>为您服务：%1　工号：%2</source>
         <translation>Served by %1   staff no. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="209" />
+        <location filename="../../ui/citizen_screen.py" line="229" />
         <source>请%1号到%2号窗口办理</source>
         <translation>Number %1, please go to window %2</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="217" />
+        <location filename="../../ui/citizen_screen.py" line="237" />
         <source>您好，%1</source>
         <translation>Hello, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="217" />
+        <location filename="../../ui/citizen_screen.py" line="237" />
         <source>您好</source>
         <translation>Hello</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="220" />
+        <location filename="../../ui/citizen_screen.py" line="240" />
         <source>正在办理：%1</source>
         <translation>In progress: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_screen.py" line="222" />
+        <location filename="../../ui/citizen_screen.py" line="242" />
         <source>请出示身份证和申请材料</source>
         <translation>Please show your ID card and documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/citizen_screen.py" line="252" />
+        <source>%1（办件号 %2）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/citizen_screen.py" line="255" />
+        <source>您正在评价：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/citizen_screen.py" line="258" />
+        <source>您正在评价：%1号本次窗口服务</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/citizen_screen.py" line="261" />
+        <source>您正在评价：本次窗口服务</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -936,6 +1388,172 @@
         <location filename="../../ui/preview.py" line="197" />
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FloorTab</name>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="52" />
+        <location filename="../../ui/admin/floor.py" line="55" />
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="55" />
+        <location filename="../../ui/admin/floor.py" line="66" />
+        <location filename="../../ui/admin/floor.py" line="83" />
+        <location filename="../../ui/admin/floor.py" line="112" />
+        <source>名称</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="55" />
+        <source>服务队列（权重）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="55" />
+        <source>常办事项</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="63" />
+        <source>队列</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="66" />
+        <location filename="../../ui/admin/floor.py" line="111" />
+        <source>前缀</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="66" />
+        <source>开始</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="66" />
+        <source>结束</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="67" />
+        <location filename="../../ui/admin/floor.py" line="114" />
+        <source>每日上限</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="67" />
+        <source>当前等候</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="78" />
+        <source>所选窗口服务的队列</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="85" />
+        <source>保存窗口</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="89" />
+        <source>改动即时生效：已取号的群众留在原队列，顺序不变</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="92" />
+        <source>队列设置</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="101" />
+        <source>限定取号时段</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="104" />
+        <location filename="../../ui/admin/floor.py" line="161" />
+        <source>不限</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="105" />
+        <source>启用</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="113" />
+        <source>时段</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="116" />
+        <source>保存队列</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="118" />
+        <source>新增队列</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="125" />
+        <source>新增窗口</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="130" />
+        <source>名称，如：15号综合窗口</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="131" />
+        <source>添加窗口</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="133" />
+        <source>窗口号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="152" />
+        <location filename="../../ui/admin/floor.py" line="162" />
+        <source>（停用）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="177" />
+        <source>权重 </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="206" />
+        <source>%1号窗口服务的队列</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="225" />
+        <source>窗口服务的队列已更新</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="243" />
+        <source>%1号综合窗口</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="245" />
+        <source>窗口已添加</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="275" />
+        <source>队列已保存</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -994,57 +1612,57 @@
 <context>
     <name>HallDisplay</name>
     <message>
-        <location filename="../../ui/hall_display.py" line="104" />
+        <location filename="../../ui/hall_display.py" line="105" />
         <source>叫号大屏</source>
         <translation>Hall display</translation>
     </message>
     <message>
-        <location filename="../../ui/hall_display.py" line="324" />
+        <location filename="../../ui/hall_display.py" line="325" />
         <source>网络连接中断，显示最后状态，正在自动重连…</source>
         <translation>Connection lost: showing the last state, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/hall_display.py" line="338" />
+        <location filename="../../ui/hall_display.py" line="339" />
         <source>正在呼叫</source>
         <translation>Now calling</translation>
     </message>
     <message>
-        <location filename="../../ui/hall_display.py" line="341" />
+        <location filename="../../ui/hall_display.py" line="342" />
         <source>请留意叫号</source>
         <translation>Please watch for your number</translation>
     </message>
     <message>
-        <location filename="../../ui/hall_display.py" line="359" />
+        <location filename="../../ui/hall_display.py" line="360" />
         <source>请到 {window} 号窗口办理</source>
         <translation>Please go to window {window}</translation>
     </message>
     <message>
-        <location filename="../../ui/hall_display.py" line="368" />
+        <location filename="../../ui/hall_display.py" line="369" />
         <source>最近叫号</source>
         <translation>Recent calls</translation>
     </message>
     <message>
-        <location filename="../../ui/hall_display.py" line="383" />
+        <location filename="../../ui/hall_display.py" line="384" />
         <source>{window} 号窗口</source>
         <translation>Window {window}</translation>
     </message>
     <message>
-        <location filename="../../ui/hall_display.py" line="413" />
+        <location filename="../../ui/hall_display.py" line="414" />
         <source>{n}号窗口</source>
         <translation>Window {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/hall_display.py" line="455" />
+        <location filename="../../ui/hall_display.py" line="456" />
         <source>等候人数</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/hall_display.py" line="472" />
+        <location filename="../../ui/hall_display.py" line="473" />
         <source>{n} 人</source>
         <translation>{n} waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/hall_display.py" line="488" />
+        <location filename="../../ui/hall_display.py" line="489" />
         <source>请留意屏幕叫号与语音提示，过号请到咨询台</source>
         <translation>Watch the screen and listen for your number; if you missed it, please ask at the information desk</translation>
     </message>
@@ -1052,98 +1670,142 @@
 <context>
     <name>HandoutPanel</name>
     <message>
-        <location filename="../../ui/handout.py" line="52" />
+        <location filename="../../ui/handout.py" line="82" />
         <source>出件</source>
         <translation>Hand-out</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="56" />
+        <location filename="../../ui/handout.py" line="86" />
         <source>① 扫描受理回执上的条码（或输入办件号后按回车）</source>
         <translation>① Scan the receipt's barcode (or type the case number and press Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="62" />
-        <location filename="../../ui/handout.py" line="76" />
+        <location filename="../../ui/handout.py" line="92" />
+        <location filename="../../ui/handout.py" line="106" />
         <source>办件号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="77" />
+        <location filename="../../ui/handout.py" line="107" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="78" />
+        <location filename="../../ui/handout.py" line="108" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="79" />
+        <location filename="../../ui/handout.py" line="109" />
         <source>代办人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="80" />
+        <location filename="../../ui/handout.py" line="110" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="81" />
+        <location filename="../../ui/handout.py" line="111" />
         <source>受理时间</source>
         <translation>Accepted at</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="94" />
+        <location filename="../../ui/handout.py" line="112" />
+        <source>办结时间</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/handout.py" line="113" />
+        <source>交付结果</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/handout.py" line="126" />
         <source>② 请领取人刷身份证（或输入证件号码）</source>
         <translation>② The collector presents the ID card (or type the number)</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="96" />
+        <location filename="../../ui/handout.py" line="128" />
         <source>领取人身份证号码</source>
         <translation>Collector's ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="103" />
+        <location filename="../../ui/handout.py" line="135" />
         <source>③ 确认出件</source>
         <translation>③ Hand out</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="109" />
+        <location filename="../../ui/handout.py" line="141" />
         <source>补打</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="213" />
+        <location filename="../../ui/handout.py" line="203" />
+        <source>%1 × %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/handout.py" line="209" />
+        <source>无证照（办理结果：%1）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/handout.py" line="233" />
+        <source>已领取，不能重复出件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/handout.py" line="237" />
+        <source>未办结，预计%1月%2日办结</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/handout.py" line="241" />
+        <source>未办结</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/handout.py" line="242" />
+        <source>此办件当前状态为“%1”，不能出件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/handout.py" line="291" />
+        <source>办结后方可出件：请告知申请人预计办结日期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/handout.py" line="295" />
         <source>等待读取领取人身份证…</source>
         <translation>Waiting for the collector's ID card…</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="226" />
+        <location filename="../../ui/handout.py" line="308" />
         <source>✓ 领取人与申请人一致</source>
         <translation>✓ The collector is the applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="230" />
+        <location filename="../../ui/handout.py" line="312" />
         <source>✓ 领取人与代办人一致</source>
         <translation>✓ The collector is the agent</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="234" />
+        <location filename="../../ui/handout.py" line="316" />
         <source>✗ 领取人与申请人、代办人均不一致，不能出件</source>
         <translation>✗ The collector is neither the applicant nor the agent: do not hand out</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="238" />
+        <location filename="../../ui/handout.py" line="320" />
         <source>将由系统核对领取人身份</source>
         <translation>The system checks the collector</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="255" />
         <source>已领取</source>
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="256" />
+        <location filename="../../ui/handout.py" line="338" />
         <source>✓ 已出件，请领取人在领取回执上签字</source>
         <translation>✓ Handed out; the collector signs the slip</translation>
     </message>
@@ -1151,38 +1813,38 @@
 <context>
     <name>ItemFinder</name>
     <message>
-        <location filename="../../ui/item_finder.py" line="47" />
+        <location filename="../../ui/item_finder.py" line="66" />
         <source>办理事项</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/item_finder.py" line="54" />
+        <location filename="../../ui/item_finder.py" line="73" />
         <source>名称、编码、拼音或首字母（如 zjd）  Ctrl+F</source>
         <translation>Name, code, pinyin or initials (e.g. zjd)  Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../ui/item_finder.py" line="59" />
-        <location filename="../../ui/item_finder.py" line="103" />
+        <location filename="../../ui/item_finder.py" line="78" />
+        <location filename="../../ui/item_finder.py" line="118" />
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../ui/item_finder.py" line="62" />
+        <location filename="../../ui/item_finder.py" line="81" />
         <source>全部领域</source>
         <translation>All sectors</translation>
     </message>
     <message>
-        <location filename="../../ui/item_finder.py" line="132" />
+        <location filename="../../ui/item_finder.py" line="188" />
         <source>本窗口常办事项在前</source>
         <translation>This window's frequent items first</translation>
     </message>
     <message>
-        <location filename="../../ui/item_finder.py" line="134" />
+        <location filename="../../ui/item_finder.py" line="190" />
         <source>找到 %1 项</source>
         <translation>%1 found</translation>
     </message>
     <message>
-        <location filename="../../ui/item_finder.py" line="135" />
+        <location filename="../../ui/item_finder.py" line="191" />
         <source>没有找到匹配的事项，请换个关键词</source>
         <translation>Nothing found; try other words</translation>
     </message>
@@ -1202,12 +1864,12 @@
 <context>
     <name>ItemSearchModel</name>
     <message>
-        <location filename="../../ui/models.py" line="68" />
+        <location filename="../../ui/models.py" line="78" />
         <source>即办件</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="70" />
+        <location filename="../../ui/models.py" line="80" />
         <source>承诺%1个工作日</source>
         <translation>%1 working days</translation>
     </message>
@@ -1215,12 +1877,12 @@
 <context>
     <name>KeyPad</name>
     <message>
-        <location filename="../../ui/kiosk.py" line="218" />
+        <location filename="../../ui/kiosk.py" line="219" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="220" />
+        <location filename="../../ui/kiosk.py" line="221" />
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -1228,279 +1890,279 @@
 <context>
     <name>KioskScreen</name>
     <message>
-        <location filename="../../ui/kiosk.py" line="265" />
+        <location filename="../../ui/kiosk.py" line="266" />
         <source>自助取号机</source>
         <translation>Ticket kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="348" />
-        <location filename="../../ui/kiosk.py" line="719" />
+        <location filename="../../ui/kiosk.py" line="349" />
+        <location filename="../../ui/kiosk.py" line="720" />
         <source>如需在号票上显示您的姓名，请先在下方读卡区刷身份证（可不刷）</source>
         <translation>To show your name on the ticket, swipe your ID card on the reader below first (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="354" />
-        <location filename="../../ui/kiosk.py" line="729" />
+        <location filename="../../ui/kiosk.py" line="355" />
+        <location filename="../../ui/kiosk.py" line="730" />
         <source>请选择您要办理的业务</source>
         <translation>Please choose your business</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="362" />
-        <location filename="../../ui/kiosk.py" line="382" />
+        <location filename="../../ui/kiosk.py" line="363" />
+        <location filename="../../ui/kiosk.py" line="383" />
         <source>按办理事项查找</source>
         <translation>Find by item</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="364" />
-        <location filename="../../ui/kiosk.py" line="409" />
+        <location filename="../../ui/kiosk.py" line="365" />
+        <location filename="../../ui/kiosk.py" line="410" />
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="366" />
-        <location filename="../../ui/kiosk.py" line="429" />
+        <location filename="../../ui/kiosk.py" line="367" />
+        <location filename="../../ui/kiosk.py" line="430" />
         <source>绿色通道</source>
         <translation>Priority lane</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="368" />
+        <location filename="../../ui/kiosk.py" line="369" />
         <source>清除身份证信息</source>
         <translation>Clear the ID card details</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="383" />
+        <location filename="../../ui/kiosk.py" line="384" />
         <source>输入事项名称的拼音首字母，如“宅基地”输入 ZJD</source>
         <translation>Type the pinyin initials of the item, e.g. ZJD for 宅基地</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="411" />
+        <location filename="../../ui/kiosk.py" line="412" />
         <source>请输入预约短信中的预约码（YY 后面的8位），或扫描预约二维码</source>
         <translation>Enter the appointment code from your text message (the 8 characters after YY), or scan the appointment QR code</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="423" />
+        <location filename="../../ui/kiosk.py" line="424" />
         <source>确认签到</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="430" />
+        <location filename="../../ui/kiosk.py" line="431" />
         <source>请选择优先办理的类别，工作人员将核验相关证件</source>
         <translation>Choose the priority category; staff will check your documents</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="437" />
-        <location filename="../../ui/kiosk.py" line="851" />
+        <location filename="../../ui/kiosk.py" line="438" />
+        <location filename="../../ui/kiosk.py" line="852" />
         <source>取号成功</source>
         <translation>Ticket taken</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="438" />
+        <location filename="../../ui/kiosk.py" line="439" />
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="462" />
-        <location filename="../../ui/kiosk.py" line="966" />
+        <location filename="../../ui/kiosk.py" line="463" />
+        <location filename="../../ui/kiosk.py" line="967" />
         <source>暂时无法取号</source>
         <translation>Tickets cannot be taken now</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="471" />
+        <location filename="../../ui/kiosk.py" line="472" />
         <source>选择其他业务</source>
         <translation>Choose another business</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="477" />
+        <location filename="../../ui/kiosk.py" line="478" />
         <source>管理员解锁</source>
         <translation>Administrator unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="479" />
+        <location filename="../../ui/kiosk.py" line="480" />
         <source>大厅管理员或系统管理员登录后可退出全屏或关闭取号机</source>
         <translation>A hall manager or administrator may sign in to leave full screen or close the kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="484" />
+        <location filename="../../ui/kiosk.py" line="485" />
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="487" />
+        <location filename="../../ui/kiosk.py" line="488" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="500" />
+        <location filename="../../ui/kiosk.py" line="501" />
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="502" />
+        <location filename="../../ui/kiosk.py" line="503" />
         <source>关闭取号机</source>
         <translation>Close the kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="505" />
+        <location filename="../../ui/kiosk.py" line="506" />
         <source>回到全屏</source>
         <translation>Back to full screen</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="702" />
+        <location filename="../../ui/kiosk.py" line="703" />
         <source>预计约 {m} 分钟</source>
         <translation>About {m} min</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="704" />
+        <location filename="../../ui/kiosk.py" line="705" />
         <source>无需等候</source>
         <translation>No wait</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="706" />
+        <location filename="../../ui/kiosk.py" line="707" />
         <source>{n} 人等候 · {wait}</source>
         <translation>{n} waiting · {wait}</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="711" />
+        <location filename="../../ui/kiosk.py" line="712" />
         <source>{name}，您好！请选择业务，号票上将显示您的姓名（已隐去部分）</source>
         <translation>Hello, {name}! Please choose a business; the ticket will show your name (partly hidden)</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="726" />
+        <location filename="../../ui/kiosk.py" line="727" />
         <source>绿色通道（{reason}）：请选择业务</source>
         <translation>Priority lane ({reason}): please choose a business</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="773" />
+        <location filename="../../ui/kiosk.py" line="774" />
         <source>没有找到相关事项，请换个词，或直接选择“综合受理”</source>
         <translation>No matching item; try another word, or choose "General intake"</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="777" />
+        <location filename="../../ui/kiosk.py" line="778" />
         <source>{name}　（{dept}）　→ {queue}</source>
         <translation>{name}  ({dept})  → {queue}</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="855" />
+        <location filename="../../ui/kiosk.py" line="856" />
         <source>本机未连接打印机：请拍照或记下您的号码</source>
         <translation>No printer on this kiosk: please take a photo of your number or write it down</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="858" />
+        <location filename="../../ui/kiosk.py" line="859" />
         <source>正在打印号票，请稍候…</source>
         <translation>Printing your ticket, please wait…</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="881" />
+        <location filename="../../ui/kiosk.py" line="882" />
         <source>取号人：{name}</source>
         <translation>For: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="882" />
+        <location filename="../../ui/kiosk.py" line="883" />
         <source>您前面还有 {n} 人等候</source>
         <translation>{n} person(s) ahead of you</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="884" />
+        <location filename="../../ui/kiosk.py" line="885" />
         <source>预计等候约 {m} 分钟</source>
         <translation>Estimated wait about {m} min</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="886" />
+        <location filename="../../ui/kiosk.py" line="887" />
         <source>取号时间：{t}</source>
         <translation>Issued at: {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="900" />
+        <location filename="../../ui/kiosk.py" line="901" />
         <source>请取走号票，留意叫号</source>
         <translation>Please take your ticket and watch for your number</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="912" />
+        <location filename="../../ui/kiosk.py" line="913" />
         <source>打印机缺纸</source>
         <translation>The printer is out of paper</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="914" />
+        <location filename="../../ui/kiosk.py" line="915" />
         <source>打印机故障</source>
         <translation>The printer has failed</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="919" />
+        <location filename="../../ui/kiosk.py" line="920" />
         <source>未能出票</source>
         <translation>No ticket printed</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="920" />
+        <location filename="../../ui/kiosk.py" line="921" />
         <source>本次取号已取消，请到咨询台由工作人员为您取号</source>
         <translation>This ticket was cancelled; please ask at the information desk for a ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="923" />
+        <location filename="../../ui/kiosk.py" line="924" />
         <source>{what}，号票未能打印</source>
         <translation>{what}: the ticket was not printed</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="924" />
+        <location filename="../../ui/kiosk.py" line="925" />
         <source>{what}：暂时无法打印号票，请到咨询台取号</source>
         <translation>{what}: tickets cannot be printed now; please ask at the information desk</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="929" />
+        <location filename="../../ui/kiosk.py" line="930" />
         <source>{what}，号票未能打印：请拍照或记下屏幕上的号码，凭号码办理</source>
         <translation>{what}: the ticket was not printed; take a photo of the number on the screen or write it down, and use it to be served</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="934" />
+        <location filename="../../ui/kiosk.py" line="935" />
         <source>{what}：号票将显示在屏幕上，请拍照或记下号码</source>
         <translation>{what}: the ticket will be shown on the screen; take a photo of it or write the number down</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="960" />
+        <location filename="../../ui/kiosk.py" line="961" />
         <source>今日号票已取完</source>
         <translation>Today's tickets are all taken</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="961" />
+        <location filename="../../ui/kiosk.py" line="962" />
         <source>当前不在取号时间</source>
         <translation>Tickets are not issued at this time</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="962" />
+        <location filename="../../ui/kiosk.py" line="963" />
         <source>今天不办公</source>
         <translation>The hall is closed today</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="963" />
+        <location filename="../../ui/kiosk.py" line="964" />
         <source>预约签到未成功</source>
         <translation>Check-in failed</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="964" />
+        <location filename="../../ui/kiosk.py" line="965" />
         <source>未找到</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="965" />
+        <location filename="../../ui/kiosk.py" line="966" />
         <source>系统连接中断</source>
         <translation>Connection lost</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="970" />
+        <location filename="../../ui/kiosk.py" line="971" />
         <source>系统正在重新连接，请稍候再试，或到咨询台由工作人员为您取号</source>
         <translation>Reconnecting; please try again in a moment, or ask at the information desk for a ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="973" />
+        <location filename="../../ui/kiosk.py" line="974" />
         <source>取号未成功，请到咨询台由工作人员为您取号</source>
         <translation>No ticket was issued; please ask at the information desk for a ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="998" />
+        <location filename="../../ui/kiosk.py" line="999" />
         <source>请输入工号和密码</source>
         <translation>Enter the staff number and password</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="1006" />
+        <location filename="../../ui/kiosk.py" line="1007" />
         <source>{name} 已解锁：可关闭取号机或回到全屏</source>
         <translation>{name} unlocked: you may close the kiosk or go back to full screen</translation>
     </message>
@@ -1802,67 +2464,67 @@
 <context>
     <name>OutcomePanel</name>
     <message>
-        <location filename="../../ui/outcome.py" line="81" />
+        <location filename="../../ui/outcome.py" line="124" />
         <source>办理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="82" />
+        <location filename="../../ui/outcome.py" line="125" />
         <source>请选择办理事项</source>
         <translation>Choose an item</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="87" />
+        <location filename="../../ui/outcome.py" line="130" />
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="90" />
+        <location filename="../../ui/outcome.py" line="133" />
         <source>一次性告知</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="93" />
+        <location filename="../../ui/outcome.py" line="136" />
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="121" />
+        <location filename="../../ui/outcome.py" line="164" />
         <source>补打</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="163" />
+        <location filename="../../ui/outcome.py" line="206" />
         <source>已受理　办件号 %1</source>
         <translation>Accepted   case %1</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="166" />
+        <location filename="../../ui/outcome.py" line="209" />
         <source>已出具一次性告知书　%1</source>
         <translation>One-time notice issued   %1</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="169" />
+        <location filename="../../ui/outcome.py" line="212" />
         <source>不予受理　%1</source>
         <translation>Not accepted   %1</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="175" />
+        <location filename="../../ui/outcome.py" line="218" />
         <source>状态：%1</source>
         <translation>State: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="180" />
+        <location filename="../../ui/outcome.py" line="223" />
         <source>即办件：已当场办结，可直接出件</source>
         <translation>On the spot: completed, ready to hand out</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="184" />
+        <location filename="../../ui/outcome.py" line="227" />
         <source>承诺办结日期：%1（%2个工作日）</source>
         <translation>Promised by %1 (%2 working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="191" />
+        <location filename="../../ui/outcome.py" line="234" />
         <source>办结期限跨入尚未公布节假日安排的年份，日期为预估，请以后续通知为准</source>
         <translation>The deadline falls in a year whose holidays are not published yet; the date is an estimate</translation>
     </message>
@@ -1870,7 +2532,7 @@
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/kiosk.py" line="239" />
+        <location filename="../../ui/kiosk.py" line="240" />
         <source>返回首页</source>
         <translation>Back to start</translation>
     </message>
@@ -1878,12 +2540,12 @@
 <context>
     <name>ParkedPopup</name>
     <message>
-        <location filename="../../ui/queue_bar.py" line="73" />
+        <location filename="../../ui/queue_bar.py" line="95" />
         <source>暂离的号票（回车恢复办理，Esc 关闭）</source>
         <translation>Parked tickets (Enter resumes, Esc closes)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_bar.py" line="85" />
+        <location filename="../../ui/queue_bar.py" line="107" />
         <source>%1　%2　%3暂离（已 %4）</source>
         <translation>%1  %2  parked at %3 (%4 ago)</translation>
     </message>
@@ -1891,70 +2553,70 @@
 <context>
     <name>QueueBar</name>
     <message>
-        <location filename="../../ui/queue_bar.py" line="127" />
-        <location filename="../../ui/queue_bar.py" line="175" />
+        <location filename="../../ui/queue_bar.py" line="153" />
+        <location filename="../../ui/queue_bar.py" line="215" />
         <source>空闲：按 F1 叫下一位</source>
         <translation>Free: F1 calls the next</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_bar.py" line="181" />
+        <location filename="../../ui/queue_bar.py" line="221" />
         <source>（已重呼%1次）</source>
         <translation> (recalled %1×)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_bar.py" line="199" />
+        <location filename="../../ui/queue_bar.py" line="239" />
         <source>等候 %1</source>
         <translation>Waited %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_bar.py" line="201" />
+        <location filename="../../ui/queue_bar.py" line="241" />
         <source>办理 %1</source>
         <translation>Serving %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_bar.py" line="203" />
+        <location filename="../../ui/queue_bar.py" line="243" />
         <source>叫号后 %1</source>
         <translation>Called %1 ago</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_bar.py" line="212" />
+        <location filename="../../ui/queue_bar.py" line="252" />
         <source>%1 %2：%3人</source>
         <translation>%1 %2: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_bar.py" line="217" />
+        <location filename="../../ui/queue_bar.py" line="257" />
         <source>暂无等候</source>
         <translation>Nobody waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_bar.py" line="220" />
+        <location filename="../../ui/queue_bar.py" line="260" />
         <source>本窗口可叫 %1 人</source>
         <translation>%1 to call here</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_bar.py" line="222" />
+        <location filename="../../ui/queue_bar.py" line="262" />
         <source>预计等候约 %1 分钟</source>
         <translation>about %1 min wait</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_bar.py" line="225" />
+        <location filename="../../ui/queue_bar.py" line="265" />
         <source>窗口暂停服务</source>
         <translation>Window paused</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_bar.py" line="225" />
+        <location filename="../../ui/queue_bar.py" line="265" />
         <source>窗口未开启</source>
         <translation>Window closed</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_bar.py" line="234" />
+        <location filename="../../ui/queue_bar.py" line="274" />
         <source>暂离 %1 人
 Shift+F4</source>
         <translation>Parked: %1
 Shift+F4</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_bar.py" line="236" />
+        <location filename="../../ui/queue_bar.py" line="276" />
         <source>暂离的号票：点击或按 Shift+F4 选择恢复办理</source>
         <translation>Parked tickets: click or press Shift+F4 to resume one</translation>
     </message>
@@ -2005,6 +2667,19 @@ Shift+F4</translation>
     <message>
         <source>暂停</source>
         <translation>Pause</translation>
+    </message>
+</context>
+<context>
+    <name>RareCharDialog</name>
+    <message>
+        <location filename="../../ui/rare_chars.py" line="47" />
+        <source>输入生僻字</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rare_chars.py" line="52" />
+        <source>输入字符编码（如 U+20000，多个用空格分开），回车插入到姓名中</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2452,6 +3127,86 @@ Shift+F4</translation>
     </message>
 </context>
 <context>
+    <name>SettingsTab</name>
+    <message>
+        <location filename="../../ui/admin/settings.py" line="44" />
+        <location filename="../../ui/admin/settings.py" line="74" />
+        <source>大厅</source>
+        <translation>Hall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings.py" line="51" />
+        <source>保存设置</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings.py" line="82" />
+        <source>下一个文号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings.py" line="106" />
+        <source>行政审批专用章</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings.py" line="108" />
+        <location filename="../../ui/admin/settings.py" line="137" />
+        <source>（无图片）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings.py" line="119" />
+        <source>上传公章图片（透明背景 PNG）…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings.py" line="138" />
+        <source>尚未上传公章图片</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings.py" line="144" />
+        <source>样章（演示）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings.py" line="144" />
+        <source>本厅公章</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings.py" line="164" />
+        <source>选择公章图片</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings.py" line="165" />
+        <source>PNG 图片 (*.png)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings.py" line="175" />
+        <source>无法读取文件：%1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings.py" line="180" />
+        <source>公章图片已更新</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings.py" line="247" />
+        <source>没有修改</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings.py" line="250" />
+        <source>设置已保存</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message>
         <location filename="../../ui/setup_dialog.py" line="76" />
@@ -2660,11 +3415,31 @@ Shift+F4</translation>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
-<message><source>后台</source><translation>Back office</translation></message><message><source>取号机</source><translation>Kiosk</translation></message><message><source>叫号屏</source><translation>Hall display</translation></message><message><source>窗口屏</source><translation>Window display</translation></message><message><source>管理</source><translation>Manager</translation></message></context>
+    <message>
+        <source>后台</source>
+        <translation>Back office</translation>
+    </message>
+    <message>
+        <source>取号机</source>
+        <translation>Kiosk</translation>
+    </message>
+    <message>
+        <source>叫号屏</source>
+        <translation>Hall display</translation>
+    </message>
+    <message>
+        <source>窗口屏</source>
+        <translation>Window display</translation>
+    </message>
+    <message>
+        <source>管理</source>
+        <translation>Manager</translation>
+    </message>
+</context>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/signin.py" line="208" />
+        <location filename="../../ui/signin.py" line="252" />
         <source>登录 — 便民服务中心综合窗口</source>
         <translation>Sign in — service centre window</translation>
     </message>
@@ -2683,14 +3458,14 @@ Shift+F4</translation>
     </message>
     <message>
         <location filename="../../ui/signin.py" line="90" />
-        <location filename="../../ui/signin.py" line="104" />
-        <location filename="../../ui/signin.py" line="135" />
+        <location filename="../../ui/signin.py" line="111" />
+        <location filename="../../ui/signin.py" line="146" />
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
         <location filename="../../ui/signin.py" line="94" />
-        <location filename="../../ui/signin.py" line="105" />
+        <location filename="../../ui/signin.py" line="112" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
@@ -2705,60 +3480,212 @@ Shift+F4</translation>
         <translation>No window configured</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="106" />
+        <location filename="../../ui/signin.py" line="107" />
+        <source>新密码（至少8位，不能全是数字）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="110" />
+        <source>再输入一次新密码</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="113" />
+        <source>新密码</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="114" />
+        <source>确认新密码</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="117" />
         <source>本机窗口</source>
         <translation>This PC's window</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="112" />
-        <location filename="../../ui/signin.py" line="168" />
+        <location filename="../../ui/signin.py" line="123" />
+        <location filename="../../ui/signin.py" line="187" />
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="117" />
+        <location filename="../../ui/signin.py" line="128" />
         <source>连续输错密码将暂时锁定账号</source>
         <translation>Repeated wrong passwords lock the account for a while</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="130" />
+        <location filename="../../ui/signin.py" line="141" />
         <source>演示账号（仅演示模式显示）</source>
         <translation>Demo sign-ins (demo mode only)</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="132" />
+        <location filename="../../ui/signin.py" line="143" />
         <source>密码均为 %1，双击填入</source>
         <translation>Password %1 for all; double-click to fill</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="135" />
+        <location filename="../../ui/signin.py" line="146" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="168" />
+        <location filename="../../ui/signin.py" line="187" />
         <source>正在登录…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="173" />
+        <location filename="../../ui/signin.py" line="192" />
         <source>请输入工号</source>
         <translation>Enter your staff number</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="177" />
+        <location filename="../../ui/signin.py" line="196" />
         <source>请输入密码</source>
         <translation>Enter your password</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="198" />
+        <location filename="../../ui/signin.py" line="205" />
+        <source>两次输入的新密码不一致</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/signin.py" line="242" />
         <source>数据库连接中断，正在重连…请稍后再试</source>
         <translation>Database connection lost; reconnecting… try again shortly</translation>
     </message>
     <message>
-        <location filename="../../ui/signin.py" line="202" />
+        <location filename="../../ui/signin.py" line="246" />
         <source>登录失败：%1</source>
         <translation>Sign-in failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTab</name>
+    <message>
+        <location filename="../../ui/admin/staff.py" line="41" />
+        <location filename="../../ui/admin/staff.py" line="97" />
+        <source>工号</source>
+        <translation>Staff no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/staff.py" line="42" />
+        <location filename="../../ui/admin/staff.py" line="98" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/staff.py" line="43" />
+        <location filename="../../ui/admin/staff.py" line="100" />
+        <source>角色</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/staff.py" line="44" />
+        <source>所在大厅</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/staff.py" line="45" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/staff.py" line="60" />
+        <source>所选人员</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/staff.py" line="73" />
+        <source>保存角色与大厅</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/staff.py" line="74" />
+        <location filename="../../ui/admin/staff.py" line="167" />
+        <source>重置密码</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/staff.py" line="75" />
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/staff.py" line="76" />
+        <source>停用/启用</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/staff.py" line="84" />
+        <source>添加人员</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/staff.py" line="90" />
+        <source>临时密码，首次登录须修改</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/staff.py" line="99" />
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/staff.py" line="101" />
+        <source>大厅</source>
+        <translation>Hall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/staff.py" line="102" />
+        <source>添加</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/staff.py" line="120" />
+        <source>在用</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/staff.py" line="120" />
+        <source>停用</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/staff.py" line="122" />
+        <source> · 锁定</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/staff.py" line="124" />
+        <source> · 待改密码</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/staff.py" line="157" />
+        <source>已保存角色</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/staff.py" line="167" />
+        <source>临时密码（本人下次登录时须修改）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/staff.py" line="172" />
+        <source>密码已重置，下次登录须修改</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/staff.py" line="178" />
+        <source>已解锁</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/staff.py" line="191" />
+        <source>已添加；首次登录须修改密码</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2901,6 +3828,77 @@ Shift+F4</translation>
     </message>
 </context>
 <context>
+    <name>VillageTab</name>
+    <message>
+        <location filename="../../ui/admin/villages.py" line="39" />
+        <location filename="../../ui/admin/villages.py" line="56" />
+        <source>编码</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/villages.py" line="39" />
+        <location filename="../../ui/admin/villages.py" line="57" />
+        <source>名称</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/villages.py" line="39" />
+        <source>后台审批</source>
+        <translation>Back office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/villages.py" line="39" />
+        <source>代办员</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/villages.py" line="40" />
+        <location filename="../../ui/admin/villages.py" line="58" />
+        <source>可受理事项</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/villages.py" line="48" />
+        <source>服务点</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/villages.py" line="53" />
+        <source>事项编码，每行一个或用逗号分隔；留空为全部事项</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/villages.py" line="54" />
+        <source>启用</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/villages.py" line="60" />
+        <source>保存服务点</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/villages.py" line="77" />
+        <source>镇后台</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/villages.py" line="77" />
+        <source>本点自审</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin/villages.py" line="78" />
+        <source>全部事项</source>
+        <translation>All items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/villages.py" line="100" />
+        <source>服务点已保存</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>WindowCard</name>
     <message>
         <location filename="../../ui/manager/live.py" line="84" />
@@ -2911,82 +3909,102 @@ Shift+F4</translation>
 <context>
     <name>WindowClient</name>
     <message>
-        <location filename="../../ui/window_client.py" line="188" />
+        <location filename="../../ui/window_client.py" line="192" />
         <source>便民服务中心综合窗口</source>
         <translation>Service centre window</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="241" />
+        <location filename="../../ui/window_client.py" line="245" />
         <source>受理  F9</source>
         <translation>Intake  F9</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="247" />
+        <location filename="../../ui/window_client.py" line="251" />
         <source>出件  F10</source>
         <translation>Hand-out  F10</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="253" />
+        <location filename="../../ui/window_client.py" line="257" />
         <source>签退  Ctrl+Q</source>
         <translation>Sign out  Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="265" />
+        <location filename="../../ui/window_client.py" line="269" />
         <source>%1 · %2号窗口 · %3（工号 %4）</source>
         <translation>%1 · window %2 · %3 (staff no. %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="288" />
+        <location filename="../../ui/window_client.py" line="292" />
         <source>草稿已保存 %1</source>
         <translation>Draft saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="291" />
+        <location filename="../../ui/window_client.py" line="295" />
         <source>草稿保存失败：%1</source>
         <translation>Draft not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="325" />
+        <location filename="../../ui/window_client.py" line="669" />
+        <source>还有 %1 项未办理（已保存草稿）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/window_client.py" line="671" />
+        <source>本次未办理任何事项</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/window_client.py" line="674" />
+        <source>办件 %1 的文书尚未打印（Ctrl+P 打印）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/window_client.py" line="687" />
+        <source>。确认结束本次服务请再按 F6</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/window_client.py" line="719" />
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="466" />
+        <location filename="../../ui/window_client.py" line="474" />
         <source>未能签退：%1</source>
         <translation>Could not sign out: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="495" />
+        <location filename="../../ui/window_client.py" line="518" />
         <source>读卡器：%1</source>
         <translation>Card reader: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="496" />
+        <location filename="../../ui/window_client.py" line="519" />
         <source>就绪</source>
         <translation>ready</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="496" />
+        <location filename="../../ui/window_client.py" line="519" />
         <source>未连接</source>
         <translation>not connected</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="500" />
+        <location filename="../../ui/window_client.py" line="523" />
         <source>读卡器：未配置</source>
         <translation>Card reader: none</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="502" />
+        <location filename="../../ui/window_client.py" line="525" />
         <source>扫码枪：串口</source>
         <translation>Scanner: serial</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="504" />
+        <location filename="../../ui/window_client.py" line="527" />
         <source>扫码枪：键盘模式</source>
         <translation>Scanner: keyboard</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="507" />
+        <location filename="../../ui/window_client.py" line="530" />
         <source>读卡器未连接，请手工录入</source>
         <translation>Card reader not connected; type the details</translation>
     </message>
@@ -2995,27 +4013,27 @@ Shift+F4</translation>
         <translation>marked no-show</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="597" />
+        <location filename="../../ui/window_client.py" line="620" />
         <source>窗口已暂停服务，不会再被叫号；按 F7 恢复叫号</source>
         <translation>The window is paused and will not be called; press F7 to resume calls</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="599" />
+        <location filename="../../ui/window_client.py" line="622" />
         <source>窗口已恢复叫号</source>
         <translation>The window takes calls again</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="610" />
+        <location filename="../../ui/window_client.py" line="633" />
         <source>本窗口没有暂离的号票</source>
         <translation>No parked tickets at this window</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="578" />
+        <location filename="../../ui/window_client.py" line="601" />
         <source>当前没有等候的群众</source>
         <translation>Nobody is waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="583" />
+        <location filename="../../ui/window_client.py" line="606" />
         <source>已重呼 %1</source>
         <translation>Recalled %1</translation>
     </message>
@@ -3024,7 +4042,7 @@ Shift+F4</translation>
         <translation>parked; resume it from the Parked button</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="614" />
+        <location filename="../../ui/window_client.py" line="637" />
         <source>请先办结或暂离当前号票，再恢复暂离的号票</source>
         <translation>Finish or park the current ticket before resuming another</translation>
     </message>
@@ -3033,22 +4051,21 @@ Shift+F4</translation>
         <translation>transferred</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="642" />
         <source>还有 %1 项未办理（已保存草稿）。确认结束本次服务请再按 F6</source>
         <translation>%1 item(s) still pending (draft saved). Press F6 again to end the visit</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="661" />
+        <location filename="../../ui/window_client.py" line="705" />
         <source>%1 已办结，请群众在评价器上评价</source>
         <translation>%1 finished; the citizen may rate the service now</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="681" />
+        <location filename="../../ui/window_client.py" line="732" />
         <source>评价未保存：%1</source>
         <translation>Rating not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="714" />
+        <location filename="../../ui/window_client.py" line="765" />
         <source>实时刷新连接中断，正在重连…　叫号和等候人数可能不是最新</source>
         <translation>Live updates lost their connection, reconnecting…  Calls and waiting counts may be out of date</translation>
     </message>
@@ -3117,32 +4134,37 @@ Shift+F4</translation>
         <translation>Handed out: %1; print the slip (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="880" />
+        <location filename="../../ui/window_client.py" line="958" />
         <source>已恢复上次未完成的填写（保存于 %1）</source>
         <translation>Unfinished form restored (saved %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="882" />
+        <location filename="../../ui/window_client.py" line="960" />
         <source>知道了</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="708" />
+        <location filename="../../ui/window_client.py" line="759" />
         <source>数据库连接中断，正在重连…　已填写的内容保存在本机，不会丢失</source>
         <translation>Database connection lost; reconnecting…  What you typed is saved on this PC</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="710" />
+        <location filename="../../ui/window_client.py" line="761" />
         <source>立即重试</source>
         <translation>Retry now</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="896" />
+        <location filename="../../ui/window_client.py" line="825" />
+        <source>正在读取材料清单，读取后全部收齐（F8）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/window_client.py" line="980" />
         <source>数据库连接已恢复</source>
         <translation>Database connection restored</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="905" />
+        <location filename="../../ui/window_client.py" line="989" />
         <source>操作失败：%1</source>
         <translation>Failed: %1</translation>
     </message>
@@ -3150,27 +4172,27 @@ Shift+F4</translation>
 <context>
     <name>WindowDisplay</name>
     <message>
-        <location filename="../../ui/window_display.py" line="61" />
+        <location filename="../../ui/window_display.py" line="62" />
         <source>{n}号窗口屏</source>
         <translation>Window {n} display</translation>
     </message>
     <message>
-        <location filename="../../ui/window_display.py" line="206" />
+        <location filename="../../ui/window_display.py" line="207" />
         <source>{n}号窗口</source>
         <translation>Window {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_display.py" line="211" />
+        <location filename="../../ui/window_display.py" line="212" />
         <source>工作人员：{name}　工号：{no}</source>
         <translation>Staff: {name}  No.: {no}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_display.py" line="232" />
+        <location filename="../../ui/window_display.py" line="233" />
         <source>办理业务：</source>
         <translation>Serving:</translation>
     </message>
     <message>
-        <location filename="../../ui/window_display.py" line="256" />
+        <location filename="../../ui/window_display.py" line="257" />
         <source>重连中</source>
         <translation>Reconnecting</translation>
     </message>
@@ -3186,23 +4208,23 @@ Shift+F4</translation>
 <context>
     <name>applicant</name>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="106" />
+        <location filename="../../ui/applicant_panel.py" line="108" />
         <source>证件号码应为5至40位字母或数字</source>
         <translation>The ID number must be 5 to 40 letters or digits</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="109" />
-        <location filename="../../ui/applicant_panel.py" line="125" />
+        <location filename="../../ui/applicant_panel.py" line="111" />
+        <location filename="../../ui/applicant_panel.py" line="127" />
         <source>已输入%1位，共18位</source>
         <translation>%1 of 18 characters</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="115" />
+        <location filename="../../ui/applicant_panel.py" line="117" />
         <source>✓ 号码校验通过（%1，%2）</source>
         <translation>✓ Number checked (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="131" />
+        <location filename="../../ui/applicant_panel.py" line="133" />
         <source>✓ 统一社会信用代码校验通过</source>
         <translation>✓ Credit code checked</translation>
     </message>
@@ -3277,7 +4299,7 @@ Shift+F4</translation>
 <context>
     <name>client</name>
     <message>
-        <location filename="../../ui/window_client.py" line="84" />
+        <location filename="../../ui/window_client.py" line="86" />
         <source>转移号票</source>
         <translation>Transfer ticket</translation>
     </message>
@@ -3290,52 +4312,52 @@ Shift+F4</translation>
         <translation>Window: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="89" />
+        <location filename="../../ui/window_client.py" line="91" />
         <source>队列：%1 %2（等候%3人）</source>
         <translation>Queue: %1 %2 (%3 waiting)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="96" />
+        <location filename="../../ui/window_client.py" line="98" />
         <source>开启</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="96" />
+        <location filename="../../ui/window_client.py" line="98" />
         <source>未开启</source>
         <translation>Not open</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="98" />
+        <location filename="../../ui/window_client.py" line="100" />
         <source>窗口：%1（%2）</source>
         <translation>Window: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="103" />
+        <location filename="../../ui/window_client.py" line="105" />
         <source>转移到</source>
         <translation>Transfer to</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="120" />
+        <location filename="../../ui/window_client.py" line="122" />
         <source>签退</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="123" />
+        <location filename="../../ui/window_client.py" line="125" />
         <source>%1 号仍在窗口办理。签退前请先办结或暂离（填写内容会保留）：</source>
         <translation>Ticket %1 is still at the window. Finish or park it before signing out (what was typed is kept):</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="131" />
+        <location filename="../../ui/window_client.py" line="133" />
         <source>办结后签退</source>
         <translation>Finish, then sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="134" />
+        <location filename="../../ui/window_client.py" line="136" />
         <source>暂离后签退</source>
         <translation>Park, then sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="136" />
+        <location filename="../../ui/window_client.py" line="138" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -3346,6 +4368,11 @@ Shift+F4</translation>
         <location filename="../../ui/backoffice/app.py" line="23" />
         <source>登录 — 后台审批</source>
         <translation>Sign in — back office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/app.py" line="113" />
+        <source>登录 — 系统管理</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -3405,17 +4432,22 @@ Shift+F4</translation>
 <context>
     <name>outcome</name>
     <message>
-        <location filename="../../ui/outcome.py" line="43" />
+        <location filename="../../ui/outcome.py" line="48" />
         <source>不予受理的理由</source>
         <translation>Reason for not accepting</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="45" />
+        <location filename="../../ui/outcome.py" line="50" />
         <source>请选择或填写不予受理的理由（将写入通知书）：</source>
         <translation>Choose or write the reason (printed on the notice):</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="52" />
+        <location filename="../../ui/outcome.py" line="56" />
+        <source>请申请人向以下机关申请（必填）：</source>
+        <translation>The applicant is to apply to (required):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outcome.py" line="66" />
         <source>补充说明（可选）</source>
         <translation>Further explanation (optional)</translation>
     </message>
@@ -3460,6 +4492,24 @@ Shift+F4</translation>
         <location filename="../../ui/preview.py" line="81" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>queue</name>
+    <message>
+        <location filename="../../ui/queue_bar.py" line="64" />
+        <source>绿色通道·%1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/queue_bar.py" line="68" />
+        <source>预约 %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/queue_bar.py" line="70" />
+        <source>预约</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
