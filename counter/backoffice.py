@@ -41,7 +41,7 @@ from counter.domain.cases import (
 )
 from counter.domain.masking import mask_name
 from counter.domain.workdays import CalendarView
-from counter.errors import CounterError, InvalidInput, NotFound, PermissionDenied
+from counter.errors import Bi, CounterError, InvalidInput, NotFound, PermissionDenied
 from counter.sealkey import looks_like_code
 from counter.services import backoffice as bo
 from counter.services import seal as sl
@@ -705,7 +705,12 @@ def preview_decision(rt: Runtime, actor: Actor, case_no: str) -> DocumentContent
         case = case_for(s, actor, case_no)
         draft = _draft(s, case)
         if draft is None:
-            raise NotFound(what=f"办件 {case.case_no} 的待用印决定书")
+            raise NotFound(
+                what=Bi(
+                    f"办件 {case.case_no} 的待用印决定书",
+                    f"the decision awaiting the seal of case {case.case_no}",
+                )
+            )
         audit(s, actor, "document_read", case.case_no, host=rt.host, kind="decision_draft")
         return draft
 

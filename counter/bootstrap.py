@@ -6,7 +6,7 @@ import argparse
 import logging
 
 from counter.config import StationConfig, resolve_database_url
-from counter.errors import ConfigError
+from counter.errors import Bi, ConfigError, CounterError
 from counter.services.base import Runtime
 
 log = logging.getLogger(__name__)
@@ -15,7 +15,68 @@ log = logging.getLogger(__name__)
 def database_url(
     args: argparse.Namespace | None = None, config: StationConfig | None = None
 ) -> str:
-    return resolve_database_url(getattr(args, "db", None) if args is not None else None, config)
+    """The database URL to use, checked (:func:`check_database_url`)."""
+    url = resolve_database_url(getattr(args, "db", None) if args is not None else None, config)
+    check_database_url(url)
+    return url
+
+
+SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
+
+
+def check_database_url(url: str) -> None:
+    """Refuse, before any connection, a URL that cannot work: not a URL, a database this
+    product does not support (only SQLite and PostgreSQL), an unknown ``sslmode``, or a SQLite
+    file in a folder that does not exist or that is not a SQLite database."""
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from counter.errors import Bi, DatabaseCorrupt
+
+    try:
+        u = make_url(url)
+    except ArgumentError:
+        raise ConfigError(
+            what=Bi(
+                "数据库地址无法识别（应为 sqlite:///文件路径 或 postgresql://用户@主机/库名）",
+                "the database URL cannot be parsed (use sqlite:///PATH or postgresql://USER@HOST/DB)",
+            )
+        ) from None
+    backend = u.get_backend_name()
+    if backend not in ("sqlite", "postgresql", "postgres"):
+        raise ConfigError(
+            what=Bi(
+                f"不支持的数据库 {backend}（只支持 SQLite 和 PostgreSQL）",
+                f"database {backend} is not supported (only SQLite and PostgreSQL)",
+            )
+        )
+    if backend != "sqlite":
+        mode = u.query.get("sslmode")
+        if mode is not None and mode not in SSL_MODES:
+            raise ConfigError(
+                what=Bi(
+                    f"sslmode 取值无效（可用：{'、'.join(SSL_MODES)}）",
+                    f"invalid sslmode (use one of: {', '.join(SSL_MODES)})",
+                )
+            )
+        return
+    path = u.database
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return
+    file = Path(path)
+    if not file.parent.is_dir():
+        raise ConfigError(
+            what=Bi(
+                f"数据库文件夹 {file.parent} 不存在，请先建立该文件夹",
+                f"the folder {file.parent} of the database file does not exist; create it first",
+            )
+        )
+    if file.is_file() and file.stat().st_size > 0:
+        with file.open("rb") as fh:
+            if fh.read(16) != b"SQLite format 3\x00":
+                raise DatabaseCorrupt(Bi(f"{file} 不是 SQLite 数据库", f"{file} is not SQLite"))
 
 
 def runtime(args: argparse.Namespace | None = None, *, check_schema: bool = True) -> Runtime:
@@ -26,17 +87,27 @@ def runtime(args: argparse.Namespace | None = None, *, check_schema: bool = True
     url = database_url(args)
     rt = Runtime(url)
     if check_schema:
-        from db.migrate import current_revision, head_revision
+        from sqlalchemy.exc import DBAPIError
+
+        from counter.services.base import translate_db_error
+        from db.migrate import current_revision_of, head_revision
 
         try:
-            current = current_revision(rt.engine)
-        except Exception as exc:
+            with rt.unit(read_only=True) as s:
+                current = current_revision_of(s.connection())
+        except DBAPIError as exc:
             rt.dispose()
-            raise ConfigError(f"无法连接数据库 / cannot connect: {exc}", what=_safe(url)) from exc
+            raise translate_db_error(exc) from None
+        except CounterError:
+            rt.dispose()
+            raise
         if current != head_revision():
             rt.dispose()
             raise ConfigError(
-                "数据库版本不是最新，请先运行 counter db upgrade / run `counter db upgrade` first",
+                Bi(
+                    "数据库版本不是最新，请先运行 counter db upgrade",
+                    "run `counter db upgrade` first",
+                ),
                 what=_safe(url),
             )
     return rt

@@ -14,11 +14,12 @@ import contextlib
 import logging
 import os
 import sys
+import time
 from collections.abc import Sequence
 from types import ModuleType
 
 from counter import __version__
-from counter.errors import CounterError
+from counter.errors import REPORTED, Bi, CounterError
 
 log = logging.getLogger("counter")
 
@@ -72,6 +73,11 @@ def _core_modules() -> list[ModuleType]:
     ]  # fmt: skip
 
 
+class _NotReported(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not getattr(record, "counter_reported", False)
+
+
 def setup_logging(verbose: bool) -> None:
     from counter.config import data_dir
 
@@ -79,6 +85,8 @@ def setup_logging(verbose: bool) -> None:
     with contextlib.suppress(OSError):
         handlers.append(logging.FileHandler(data_dir() / "counter.log", encoding="utf-8"))
     handlers[0].setLevel(logging.DEBUG if verbose else logging.WARNING)
+    if not verbose:
+        handlers[0].addFilter(_NotReported())
     logging.basicConfig(
         level=logging.DEBUG if verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -99,7 +107,17 @@ def _clock_from_env() -> None:
         print(f"{zh}\n{en}", file=sys.stderr)
 
 
+# Seconds the CLI waits before each new attempt when the database cannot be reached (about
+# 5 s in all), both to connect (:attr:`Runtime.connect_retries`) and to repeat a command whose
+# connection dropped before it had saved anything.
+RETRY_DELAYS = (0.5, 1.0, 1.5, 2.0)
+
+
 def main(argv: Sequence[str] | None = None, *, extra: Sequence[ModuleType] = ()) -> int:
+    """Run one command. Every failure ends as one bilingual message on stderr and a non-zero
+    exit code (1; 2 for a refusal by role or hall; 130 on Ctrl-C), never a traceback: typed
+    errors of the core as they are, database errors translated, anything else reported as an
+    internal error whose traceback goes to the log file only."""
     parser = build_parser(extra)
     args = parser.parse_args(argv)
     setup_logging(bool(getattr(args, "verbose", False)))
@@ -108,11 +126,9 @@ def main(argv: Sequence[str] | None = None, *, extra: Sequence[ModuleType] = ())
         return 2
     try:
         _clock_from_env()
-        return int(args.func(args) or 0)
+        return _run(args)
     except CounterError as exc:
-        log.error("%s (%s)", exc.message_zh, exc.code)
-        print(f"错误：{exc.message_zh}\nError: {exc.message_en}", file=sys.stderr)
-        return 1
+        return report(exc)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -120,6 +136,92 @@ def main(argv: Sequence[str] | None = None, *, extra: Sequence[ModuleType] = ())
         with contextlib.suppress(OSError):
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep interpreter shutdown quiet
         return 0
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback on screen
+        return report(as_counter_error(exc))
+
+
+def _run(args: argparse.Namespace) -> int:
+    """``args.func(args)``; for the core's commands, repeated while the database cannot be
+    reached and nothing has been saved yet by this process (so a repeat never does anything
+    twice)."""
+    from counter.services import base
+
+    if not getattr(args.func, "__module__", "").startswith("counter."):
+        # A command of the UI (the window client, the kiosk, …) reconnects by itself, and its
+        # worker must learn at once that the database is gone, not after 5 s of waiting.
+        return int(args.func(args) or 0)
+    base.DEFAULT_CONNECT_RETRIES = RETRY_DELAYS
+    try:
+        return _repeat(args)
+    finally:
+        base.DEFAULT_CONNECT_RETRIES = ()
+
+
+def _repeat(args: argparse.Namespace) -> int:
+    from counter.errors import DatabaseUnavailable
+    from counter.services import base
+
+    attempts = 0
+    while True:
+        before = base.commits_so_far()
+        try:
+            return int(args.func(args) or 0)
+        except Exception as exc:  # noqa: BLE001 - sorted just below
+            error = exc if isinstance(exc, CounterError) else as_counter_error(exc)
+            if error is exc and not isinstance(error, DatabaseUnavailable):
+                raise
+            if not isinstance(error, DatabaseUnavailable):
+                raise error from None
+            attempts = max(attempts, error.attempts)
+            if (
+                error.outcome_unknown
+                or error.attempts
+                or base.commits_so_far() != before
+                or attempts >= len(RETRY_DELAYS)
+            ):
+                if attempts:
+                    error.detail = Bi(f"已重试 {attempts} 次", f"tried again {attempts} times")
+                raise error from None
+            log.info(
+                "database unreachable; repeating the command in %.1f s", RETRY_DELAYS[attempts]
+            )
+            time.sleep(RETRY_DELAYS[attempts])
+            attempts += 1
+
+
+def as_counter_error(exc: BaseException) -> CounterError:
+    """The typed error for an exception that escaped a command: database errors translated,
+    a bad URL or missing driver as a configuration error, a file error with its path, the rest
+    as an internal error (the traceback goes to the log file, never to the terminal)."""
+    from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+
+    from counter.errors import ConfigError, FileProblem, InternalError
+    from counter.services.base import translate_db_error
+
+    if isinstance(exc, CounterError):
+        return exc
+    if isinstance(exc, DBAPIError):
+        return translate_db_error(exc)
+    if isinstance(exc, (ArgumentError, NoSuchModuleError, ModuleNotFoundError)):
+        return ConfigError(
+            what=Bi(
+                "数据库地址无效或不受支持（支持 sqlite:///文件 和 postgresql://）",
+                "database URL invalid or not supported (use sqlite:///FILE or postgresql://)",
+            )
+        )
+    if isinstance(exc, OSError):
+        return FileProblem(
+            path=exc.filename or "", why=Bi(exc.strerror or "无法访问", exc.strerror or "error")
+        )
+    log.error("internal error", exc_info=exc, extra=REPORTED)
+    return InternalError(type(exc).__name__)
+
+
+def report(exc: CounterError) -> int:
+    """Print ``exc`` once (Chinese, then English), log it to the file, return the exit code."""
+    log.error("%s (%s)", exc.message_en, exc.code, extra=REPORTED)
+    print(f"错误：{exc.message_zh}\nError: {exc.message_en}", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ from counter.domain.board import (
 from counter.domain.board import apply_change as apply_board_change
 from counter.domain.live import WindowLine, merge_windows
 from counter.domain.screens import DisplaySettings, display_settings
-from counter.errors import NotFound
+from counter.errors import Bi, NotFound
 from counter.services.base import Actor, Runtime
 from counter.services.queue_state import hall_status_in, load_hall, local_day
 from db.models import Hall, Queue, Staff, Ticket, TicketEvent, Window, WindowQueue
@@ -177,7 +177,7 @@ def read_window(rt: Runtime, screen: Screen, number: int) -> WindowPanel:
             select(Window).where(Window.hall_id == hall.id, Window.number == int(number))
         ).first()
         if win is None or not win.active:
-            raise NotFound(what=f"{number}号窗口")
+            raise NotFound(what=Bi(f"{number}号窗口", f"window {number}"))
         cur = s.get(Ticket, win.current_ticket_id) if win.current_ticket_id else None
         line = WindowLine(
             win.number,

@@ -7,7 +7,37 @@ one. ``str(error)`` is the Chinese message; the UI may translate ``code`` + ``pa
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+import re
+from typing import Any, ClassVar, NamedTuple
+
+# ``extra=`` of a log record whose content reaches the person as a typed error anyway (the
+# database failure behind a :class:`DatabaseUnavailable`, the CLI's own report of an error):
+# the terminal shows the bilingual message once, and the log file keeps the record.
+REPORTED = {"counter_reported": True}
+
+
+class Bi(NamedTuple):
+    """A text in both languages, for an error's ``detail`` or a template parameter: the Chinese
+    message takes ``zh``, the English one ``en`` (a plain ``str`` goes into both, so use it only
+    for words that are the same in both: numbers, codes, file names)."""
+
+    zh: str
+    en: str
+
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+
+
+def _pick(value: Any, lang: str) -> Any:
+    """The ``lang`` side of ``value``: a :class:`Bi`, or a plain text in this project's
+    "中文 / English" habit (Chinese, then `` / ``, then English without Chinese)."""
+    if isinstance(value, Bi):
+        return value.zh if lang == "zh" else value.en
+    if isinstance(value, str) and " / " in value:
+        zh, _sep, en = value.rpartition(" / ")
+        if _CJK.search(zh) and en.strip() and not _CJK.search(en):
+            return zh if lang == "zh" else en
+    return value
 
 
 class CounterError(Exception):
@@ -21,27 +51,30 @@ class CounterError(Exception):
     zh: ClassVar[str] = "操作失败"
     en: ClassVar[str] = "The operation failed"
 
-    def __init__(self, detail: str | None = None, **params: Any) -> None:
+    def __init__(self, detail: str | Bi | None = None, **params: Any) -> None:
         self.params: dict[str, Any] = dict(params)
         self.detail = detail
         super().__init__(self.message_zh)
 
-    def _fmt(self, template: str) -> str:
+    def _fmt(self, template: str, lang: str) -> str:
+        params = {k: _pick(v, lang) for k, v in self.params.items()}
         try:
-            text = template.format(**self.params)
+            text = template.format(**params)
         except (KeyError, IndexError, ValueError):
-            text = template
-        if self.detail:
-            text = f"{text}：{self.detail}" if template is self.zh else f"{text}: {self.detail}"
+            # A parameter left out: drop its place (and the punctuation before it).
+            text = re.sub(r"[：:，, ]*\{[^}]*\}", "", template)
+        detail = _pick(self.detail, lang)
+        if detail:
+            text = f"{text}：{detail}" if lang == "zh" else f"{text}: {detail}"
         return text
 
     @property
     def message_zh(self) -> str:
-        return self._fmt(self.zh)
+        return self._fmt(self.zh, "zh")
 
     @property
     def message_en(self) -> str:
-        return self._fmt(self.en)
+        return self._fmt(self.en, "en")
 
     def __str__(self) -> str:
         return self.message_zh
@@ -120,9 +153,19 @@ class InvalidState(CounterError):
 
 
 class DatabaseUnavailable(CounterError):
+    """The database cannot be reached: the connection dropped, or the server does not answer.
+    The core itself does not reconnect; the window client does (and says so), and the CLI
+    retries a few times before it gives up (:mod:`counter.cli`). ``outcome_unknown``: the
+    connection dropped during COMMIT, so whether the work was saved is not known and repeating
+    it could do it twice."""
+
     code = "db_unavailable"
-    zh = "数据库连接中断，正在重连"
-    en = "Database connection lost; reconnecting"
+    zh = "无法连接数据库（连接中断或服务器没有响应）"
+    en = "The database cannot be reached (the connection dropped or the server does not answer)"
+
+    outcome_unknown: bool = False
+    # How many times it was already tried again before giving up (see counter.cli).
+    attempts: int = 0
 
 
 class DatabaseError(CounterError):
@@ -156,6 +199,22 @@ class DatabaseCorrupt(DatabaseError):
     code = "db_corrupt"
     zh = "数据库文件已损坏，请停止使用并从备份恢复（counter db backup 的备份）"
     en = "The database file is damaged: stop and restore it from a backup"
+
+
+class InternalError(CounterError):
+    """A fault of the program itself (a bug): the details go to the log file only."""
+
+    code = "internal"
+    zh = "程序内部错误（详情已写入日志 counter.log），请联系管理员"
+    en = "Internal error (details written to counter.log); please call the administrator"
+
+
+class FileProblem(CounterError):
+    """A file or folder named on the command line cannot be read or written."""
+
+    code = "file"
+    zh = "无法使用文件 {path}：{why}"
+    en = "Cannot use the file {path}: {why}"
 
 
 class ConfigError(CounterError):

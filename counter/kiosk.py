@@ -39,7 +39,7 @@ from counter.domain.queue import (
     within_hours,
 )
 from counter.domain.screens import KioskSettings, kiosk_settings, qr_text
-from counter.errors import CounterError, InvalidInput, NotFound, PermissionDenied
+from counter.errors import Bi, CounterError, InvalidInput, NotFound, PermissionDenied
 from counter.services import appointments, auth, calling, catalog
 from counter.services.base import ADMIN, MANAGER, Actor, Runtime, audit
 from counter.services.calendar import hall_calendar
@@ -509,7 +509,7 @@ def check_in(rt: Runtime, kiosk: Kiosk, code: str, *, priority: str | None = Non
 def _kiosk_ticket(s: Any, kiosk: Kiosk, ticket_id: int) -> Ticket:
     t = s.get(Ticket, int(ticket_id), with_for_update=True)
     if t is None or t.hall_id != kiosk.hall_id:
-        raise NotFound(what=f"号票 {ticket_id}")
+        raise NotFound(what=Bi(f"号票 {ticket_id}", f"ticket {ticket_id}"))
     return t  # type: ignore[no-any-return]
 
 

@@ -45,6 +45,7 @@ class DelayProxy:
         self.port: int = self._listener.getsockname()[1]
         self._closed = threading.Event()
         self._sockets: list[socket.socket] = []
+        self._down_until = 0.0  # time.monotonic() before which new connections are dropped
         self._accept_thread = threading.Thread(target=self._accept, daemon=True)
         self._accept_thread.start()
 
@@ -78,6 +79,9 @@ class DelayProxy:
                 client, _addr = self._listener.accept()
             except OSError:
                 return
+            if time.monotonic() < self._down_until:
+                client.close()  # the server is "down": the client sees its connection closed
+                continue
             try:
                 upstream = socket.create_connection(self.target, timeout=10)
             except OSError:
@@ -156,6 +160,11 @@ class DelayProxy:
                 s.shutdown(socket.SHUT_RDWR)
             with contextlib.suppress(OSError):
                 s.close()
+
+    def outage(self, seconds: float) -> None:
+        """A server restart: drop every open connection and every new one for ``seconds``."""
+        self._down_until = time.monotonic() + seconds
+        self.cut()
 
     def close(self) -> None:
         self._closed.set()

@@ -14,7 +14,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.engine import make_url
 
 from db.engine import is_sqlite, make_engine, normalise_url
@@ -38,7 +38,12 @@ def head_revision() -> str:
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        return current_revision_of(conn)
+
+
+def current_revision_of(conn: Connection) -> str | None:
+    """The revision the database behind ``conn`` is at (None: not migrated)."""
+    return MigrationContext.configure(conn).get_current_revision()
 
 
 def backup_sqlite(url: str) -> Path | None:

@@ -78,10 +78,11 @@ def _print(args: argparse.Namespace) -> int:
     reprint with ``--reprint-reason`` (a new logged seal use, 补打 on the paper). Without the
     seal-keeper role the decision is refused with exit 2."""
     from counter.bootstrap import runtime
-    from counter.commands.common import refused, signed_actor
+    from counter.commands.common import output_file, refused, signed_actor
     from counter.errors import PermissionDenied
     from counter.services import seal
 
+    output_file(args.pdf, suffixes=(".pdf",))  # before a decision is sealed, not after
     rt = runtime(args)
     try:
         actor = signed_actor(rt, args.staff)

@@ -14,7 +14,7 @@ import argparse
 import json
 
 from counter.bootstrap import runtime
-from counter.commands.common import add_staff_argument, print_json, refused, signed_actor
+from counter.commands.common import add_staff_argument, at_least, print_json, refused, signed_actor
 from counter.errors import PermissionDenied
 
 NODES = ("first_review", "review", "decide")
@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     s = p.add_subparsers(dest="case_command", required=True)
     ls = s.add_parser("list", parents=[common], help="列出办件（最新的在前）")
     ls.add_argument("--state", help="只列出此状态的办件（accepted、review、completed …）")
-    ls.add_argument("--limit", type=int, default=200)
+    ls.add_argument("--limit", type=at_least(1), default=200)
     ls.add_argument("--json", action="store_true", help="每行一个 JSON 对象")
     add_staff_argument(ls)
     ls.set_defaults(func=_list)
@@ -136,7 +136,10 @@ def _advance(args: argparse.Namespace) -> int:
     if args.refuse is not None and args.node != "decide":
         from counter.errors import InvalidInput
 
-        raise InvalidInput("--refuse 只能用于 --node decide", field="refuse")
+        raise InvalidInput(
+            "--refuse 只能用于 --node decide / --refuse goes with --node decide only",
+            field="refuse",
+        )
     rt = runtime(args)
     try:
         actor = signed_actor(rt, args.staff)

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from counter.bootstrap import runtime
-from counter.commands.common import add_admin_argument, admin_actor, refusing
+from counter.commands.common import add_admin_argument, admin_actor, at_least, refusing
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -33,14 +33,18 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     add_admin_argument(imp)
     imp.set_defaults(func=refusing(_import))
     exp = s.add_parser("export", parents=[common], help="导出事项目录")
-    exp.add_argument("--format", choices=("json", "xlsx"), default="json")
+    exp.add_argument(
+        "--format",
+        choices=("json", "xlsx"),
+        help="默认按 --out 的扩展名 / default: from the --out file name",
+    )
     exp.add_argument("--out", type=Path, required=True)
     exp.set_defaults(func=_export)
     se = s.add_parser("search", parents=[common], help="按名称、编码、拼音或首字母查找事项")
     se.add_argument("text", nargs="?", default="")
     se.add_argument("--department", help="部门名称或编码")
     se.add_argument("--sector", choices=("基本建设", "市场准入", "社会民生"))
-    se.add_argument("--limit", type=int, default=50)
+    se.add_argument("--limit", type=at_least(1), default=50)
     se.add_argument("--json", action="store_true")
     se.set_defaults(func=_search)
     sh = s.add_parser("show", parents=[common], help="显示一个事项及其材料")
@@ -122,15 +126,27 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from counter.commands.common import output_file
+    from counter.errors import Bi, FileProblem
     from counter.services.catalog import export_catalogue, write_xlsx
 
+    suffix = args.out.suffix.lower()
+    fmt = args.format or {".json": "json", ".xlsx": "xlsx"}.get(suffix)
+    if fmt is None or (args.format and suffix in (".json", ".xlsx") and suffix != f".{fmt}"):
+        raise FileProblem(
+            path=str(args.out),
+            why=Bi(
+                "请用 .json 或 .xlsx 文件名，或用 --format 指明格式（且与扩展名一致）",
+                "name the file .json or .xlsx, or give --format (matching the extension)",
+            ),
+        )
+    output_file(args.out)
     rt = runtime(args)
     try:
         items = export_catalogue(rt)
     finally:
         rt.dispose()
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    if args.format == "json":
+    if fmt == "json":
         args.out.write_text(
             json.dumps(items, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
@@ -215,7 +231,7 @@ def _edit(args: argparse.Namespace) -> int:
     try:
         saved = admin.save_item(rt, admin_actor(rt, args), args.code, changes)
     except CatalogueImportError as exc:
-        print(f"错误：{exc._fmt(exc.zh)}\nError: {exc._fmt(exc.en)}", file=sys.stderr)
+        print(f"错误：{exc._fmt(exc.zh, 'zh')}\nError: {exc._fmt(exc.en, 'en')}", file=sys.stderr)
         for zh, en in exc.errors:
             print(f"  - {zh}\n    {en}", file=sys.stderr)
         return 1

@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from counter.documents.ticket import TicketSlip
@@ -185,3 +186,56 @@ def refusing(fn: Callable[[Any], int]) -> Callable[[Any], int]:
             return refused(exc)
 
     return run
+
+
+def at_least(minimum: int) -> Callable[[str], int]:
+    """An argparse ``type``: a whole number of at least ``minimum`` (``--count -5`` and
+    ``--limit -1`` are refused at the door, with the rule in both languages)."""
+    import argparse
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"应为整数 / must be a whole number: {text!r}"
+            ) from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(
+                f"不能小于 {minimum} / must be at least {minimum}: {value}"
+            )
+        return value
+
+    parse.__name__ = f"at_least_{minimum}"
+    return parse
+
+
+def output_file(path: Path, *, suffixes: tuple[str, ...] = ()) -> Path:
+    """``path`` checked before anything is written: its folder must exist and be writable
+    (nothing creates it: a typo should not make a directory tree), it must not be a folder,
+    and, when ``suffixes`` are given, end with one of them."""
+    import os
+
+    from counter.errors import Bi, FileProblem
+
+    if suffixes and path.suffix.lower() not in suffixes:
+        raise FileProblem(
+            path=str(path),
+            why=Bi(
+                f"文件名应以 {'、'.join(suffixes)} 结尾",
+                f"the name must end with {', '.join(suffixes)}",
+            ),
+        )
+    folder = path.parent
+    if not folder.is_dir():
+        raise FileProblem(
+            path=str(path), why=Bi(f"文件夹 {folder} 不存在", f"the folder {folder} does not exist")
+        )
+    if path.is_dir():
+        raise FileProblem(path=str(path), why=Bi("这是一个文件夹", "it is a folder"))
+    if not os.access(folder, os.W_OK) or str(folder.resolve()).startswith(("/proc", "/sys")):
+        raise FileProblem(
+            path=str(path),
+            why=Bi(f"文件夹 {folder} 不可写入", f"the folder {folder} is not writable"),
+        )
+    return path

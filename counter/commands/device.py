@@ -135,6 +135,20 @@ def cmd_read_id(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_port_opens(port: str, baud: int) -> None:
+    """Open and close ``port`` once, or raise :class:`PortUnavailable`: a port that does not
+    exist (a typo, the wrong COM number) is reported at once instead of being waited for; a
+    port that goes away later (a USB scanner unplugged) is still reconnected."""
+    import serial
+
+    from counter.devices.errors import port_unavailable
+
+    try:
+        serial.serial_for_url(port, baudrate=baud, timeout=0).close()
+    except (serial.SerialException, OSError, ValueError) as exc:
+        raise port_unavailable(port, exc) from None
+
+
 def cmd_scan(args: argparse.Namespace) -> int:
     from counter.devices.scanner import (
         ScannerStatus,
@@ -153,6 +167,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
         prefix=args.prefix,
         encoding=args.encoding,
     )
+    _check_port_opens(args.port, args.baud)
     codes: queue.Queue[str] = queue.Queue()
 
     def on_status(status: ScannerStatus, detail: str) -> None:

@@ -15,7 +15,7 @@ import time
 from typing import Any
 
 from counter.bootstrap import database_url, runtime
-from counter.commands.common import print_json
+from counter.commands.common import at_least, print_json
 from counter.services.base import Actor, Runtime
 
 
@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     iss = s.add_parser("issue", parents=[common], help="取号（每张号票一行 JSON）")
     _add_hall(iss)
     iss.add_argument("--queue", required=True, metavar="PREFIX", help="队列字母，如 A")
-    iss.add_argument("--count", type=int, default=1, metavar="N")
+    iss.add_argument("--count", type=at_least(1), default=1, metavar="N")
     iss.add_argument(
         "--source", choices=("kiosk", "window", "appointment", "idcard"), default="kiosk"
     )
@@ -51,7 +51,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     call = s.add_parser("call", parents=[common], help="叫下一位（先办结当前号；窗口未开启则开启）")
     _add_hall(call)
     _window_arg(call)
-    call.add_argument("--repeat", type=int, default=1, metavar="K", help="连续叫 K 位")
+    call.add_argument("--repeat", type=at_least(1), default=1, metavar="K", help="连续叫 K 位")
     call.add_argument(
         "--ticket", metavar="NUMBER", help="叫指定的号（如 A005，不按顺序）/ call this ticket"
     )
@@ -59,9 +59,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     watch = s.add_parser("watch", parents=[common], help="实时显示变更事件（每个一行 JSON）")
     _add_hall(watch)
-    watch.add_argument("--count", type=int, metavar="N", help="收到 N 个事件后退出")
+    watch.add_argument("--count", type=at_least(1), metavar="N", help="收到 N 个事件后退出")
     watch.add_argument("--timeout", type=float, metavar="S", help="S 秒后退出")
-    watch.add_argument("--since", type=int, metavar="ID", help="先补发此编号之后的事件")
+    watch.add_argument("--since", type=at_least(0), metavar="ID", help="先补发此编号之后的事件")
     watch.add_argument(
         "--type", action="append", metavar="PREFIX", help="只显示此类事件，如 ticket.called"
     )
@@ -120,7 +120,9 @@ def _issue(args: argparse.Namespace) -> int:
     try:
         if args.appointment or args.source == "appointment":
             if not args.appointment:
-                raise InvalidInput(field="预约取号需要 --appointment 预约码")
+                raise InvalidInput(
+                    field="预约取号需要 --appointment 预约码 / an appointment ticket needs --appointment CODE"
+                )
             print_json(
                 check_in_appointment(rt, actor, args.appointment, priority=args.priority).to_json()
             )

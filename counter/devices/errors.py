@@ -14,7 +14,7 @@ from typing import ClassVar
 
 import serial
 
-from counter.errors import CounterError
+from counter.errors import Bi, CounterError
 
 try:  # pyserial lets termios.error (not an OSError) escape from tcflush on a vanished tty
     from termios import error as _TermiosError
@@ -44,6 +44,30 @@ class PortUnavailable(DeviceError):
     code: ClassVar[str] = "port_unavailable"
     zh: ClassVar[str] = "无法打开串口 {port}"
     en: ClassVar[str] = "Cannot open serial port {port}"
+
+
+def port_unavailable(port: str, exc: BaseException) -> PortUnavailable:
+    """The :class:`PortUnavailable` for pyserial's (or the OS's) refusal ``exc``, said in both
+    languages: no such port, no permission, busy, or the class of the failure."""
+    import errno
+
+    code = getattr(exc, "errno", None)
+    text = str(exc)
+    if code == errno.ENOENT or "No such file" in text or "FileNotFoundError" in text:
+        why = Bi(
+            "该串口不存在，请用 counter device list 查看本机串口",
+            "no such port (see counter device list)",
+        )
+    elif code == errno.EACCES or "Permission denied" in text or "PermissionError" in text:
+        why = Bi(
+            "没有权限（Linux 请把用户加入 dialout 组）",
+            "permission denied (Linux: join the dialout group)",
+        )
+    elif code == errno.EBUSY or "busy" in text.lower():
+        why = Bi("串口被其他程序占用", "the port is in use by another program")
+    else:
+        why = Bi(f"打开失败（{type(exc).__name__}）", f"open failed ({type(exc).__name__})")
+    return PortUnavailable(why, port=port)
 
 
 class DeviceIOError(DeviceError):

@@ -35,13 +35,13 @@ from counter.devices.errors import (
     DeviceIOError,
     FrameError,
     NoCard,
-    PortUnavailable,
     ReadCancelled,
     ReaderNotResponding,
     SamFindCardFailed,
     SamSelectCardFailed,
     SamStatusError,
     TruncatedFrame,
+    port_unavailable,
 )
 from counter.devices.idcard import IdCard, parse_read_reply
 from counter.devices.sam import (
@@ -88,7 +88,7 @@ def open_port(url: str, baudrate: int = 115200, **kwargs: object) -> serial.Seri
     try:
         return serial.serial_for_url(url, baudrate=baudrate, timeout=READ_SLICE, **kwargs)
     except PORT_OPEN_ERRORS as exc:
-        raise PortUnavailable(str(exc), port=url) from exc
+        raise port_unavailable(url, exc) from exc
 
 
 class ReaderSession:

@@ -60,9 +60,75 @@ _MAX_P = 16
 _MAX_MEMORY = 256 * 1024 * 1024
 
 
+# Passwords that are among the first any guesser tries (the most common ones in published
+# leak lists, in English and in Chinese pinyin habits), compared case-insensitively after NFKC.
+# Digit-only ones are refused by the digits rule already.
+COMMON_PASSWORDS = frozenset(
+    [
+        "password",
+        "password1",
+        "password12",
+        "password123",
+        "passw0rd",
+        "p@ssw0rd",
+        "p@ssword",
+        "qwertyui",
+        "qwerty12",
+        "qwerty123",
+        "qwertyuiop",
+        "1qaz2wsx",
+        "1q2w3e4r",
+        "1q2w3e4r5t",
+        "qazwsxedc",
+        "zaq12wsx",
+        "asdfghjk",
+        "asdf1234",
+        "zxcvbnm1",
+        "zxcvbnm123",
+        "abc12345",
+        "abcd1234",
+        "abc123456",
+        "a1234567",
+        "a12345678",
+        "a123456789",
+        "aa123456",
+        "aa12345678",
+        "admin123",
+        "admin1234",
+        "administrator",
+        "iloveyou",
+        "iloveyou1",
+        "letmein1",
+        "welcome1",
+        "sunshine",
+        "princess",
+        "football",
+        "baseball",
+        "superman",
+        "trustno1",
+        "monkey123",
+        "dragon123",
+        "11111111a",
+        "woaini1314",
+        "woaini520",
+        "5201314a",
+        "wangyang123",
+        "changeme",
+        "changeme1",
+        "default1",
+        "test1234",
+        "testtest",
+        "guest123",
+        "root1234",
+        "counter1",
+        "counter123",
+    ]
+)
+
+
 class PasswordPolicyViolation(CounterError):
     """A new password breaks the policy. ``params``: ``rule`` (``too_short``, ``too_long``,
-    ``all_digits``), ``reason`` (Chinese), ``reason_en``, ``min_length``, ``max_length``."""
+    ``all_digits``, ``common``), ``reason`` (Chinese), ``reason_en``, ``min_length``, ``max_length``."""
 
     code: ClassVar[str] = "password_policy"
     zh: ClassVar[str] = "密码不符合要求：{reason}"
@@ -75,7 +141,9 @@ def _normalise(password: str) -> bytes:
 
 def check_password_policy(password: str) -> None:
     """Raise :class:`PasswordPolicyViolation` unless ``password`` (after NFKC) has at least
-    8 and at most 128 characters (code points) and is not made only of digits."""
+    8 and at most 128 characters (code points), is not a common password
+    (:data:`COMMON_PASSWORDS`) nor made of one or two characters only, and is not made only
+    of digits."""
     text = unicodedata.normalize("NFKC", password)
     if len(text) < MIN_PASSWORD_LENGTH:
         raise PasswordPolicyViolation(
@@ -90,6 +158,15 @@ def check_password_policy(password: str) -> None:
             rule="too_long",
             reason=f"长度不能超过{MAX_PASSWORD_LENGTH}位",
             reason_en=f"it must have at most {MAX_PASSWORD_LENGTH} characters",
+            min_length=MIN_PASSWORD_LENGTH,
+            max_length=MAX_PASSWORD_LENGTH,
+        )
+    folded = text.casefold()
+    if folded in COMMON_PASSWORDS or len(set(folded)) <= 2:
+        raise PasswordPolicyViolation(
+            rule="common",
+            reason="过于常见或简单，容易被猜中，请换一个",
+            reason_en="it is too common or too simple to be safe; choose another",
             min_length=MIN_PASSWORD_LENGTH,
             max_length=MAX_PASSWORD_LENGTH,
         )

@@ -44,7 +44,7 @@ from sqlalchemy.orm import Session
 from counter import clock
 from counter.domain.evaluation import BadReason, EvaluationLevel
 from counter.domain.masking import mask_name
-from counter.errors import CounterError, InvalidInput, NotFound, PermissionDenied
+from counter.errors import Bi, CounterError, InvalidInput, NotFound, PermissionDenied
 from counter.reports.model import (
     BadEvaluation,
     BreakdownRow,
@@ -124,7 +124,7 @@ def require_manager(rt: Runtime, actor: Actor) -> None:
 def _hall(s: Session, hall_id: int) -> Hall:
     hall = s.get(Hall, hall_id)
     if hall is None:
-        raise NotFound(what=f"便民服务中心 {hall_id}")
+        raise NotFound(what=Bi(f"便民服务中心 {hall_id}", f"hall {hall_id}"))
     return hall
 
 

@@ -13,7 +13,7 @@ from counter.domain.masking import id_hash, mask_name, mask_phone
 from counter.domain.queue import (
     AppointmentError,
 )
-from counter.errors import InvalidInput, NotFound
+from counter.errors import Bi, InvalidInput, NotFound
 from counter.services.base import CLERK, MANAGER, Actor, Runtime, require_role
 from counter.services.queue_state import (
     AppointmentView,
@@ -46,10 +46,12 @@ def book_appointment(
     masked name and phone and a keyed hash of the ID number are kept)."""
     require_role(rt, actor, CLERK, MANAGER)
     if slot_start.tzinfo is None:
-        raise InvalidInput(field="预约时间（需带时区）")
+        raise InvalidInput(field=Bi("预约时间（需带时区）", "appointment time (with a time zone)"))
     slot_end = slot_end or slot_start + dt.timedelta(minutes=30)
     if slot_end <= slot_start:
-        raise InvalidInput(field="预约时段（结束早于开始）")
+        raise InvalidInput(
+            field=Bi("预约时段（结束早于开始）", "appointment slot (ends before it starts)")
+        )
     now = clock.now()
     with rt.unit() as s:
         hall = load_hall(s, actor.hall_id)
@@ -92,7 +94,7 @@ def check_in_appointment(
             .with_for_update()
         ).first()
         if appt is None:
-            raise NotFound(what=f"预约 {code}")
+            raise NotFound(what=Bi(f"预约 {code}", f"appointment {code}"))
         if appt.state != "booked":
             raise AppointmentError(reason="该预约已签到或已取消", reason_en="already used")
         cfg = queue_settings(hall)

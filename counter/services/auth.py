@@ -21,10 +21,12 @@ from counter.domain.passwords import (
     needs_rehash,
     verify_password,
 )
+from counter.domain.text import check_code, check_text
 from counter.errors import (
     AccountDisabled,
     AccountLocked,
     AuthenticationFailed,
+    Bi,
     Conflict,
     InvalidInput,
     LastAdministrator,
@@ -152,7 +154,7 @@ def sign_in(
                     )
                 ).first()
                 if window is None:
-                    raise NotFound(what=f"{window_number}号窗口")
+                    raise NotFound(what=Bi(f"{window_number}号窗口", f"window {window_number}"))
                 window_id = window.id
             actor = Actor(
                 hall_id=staff.hall_id,
@@ -190,7 +192,12 @@ def _check_roles(roles: Iterable[str]) -> tuple[str, ...]:
     out = tuple(dict.fromkeys(roles))
     bad = [r for r in out if r not in ROLES]
     if bad or not out:
-        raise InvalidInput(f"未知角色 {', '.join(bad)}" if bad else "至少一个角色", field="roles")
+        raise InvalidInput(
+            Bi(f"未知角色 {', '.join(bad)}", f"unknown role {', '.join(bad)}")
+            if bad
+            else Bi("至少一个角色", "at least one role"),
+            field="roles",
+        )
     return out
 
 
@@ -247,16 +254,15 @@ def create_staff(
 ) -> StaffInfo:
     """Add a staff member (administrator). The password must meet the policy."""
     require_role(rt, actor, ADMIN)
-    staff_no = staff_no.strip()
-    name = name.strip()
-    if not staff_no or len(staff_no) > 32:
-        raise InvalidInput("工号应为1至32个字符", field="staff_no")
-    if not name or len(name) > 60:
-        raise InvalidInput("姓名应为1至60个字符", field="name")
+    staff_no = check_code(staff_no, Bi("工号", "staff number"), max_len=32)
+    name = check_text(name, Bi("姓名", "name"), max_len=60, name=True)
+    phone = check_text(phone, Bi("电话", "phone"), max_len=32, required=False)
     check_password_policy(password)
     with rt.unit() as s:
         if s.scalars(select(Staff.id).where(Staff.staff_no == staff_no)).first():
-            raise Conflict(what=f"工号 {staff_no} 已存在")
+            raise Conflict(
+                what=Bi(f"工号 {staff_no} 已存在", f"staff number {staff_no} exists already")
+            )
         st = add_staff_row(s, actor.hall_id, staff_no, name, password, roles, phone)
         audit(s, actor, "staff_create", staff_no, host=rt.host, roles=list(_check_roles(roles)))
         return _info(st)
@@ -268,7 +274,7 @@ def set_roles(rt: Runtime, actor: Actor, staff_no: str, roles: Iterable[str]) ->
     with rt.unit() as s:
         st = s.scalars(select(Staff).where(Staff.staff_no == staff_no)).first()
         if st is None:
-            raise NotFound(what=f"工号 {staff_no}")
+            raise NotFound(what=Bi(f"工号 {staff_no}", f"staff number {staff_no}"))
         if ADMIN not in wanted:
             refuse_last_admin(s, st)
         st.roles = [StaffRole(role=r) for r in wanted]
@@ -288,7 +294,7 @@ def reset_password(rt: Runtime, actor: Actor, staff_no: str, new_password: str) 
     with rt.unit() as s:
         st = s.scalars(select(Staff).where(Staff.staff_no == staff_no)).first()
         if st is None:
-            raise NotFound(what=f"工号 {staff_no}")
+            raise NotFound(what=Bi(f"工号 {staff_no}", f"staff number {staff_no}"))
         st.password_hash = hash_password(new_password)
         st.failed_attempts = 0
         st.locked_until = None
@@ -301,7 +307,7 @@ def unlock(rt: Runtime, actor: Actor, staff_no: str) -> None:
     with rt.unit() as s:
         st = s.scalars(select(Staff).where(Staff.staff_no == staff_no)).first()
         if st is None:
-            raise NotFound(what=f"工号 {staff_no}")
+            raise NotFound(what=Bi(f"工号 {staff_no}", f"staff number {staff_no}"))
         st.failed_attempts = 0
         st.locked_until = None
         audit(s, actor, "staff_unlock", staff_no, host=rt.host)

@@ -40,8 +40,9 @@ from counter.domain.cases import (
     node_target,
     suspended_working_days,
 )
+from counter.domain.text import bad_character, describe
 from counter.domain.workdays import add_working_days
-from counter.errors import InvalidInput, InvalidState
+from counter.errors import Bi, InvalidInput, InvalidState
 from counter.services.base import CLERK, REVIEWER, SEAL_KEEPER, Actor, Runtime, require_role
 from counter.services.calendar import hall_calendar
 from counter.services.cases import (
@@ -97,11 +98,15 @@ def clean_text(text: str, field: str, what: str, limit: int, *, required: bool) 
     characters (a clear error, nothing stored)."""
     out = (text or "").strip()
     if required and not out:
-        raise InvalidInput(f"请填写{what}", field=field)
+        raise InvalidInput(Bi(f"请填写{what}", "required"), field=field)
     if len(out) > limit:
-        raise InvalidInput(f"{what}最多{limit}字", field=field)
-    if any((ord(ch) < 32 and ch not in "\n\t") or ch in "\x7f\u202e\u202d" for ch in out):
-        raise InvalidInput(f"{what}含有控制字符", field=field)
+        raise InvalidInput(Bi(f"{what}最多{limit}字", f"at most {limit} characters"), field=field)
+    bad = bad_character(out, multiline=True)
+    if bad is not None:
+        raise InvalidInput(
+            Bi(f"{what}含有控制字符（{describe(bad)}）", f"a control character ({describe(bad)})"),
+            field=field,
+        )
     return out
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import socket
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter import clock
 from counter.errors import (
+    REPORTED,
+    Bi,
     CounterError,
     DatabaseBusy,
     DatabaseCorrupt,
@@ -33,6 +36,7 @@ from counter.errors import (
     DatabaseReadOnly,
     DatabaseUnavailable,
     DiskFull,
+    InvalidInput,
     NotFound,
     PermissionDenied,
 )
@@ -40,6 +44,18 @@ from db.engine import READ_ONLY, make_engine, make_session_factory
 from db.models import AuditLog, Hall
 
 log = logging.getLogger(__name__)
+
+_COMMITS = 0
+
+# :attr:`Runtime.connect_retries` of new runtimes (the CLI sets a few; see :mod:`counter.cli`).
+DEFAULT_CONNECT_RETRIES: tuple[float, ...] = ()
+
+
+def commits_so_far() -> int:
+    """How many writing units committed in this process (the CLI repeats a command whose
+    connection dropped only when none did: nothing can then be done twice)."""
+    return _COMMITS
+
 
 # Roles (角色). A person may hold several.
 CLERK = "clerk"  # 窗口人员
@@ -90,6 +106,9 @@ class Runtime:
         )
         self.host = socket.gethostname()
         self._autocommit: Engine | None = None
+        # Seconds to wait before each new attempt to connect (see :meth:`_connect`); none by
+        # default: the window client reconnects by itself, the CLI sets a few.
+        self.connect_retries: tuple[float, ...] = DEFAULT_CONNECT_RETRIES
 
     @property
     def is_postgres(self) -> bool:
@@ -105,11 +124,37 @@ class Runtime:
         its parameters (they may hold names and ID numbers) reaches the log or the error.
         """
         factory = self.read_sessions if read_only else self.sessions
+        connected = committing = False
         try:
             with factory.begin() as session:
+                self._connect(session)
+                connected = True
                 yield session
+                committing = not read_only
         except DBAPIError as exc:
-            raise translate_db_error(exc) from None
+            error = translate_db_error(exc)
+            if isinstance(error, DatabaseUnavailable):
+                error.outcome_unknown = committing
+                error.attempts = 0 if connected else len(self.connect_retries)
+            raise error from None
+        if not read_only:
+            global _COMMITS
+            _COMMITS += 1
+
+    def _connect(self, session: Session) -> None:
+        """Take the unit's connection now, trying again after each of :attr:`connect_retries`
+        seconds while the database cannot be reached: nothing has been sent yet, so a retry
+        can never do anything twice."""
+        for delay in self.connect_retries:
+            try:
+                session.connection()
+                return
+            except OperationalError as exc:
+                if not isinstance(translate_db_error(exc), DatabaseUnavailable):
+                    raise
+                log.info("database unreachable; trying again in %.1f s", delay)
+                time.sleep(delay)
+        session.connection()
 
     @contextmanager
     def statement(self) -> Iterator[Connection]:
@@ -127,6 +172,8 @@ class Runtime:
                 yield conn
         except DBAPIError as exc:
             raise translate_db_error(exc) from None
+        global _COMMITS
+        _COMMITS += 1
 
     def hall_id(self, code: str | None = None) -> int:
         """The id of the hall with ``code``, or of the first hall when no code is given."""
@@ -177,22 +224,43 @@ def translate_db_error(exc: DBAPIError) -> CounterError:
     if isinstance(orig, sqlite3.Error):
         for needle, kind in _SQLITE_KINDS:
             if needle in message:
-                log.warning("database: %s (%s)", kind.code, what)
+                log.warning("database: %s (%s)", kind.code, what, extra=REPORTED)
                 return kind(what)
         if "unable to open" in message:
-            log.warning("database unavailable: %s", what)
-            return DatabaseUnavailable(what)
+            log.warning("database unavailable: %s", what, extra=REPORTED)
+            return DatabaseUnavailable(
+                Bi(
+                    "无法打开数据库文件：请检查文件所在的文件夹（或网络共享）是否存在、可以写入",
+                    "cannot open the database file: check that its folder (or network share) "
+                    "exists and can be written",
+                )
+            )
     elif sqlstate == "53100":
-        log.warning("database: disk full (%s)", what)
+        log.warning("database: disk full (%s)", what, extra=REPORTED)
         return DiskFull(what)
+    elif sqlstate.startswith("22") or "nul (0x00)" in message:
+        # A data exception: the value itself (a NUL character, text longer than its column, a
+        # number out of range) — the caller's input, said as such.
+        log.warning("database: value refused (%s)", what, extra=REPORTED)
+        return InvalidInput(field=_data_exception(sqlstate, message))
     if exc.connection_invalidated or (
         isinstance(exc, OperationalError) and (not sqlstate or sqlstate.startswith(("08", "57")))
     ):
-        log.warning("database unavailable: %s", what)
+        log.warning("database unavailable: %s", what, extra=REPORTED)
         return DatabaseUnavailable(what)
     first_line = (exc.statement or "").strip().split("\n", 1)[0][:80]
     log.warning("database refused a statement: %s [%s]", what, first_line)
     return DatabaseError(what)
+
+
+def _data_exception(sqlstate: str, message: str) -> Bi:
+    if "nul" in message and "0x00" in message:
+        return Bi("文字不能含空字符（NUL）", "text must not contain a NUL character")
+    if sqlstate == "22001":
+        return Bi("文字过长", "text too long")
+    if sqlstate == "22003":
+        return Bi("数字超出范围", "number out of range")
+    return Bi("数据格式无效", "malformed value")
 
 
 _SECRET_READABLE: dict[str, bool] = {}

@@ -22,7 +22,7 @@ from counter.domain.workdays import (
     chinesecalendar_years,
     national_calendar_data,
 )
-from counter.errors import InvalidInput
+from counter.errors import Bi, InvalidInput
 from counter.services.base import ADMIN, MANAGER, Actor, Runtime, audit, require_role
 from db.models import CalendarDay, CalendarYear, Hall
 
@@ -128,7 +128,7 @@ def set_day(
     ``confirm_year`` marks the year as known (after entering its holidays by hand)."""
     require_role(rt, actor, ADMIN) if hall_code is None else require_role(rt, actor, ADMIN, MANAGER)
     if len(name) > 60:
-        raise InvalidInput("名称最多60字", field="name")
+        raise InvalidInput(Bi("名称最多60字", "at most 60 characters"), field="name")
     scope = hall_code or NATIONAL
     with rt.unit() as s:
         row = s.scalars(

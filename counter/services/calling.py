@@ -97,7 +97,7 @@ from counter.domain.queue import (
     time_key,
     weighted_rank,
 )
-from counter.errors import Conflict, InvalidInput
+from counter.errors import Bi, Conflict, InvalidInput
 from counter.services.base import CLERK, MANAGER, Actor, Runtime, require_role
 from counter.services.calling_pg import (
     PG_NEXT,
@@ -217,14 +217,21 @@ def pg_next(
         if not out["window_ok"]:
             with rt.unit(read_only=True) as s:  # why not: refused with the window's reason
                 _why_not_called(s, actor.hall_id, number, now)
-            raise Conflict(what=f"{number}号窗口状态刚刚改变，请重试")  # pragma: no cover
+            raise Conflict(
+                what=Bi(
+                    f"{number}号窗口状态刚刚改变，请重试",
+                    f"window {number} just changed; try again",
+                )
+            )  # pragma: no cover
         called = ticket_from_json(out.get("called"))
         if called is not None or not out.get("candidates"):
             state = state_from_json(conn, out["state"], now)
             return CallOutcome(finished, called, tuple(changes), state)
         params["finish"] = False
         time.sleep(min(0.001 * (attempt + 1), 0.02))  # every candidate was taken meanwhile
-    raise Conflict(what="叫号繁忙，请重试")  # pragma: no cover - 200 rounds of losing every race
+    raise Conflict(
+        what=Bi("叫号繁忙，请重试", "calling is busy; try again")
+    )  # pragma: no cover - 200 rounds of losing every race
 
 
 # --------------------------------------------------------------------------------------------
@@ -564,14 +571,18 @@ def transfer_in(
     again with its original issue time (``issued_at`` and its place by that time), so waiting
     statistics stay whole; a ticket sent to a named window is called only there."""
     if to_queue is None and to_window is None:
-        raise InvalidInput(field="转办目标（队列或窗口）")
+        raise InvalidInput(
+            field=Bi("转办目标（队列或窗口）", "transfer target (a queue or a window)")
+        )
     win = load_window(s, hall.id, number)
     t = current_ticket(s, win, "转办", "transfer")
     target_q = load_queue(s, hall.id, to_queue) if to_queue is not None else None
     target_w = None
     if to_window is not None:
         if int(to_window) == win.number:
-            raise InvalidInput(field="转办窗口（不能转给本窗口）")
+            raise InvalidInput(
+                field=Bi("转办窗口（不能转给本窗口）", "transfer window (not this window)")
+            )
         target_w = load_window(s, hall.id, to_window, lock=False)
     if target_q is not None:
         t.queue_id = target_q.id
@@ -625,7 +636,9 @@ def void_in(
     at_window = None
     if t.state in AT_WINDOW:
         if win is None or win.id != t.window_id:
-            raise Conflict(what=f"{t.number}号刚被叫号，请重试")
+            raise Conflict(
+                what=Bi(f"{t.number}号刚被叫号，请重试", f"{t.number} was just called; try again")
+            )
         if win.current_ticket_id == t.id:
             win.current_ticket_id = None
             touch_window(win)
@@ -672,7 +685,7 @@ def set_window_state_in(
     """开启 / 暂停 / 关闭 window ``number``. Closing needs the current ticket finished or
     parked; opening a window also voids tickets left over from earlier days."""
     if state not in WINDOW_STATES:
-        raise InvalidInput(field=f"窗口状态“{state}”")
+        raise InvalidInput(field=Bi(f"窗口状态“{state}”", f"window state {state!r}"))
     if state == W_OPEN:
         expire_stale(s, hall, local_day(hall, now), now)
     win = load_window(s, hall.id, number)

@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection
 
 from counter.changes import Change, pg_change_log_sql
 from counter.domain.queue import APPOINTMENT_DEPTH, CANDIDATE_DEPTH, estimate_wait_minutes
-from counter.errors import NotFound
+from counter.errors import Bi, NotFound
 from counter.services.base import Actor
 from counter.services.queue_state import (
     ParkedTicket,
@@ -575,5 +575,5 @@ def pg_window_state(conn: Connection, hall_id: int, number: int, now: dt.datetim
         ).scalar()
     )
     if raw is None:
-        raise NotFound(what=f"{number}号窗口")
+        raise NotFound(what=Bi(f"{number}号窗口", f"window {number}"))
     return state_from_json(conn, raw, now)

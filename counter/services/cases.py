@@ -65,6 +65,7 @@ from counter.domain.masking import id_hash, mask_id_number, mask_name
 from counter.domain.settings import merged as merged_settings
 from counter.domain.workdays import CalendarView, add_working_days
 from counter.errors import (
+    Bi,
     ConfigError,
     Conflict,
     InvalidInput,
@@ -418,7 +419,7 @@ def int_setting(hall: Hall, key: str, default: int) -> int:
 def load_hall(s: Session, hall_id: int) -> Hall:
     hall = s.get(Hall, hall_id)
     if hall is None:
-        raise NotFound(what=f"便民服务中心 {hall_id}")
+        raise NotFound(what=Bi(f"便民服务中心 {hall_id}", f"hall {hall_id}"))
     return hall
 
 
@@ -484,7 +485,7 @@ def load_item(s: Session, version_id: int) -> tuple[ServiceItemVersion, ServiceI
         .where(ServiceItemVersion.id == version_id)
     ).first()
     if row is None:
-        raise NotFound(what=f"事项版本 {version_id}")
+        raise NotFound(what=Bi(f"事项版本 {version_id}", f"item version {version_id}"))
     memo[version_id] = (row[0], row[1], row[2])
     return row[0], row[1], row[2]
 
@@ -520,7 +521,7 @@ def check_ticket(s: Session, hall: Hall, ticket_id: int | None) -> int | None:
         return None
     t = s.get(Ticket, ticket_id)
     if t is None or t.hall_id != hall.id:
-        raise NotFound(what=f"号票 {ticket_id}")
+        raise NotFound(what=Bi(f"号票 {ticket_id}", f"ticket {ticket_id}"))
     return t.id
 
 
@@ -930,7 +931,7 @@ def case_by_no(s: Session, case_no: str, *, lock: bool = False) -> Case:
         q = q.with_for_update()
     case = s.scalars(q).first()
     if case is None:
-        raise NotFound(what=f"办件 {case_no}")
+        raise NotFound(what=Bi(f"办件 {case_no}", f"case {case_no}"))
     return case
 
 

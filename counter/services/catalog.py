@@ -9,6 +9,8 @@ version they were accepted under.
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +23,8 @@ from sqlalchemy.orm import Session
 from counter import clock
 from counter.changes import Change, emit
 from counter.domain.itemsearch import CatalogueEntry
-from counter.errors import CounterError, InvalidInput, NotFound
+from counter.domain.text import bad_character, describe, shown
+from counter.errors import Bi, CounterError, InvalidInput, NotFound
 from counter.services.base import ADMIN, Actor, Runtime, audit, require_role
 from db.models import Department, Material, ServiceItem, ServiceItemVersion, WindowItemUse
 
@@ -63,11 +66,11 @@ class ItemEditRefused(CatalogueImportError):
 
     @property
     def message_zh(self) -> str:
-        return "；".join([self._fmt(self.zh), *(zh for zh, _en in self.errors)])
+        return "；".join([self._fmt(self.zh, "zh"), *(zh for zh, _en in self.errors)])
 
     @property
     def message_en(self) -> str:
-        return "; ".join([self._fmt(self.en), *(en for _zh, en in self.errors)])
+        return "; ".join([self._fmt(self.en, "en"), *(en for _zh, en in self.errors)])
 
 
 @dataclass(frozen=True)
@@ -204,6 +207,10 @@ def _err(
     errors.append((f"{where} 字段 {field}：{zh}", f"{where_en} field {field}: {en}"))
 
 
+ITEM_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+MULTILINE_FIELDS = frozenset({"legal_basis", "requirement", "condition", "notes"})
+
+
 def validate_items(raw: Any) -> list[ItemSpec]:
     """Validate a parsed catalogue (a list of item objects). Raises CatalogueImportError with
     every problem found; returns the specs when there is none."""
@@ -218,7 +225,7 @@ def validate_items(raw: Any) -> list[ItemSpec]:
         if not isinstance(obj, dict):
             errors.append((f"第{i}项：应为对象", f"item {i}: must be an object"))
             continue
-        label = str(obj.get("name") or obj.get("code") or "")
+        label = shown(str(obj.get("name") or obj.get("code") or ""))
         where, where_en = f"第{i}项「{label}」", f"item {i} '{label}'"
 
         def text_field(
@@ -238,6 +245,16 @@ def validate_items(raw: Any) -> list[ItemSpec]:
             value = value.strip()
             if required and not value:
                 _err(errors, where, where_en, key, "不能为空", "is required")
+            bad = bad_character(value, multiline=key in MULTILINE_FIELDS)
+            if bad is not None:
+                _err(
+                    errors,
+                    where,
+                    where_en,
+                    key,
+                    f"含有控制字符（{describe(bad)}）",
+                    f"holds a control character ({describe(bad)})",
+                )
             if len(value) > max_len:
                 _err(
                     errors,
@@ -253,12 +270,28 @@ def validate_items(raw: Any) -> list[ItemSpec]:
             key: str, obj: dict[str, Any] = obj, where: str = where, where_en: str = where_en
         ) -> int:
             value = obj.get(key)
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                _err(errors, where, where_en, key, "应为非负整数", "must be a non-negative integer")
+            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 3650:
+                _err(
+                    errors,
+                    where,
+                    where_en,
+                    key,
+                    "应为 0 至 3650 的整数（工作日）",
+                    "must be a whole number from 0 to 3650 (working days)",
+                )
                 return 0
             return value
 
         code = text_field("code", max_len=40)
+        if code and not ITEM_CODE.fullmatch(code):
+            _err(
+                errors,
+                where,
+                where_en,
+                "code",
+                "应为字母、数字、“.”、“_”或“-”（如 MZ-011）",
+                "must be letters, digits, '.', '_' or '-' (e.g. MZ-011)",
+            )
         name = text_field("name", max_len=MAX_NAME)
         department = text_field("department", max_len=80)
         department_code = text_field("department_code", required=False, max_len=16)
@@ -310,7 +343,10 @@ def validate_items(raw: Any) -> list[ItemSpec]:
         if budget is not None and (
             not isinstance(budget, dict)
             or any(
-                k not in NODES or isinstance(v, bool) or not isinstance(v, int) or v < 0
+                k not in NODES
+                or isinstance(v, bool)
+                or not isinstance(v, int)
+                or not 0 <= v <= 3650
                 for k, v in budget.items()
             )
         ):
@@ -456,16 +492,41 @@ def validate_items(raw: Any) -> list[ItemSpec]:
 # ---------------------------------------------------------------------------- files
 
 
+def decode_text_file(data: bytes) -> str:
+    """A text file as Windows tools write it: UTF-8 with or without a byte-order mark (Notepad
+    writes one), UTF-16 with its mark, else GB18030 (a superset of GBK, what Chinese Windows
+    calls "ANSI"). Raises :class:`UnicodeDecodeError` when none fits."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("gb18030")
+
+
 def read_catalogue_file(path: Path) -> Any:
     """Parse a catalogue file (.json, or .xlsx as written by :func:`write_xlsx`)."""
     if path.suffix.lower() == ".xlsx":
         return _read_xlsx(path)
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
+        data = path.read_bytes()
+    except OSError as exc:
+        why = exc.strerror or type(exc).__name__
         raise CatalogueImportError(
-            [(f"无法读取文件：{exc}", f"cannot read the file: {exc}")]
-        ) from exc
+            [(f"无法读取文件 {path}：{why}", f"cannot read the file {path}: {why}")]
+        ) from None
+    try:
+        return json.loads(decode_text_file(data))
+    except UnicodeDecodeError:
+        raise CatalogueImportError(
+            [("文件编码无法识别（应为 UTF-8 或 GBK）", "unknown text encoding (use UTF-8 or GBK)")]
+        ) from None
+    except RecursionError:
+        raise CatalogueImportError(
+            [("JSON 嵌套层数过多", "the JSON is nested too deeply")]
+        ) from None
     except json.JSONDecodeError as exc:
         raise CatalogueImportError(
             [
@@ -852,7 +913,11 @@ def get_item(
                 raise InvalidInput(field="item")
         row = s.execute(q).first()
         if row is None:
-            raise NotFound(what=f"事项 {code or item_id or version_id}")
+            raise NotFound(
+                what=Bi(
+                    f"事项 {code or item_id or version_id}", f"item {code or item_id or version_id}"
+                )
+            )
         return _detail(*row)
 
 
@@ -885,7 +950,12 @@ def search_items(
     within a rank, the items this window accepts most often come first. Input is bound as a
     parameter and LIKE-escaped, so any text (quotes, %, SQL) is just text.
     """
-    q_text = (text or "").strip()[:MAX_NAME]
+    if limit < 1:
+        raise InvalidInput(field=Bi("返回条数至少为 1", "the limit must be at least 1"))
+    # A search text is not stored: control characters (a NUL, which PostgreSQL refuses) are
+    # dropped rather than refused.
+    q_text = "".join(ch for ch in (text or "") if unicodedata.category(ch) != "Cc")
+    q_text = q_text.strip()[:MAX_NAME]
     low = q_text.lower().replace(" ", "")
     with rt.unit(read_only=True) as s:
         uses = func.coalesce(WindowItemUse.uses, 0)

@@ -20,6 +20,7 @@ from counter.domain.evaluation import (
     validate_evaluation,
 )
 from counter.errors import (
+    Bi,
     CounterError,
     InvalidInput,
     NotFound,
@@ -103,15 +104,15 @@ def record_evaluation(
     with rt.unit() as s:
         case = s.get(Case, case_id, with_for_update=True) if case_id is not None else None
         if case_id is not None and case is None:
-            raise NotFound(what=f"办件 {case_id}")
+            raise NotFound(what=Bi(f"办件 {case_id}", f"case {case_id}"))
         ticket = s.get(Ticket, ticket_id, with_for_update=True) if ticket_id is not None else None
         if ticket_id is not None and ticket is None:
-            raise NotFound(what=f"号票 {ticket_id}")
+            raise NotFound(what=Bi(f"号票 {ticket_id}", f"ticket {ticket_id}"))
         served = scope_hall_ids(s, actor.hall_id)
         if case is not None and case.hall_id not in served:  # another hall's: as not found
-            raise NotFound(what=f"办件 {case_id}")
+            raise NotFound(what=Bi(f"办件 {case_id}", f"case {case_id}"))
         if ticket is not None and ticket.hall_id not in served:
-            raise NotFound(what=f"号票 {ticket_id}")
+            raise NotFound(what=Bi(f"号票 {ticket_id}", f"ticket {ticket_id}"))
         hall = load_hall(s, case.hall_id if case else ticket.hall_id if ticket else actor.hall_id)
         if (
             case is not None

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from counter import clock
 from counter.changes import Change, emit
-from counter.errors import CounterError, InvalidInput, NotFound
+from counter.errors import Bi, CounterError, InvalidInput, NotFound
 from counter.services.base import ADMIN, MANAGER, Actor, Runtime, audit, require_role
 from db.models import Evaluation
 
@@ -112,7 +112,7 @@ def apply_followup(
     text = explanation.strip()
     ev = s.get(Evaluation, evaluation_id, with_for_update=True)
     if ev is None or ev.hall_id != actor.hall_id:
-        raise NotFound(what=f"评价 {evaluation_id}")
+        raise NotFound(what=Bi(f"评价 {evaluation_id}", f"evaluation {evaluation_id}"))
     if ev.level > 2:
         raise NotABadEvaluation()
     before = ev.followup_state or "open"

@@ -27,6 +27,7 @@ from counter.domain.checkchars import (
 )
 from counter.domain.masking import id_hash, mask_id_number, mask_name
 from counter.errors import (
+    Bi,
     CounterError,
     InvalidInput,
 )
@@ -119,7 +120,10 @@ def hand_out(
     require_window_actor(rt, actor)
     number = normalize_code(collector_id_number or "")
     if not number:
-        raise InvalidInput("请读取或输入领取人证件号码", field="collector_id_number")
+        raise InvalidInput(
+            Bi("请读取或输入领取人证件号码", "read or type the collector's ID number"),
+            field="collector_id_number",
+        )
     name = (collector_name or "").strip()
     if name:
         name = check_name(name, "领取人", "collector_name", "领取人姓名", enterprise=False)

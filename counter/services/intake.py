@@ -51,6 +51,7 @@ from counter.domain.masking import id_hash, mask_id_number
 from counter.domain.refusals import refusal_reason
 from counter.domain.workdays import add_working_days
 from counter.errors import (
+    Bi,
     CounterError,
     InvalidInput,
 )
@@ -162,16 +163,20 @@ def prepare(
 ) -> Prepared:
     """Validate everything that needs no database, before the unit of work starts."""
     if applicant is None:
-        raise InvalidInput("缺少申请人", field="applicant")
+        raise InvalidInput(Bi("缺少申请人", "no applicant"), field="applicant")
     today = clock.today()
     a, w1 = validate_applicant(applicant, who="申请人", today=today)
     g, w2 = (None, ()) if agent is None else validate_applicant(agent, who="代办人", today=today)
     if g is not None and g.kind != "person":
         raise applicant_error("代办人", "kind", "代办人应为个人", "an agent is a person")
     if len(notes) > MAX_NOTES:
-        raise InvalidInput(f"备注最多{MAX_NOTES}字", field="notes")
+        raise InvalidInput(
+            Bi(f"备注最多{MAX_NOTES}字", f"at most {MAX_NOTES} characters"), field="notes"
+        )
     if channel not in CHANNELS:
-        raise InvalidInput(f"受理渠道“{channel}”无效", field="channel")
+        raise InvalidInput(
+            Bi(f"受理渠道“{channel}”无效", f"unknown channel {channel!r}"), field="channel"
+        )
     return Prepared(a, g, (*w1, *w2), notes.strip())
 
 
@@ -383,7 +388,10 @@ def accept_case(
         if case_no:
             case = case_for(s, actor, case_no, lock=True)
             if case.hall_id != hall.id or case.item_version_id != v.id:
-                raise InvalidInput("补正受理的办件与所选事项不符", field="case_no")
+                raise InvalidInput(
+                    Bi("补正受理的办件与所选事项不符", "the case is for another item"),
+                    field="case_no",
+                )
             check_transition(case.state, CaseState.ACCEPTED)
             key = hash_key(s, hall)
             _row, changes_a = upsert_applicant(s, key, p.applicant)
@@ -513,17 +521,27 @@ def reject_application(
     if chosen is not None:
         reason = chosen.text + (f"。{reason}" if reason and reason != chosen.text else "")
     if not reason:
-        raise InvalidInput("请填写不予受理的理由", field="reason")
+        raise InvalidInput(
+            Bi("请填写不予受理的理由", "give the reason for not accepting"), field="reason"
+        )
     if len(reason) > MAX_REASON:
-        raise InvalidInput(f"理由最多{MAX_REASON}字", field="reason")
+        raise InvalidInput(
+            Bi(f"理由最多{MAX_REASON}字", f"at most {MAX_REASON} characters"), field="reason"
+        )
     refer_to = (refer_to or "").strip()
     if chosen is not None and chosen.refer_elsewhere and not refer_to:
         raise InvalidInput(
-            "不属于本机关职权范围的，请填写应当向哪个机关申请（行政许可法第三十二条）",
+            Bi(
+                "不属于本机关职权范围的，请填写应当向哪个机关申请（行政许可法第三十二条）",
+                "name the body to apply to instead (Administrative Licensing Law, art. 32)",
+            ),
             field="refer_to",
         )
     if len(refer_to) > 60:
-        raise InvalidInput("受理机关名称最多60字", field="refer_to")
+        raise InvalidInput(
+            Bi("受理机关名称最多60字", "the body's name takes at most 60 characters"),
+            field="refer_to",
+        )
     p = prepare(applicant, agent, "")
     with rt.unit() as s:
         hall = load_hall(s, actor.hall_id)

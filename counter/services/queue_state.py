@@ -37,7 +37,7 @@ from counter.domain.queue import (
     estimate_wait_minutes,
 )
 from counter.domain.ticketing import format_ticket_number, parse_ticket_number
-from counter.errors import NotFound
+from counter.errors import Bi, NotFound
 from counter.services.base import CLERK, MANAGER, Actor, Runtime, require_role
 from db.models import (
     Hall,
@@ -273,7 +273,7 @@ def hall_tz(hall: Hall) -> dt.tzinfo:
 def load_hall(s: Session, hall_id: int) -> Hall:
     hall = s.get(Hall, hall_id)
     if hall is None:
-        raise NotFound(what=f"便民服务中心（编号{hall_id}）")
+        raise NotFound(what=Bi(f"便民服务中心（编号{hall_id}）", f"hall (id {hall_id})"))
     return hall
 
 
@@ -287,7 +287,7 @@ def load_queue(s: Session, hall_id: int, queue: str | int) -> Queue:
             select(Queue).where(Queue.hall_id == hall_id, Queue.prefix == queue.strip().upper())
         ).first()
     if row is None or not row.active:
-        raise NotFound(what=f"队列 {queue}")
+        raise NotFound(what=Bi(f"队列 {queue}", f"queue {queue}"))
     return row
 
 
@@ -297,7 +297,7 @@ def load_window(s: Session, hall_id: int, number: int, *, lock: bool = True) -> 
         q = q.with_for_update()
     win = s.scalars(q).first()
     if win is None or not win.active:
-        raise NotFound(what=f"{number}号窗口")
+        raise NotFound(what=Bi(f"{number}号窗口", f"window {number}"))
     s.info.setdefault("window_number", {})[win.id] = win.number
     return win
 
@@ -408,7 +408,7 @@ def find_ticket(
         t = s.get(Ticket, int(ticket), with_for_update=lock or None)
         if t is not None and t.hall_id == hall.id:
             return t
-        raise NotFound(what=f"号票 {ticket}")
+        raise NotFound(what=Bi(f"号票 {ticket}", f"ticket {ticket}"))
     parsed = parse_ticket_number(ticket)
     number = format_ticket_number(parsed.prefix, parsed.seq)
     q = select(Ticket).where(
@@ -418,7 +418,7 @@ def find_ticket(
     )
     t = s.scalars(q.with_for_update() if lock else q).first()
     if t is None:
-        raise NotFound(what=f"今日号票 {number}")
+        raise NotFound(what=Bi(f"今日号票 {number}", f"today's ticket {number}"))
     return t
 
 

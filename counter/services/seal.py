@@ -35,6 +35,7 @@ from counter.documents.model import DOCUMENT_KINDS, DocumentContent
 from counter.domain.cases import CaseState
 from counter.domain.masking import mask_name
 from counter.errors import (
+    Bi,
     InvalidInput,
     InvalidState,
     NotFound,
@@ -255,7 +256,12 @@ def document_row(s: Session, case: Case, kind: str) -> Document:
         .order_by(Document.id.desc())
     ).first()
     if doc is None:
-        raise NotFound(what=f"办件 {case.case_no} 的{kind_title(kind)}")
+        raise NotFound(
+            what=Bi(
+                f"办件 {case.case_no} 的{kind_title(kind)}",
+                f"document {kind} of case {case.case_no}",
+            )
+        )
     return doc
 
 

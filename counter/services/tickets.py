@@ -14,12 +14,14 @@ windows serving it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from counter import clock
 from counter.changes import Change, emit
+from counter.domain.checkchars import validate_citizen_id
 from counter.domain.live import counts_payload
 from counter.domain.masking import id_hash, mask_name
 from counter.domain.queue import (
@@ -33,8 +35,9 @@ from counter.domain.queue import (
     initial_sort_key,
     within_hours,
 )
+from counter.domain.text import check_text
 from counter.domain.ticketing import format_ticket_number
-from counter.errors import InvalidInput
+from counter.errors import Bi, InvalidInput
 from counter.services.base import CLERK, MANAGER, Actor, Runtime, hall_key, require_role
 from counter.services.queue_state import (
     IssueResult,
@@ -195,11 +198,28 @@ def issue_in(
     return IssueResult(view, people_ahead, wait, (change,))
 
 
+_OLD_FOREIGNER_CARD = re.compile(r"[A-Z]{3}[0-9]{12}")
+
+
+def check_card_number(number: str) -> str:
+    """The number read from an ID card, normalised, or refused: an 18-character number (citizen
+    card, residence permit of Hong Kong, Macao and Taiwan residents, the 2023 foreigner card)
+    must pass the GB 11643 check (:func:`validate_citizen_id`: length, characters, birth date,
+    check character); the old 15-character foreigner card is three letters and 12 digits."""
+    text = number.strip().upper()
+    if _OLD_FOREIGNER_CARD.fullmatch(text):
+        return text
+    return validate_citizen_id(text, today=clock.today())
+
+
 def check_priority(priority: str | None) -> str:
     p = (priority or "").strip()
     if p and p not in PRIORITY_REASONS:
         raise InvalidInput(
-            field=f"绿色通道类别“{p}”（可选：{'、'.join(PRIORITY_REASONS)}）",
+            field=Bi(
+                f"绿色通道类别“{p}”（可选：{'、'.join(PRIORITY_REASONS)}）",
+                f"green channel {p!r} (one of: {', '.join(PRIORITY_REASONS)})",
+            )
         )
     return p
 
@@ -223,10 +243,23 @@ def issue_ticket(
     Appointments use :func:`check_in_appointment`."""
     require_role(rt, actor, CLERK, MANAGER)
     if source not in SOURCES or source == "appointment":
-        raise InvalidInput(field=f"取号来源“{source}”（预约请用预约码签到）")
+        raise InvalidInput(
+            field=Bi(
+                f"取号来源“{source}”（预约请用预约码签到）",
+                f"ticket source {source!r} (appointments check in by code)",
+            )
+        )
     reason = check_priority(priority)
     if source == "idcard" and not (id_number and applicant_name):
-        raise InvalidInput(field="刷身份证取号需要姓名和身份证号")
+        raise InvalidInput(
+            field=Bi(
+                "刷身份证取号需要姓名和身份证号", "an ID-card ticket needs a name and ID number"
+            )
+        )
+    if applicant_name:
+        applicant_name = check_text(applicant_name, Bi("姓名", "name"), max_len=60, name=True)
+    if id_number:
+        id_number = check_card_number(id_number)
     now = clock.now()
     with rt.unit() as s:
         hall = load_hall(s, actor.hall_id)

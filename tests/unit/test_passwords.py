@@ -88,7 +88,7 @@ def test_old_parameters_still_verify() -> None:
     assert needs_rehash(old)
 
 
-@pytest.mark.parametrize("password", ["abcd1234", "12345678a", "密码是八个汉字啊"])
+@pytest.mark.parametrize("password", ["tree-7-lamp", "12345678b", "密码是八个汉字啊"])
 def test_policy_accepts(password: str) -> None:
     check_password_policy(password)
 
@@ -102,6 +102,14 @@ def test_policy_accepts(password: str) -> None:
         ("12345678", "all_digits"),
         ("１２３４５６７８９", "all_digits"),
         ("a" * 129, "too_long"),
+        ("password", "common"),
+        ("PASSWORD", "common"),
+        ("ｐａｓｓｗｏｒｄ", "common"),  # full-width, folded by NFKC
+        ("abcd1234", "common"),
+        ("P@ssw0rd", "common"),
+        ("woaini1314", "common"),
+        ("aaaaaaaa", "common"),
+        ("abababab", "common"),
     ],
 )
 def test_policy_refuses(password: str, rule: str) -> None:
