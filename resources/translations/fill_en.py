@@ -509,20 +509,19 @@ DYNAMIC = {
 }
 
 
-# The back office keeps its strings in a file of its own.
+# Screens keep their strings in files of their own (``*_en.py`` beside this one, each with an
+# ``EN`` dict and optionally a ``DYNAMIC`` one), read in name order; none ever changes a string
+# that an earlier table already has.
 sys.path.insert(0, str(HERE))
-import backoffice_en  # noqa: E402
+for _path in sorted(HERE.glob("*_en.py")):
+    if _path.stem == "fill_en":
+        continue
+    _mod = __import__(_path.stem)
+    for _src, _en in _mod.EN.items():
+        EN.setdefault(_src, _en)
+    for _ctx, _sources in getattr(_mod, "DYNAMIC", {}).items():
+        DYNAMIC.setdefault(_ctx, []).extend(_sources)
 
-for _src, _en in backoffice_en.EN.items():  # never changes a string the window already has
-    EN.setdefault(_src, _en)
-for _ctx, _sources in backoffice_en.DYNAMIC.items():
-    DYNAMIC.setdefault(_ctx, []).extend(_sources)
-
-# ... and so do the public screens (kiosk, hall display, window displays).
-import public_en  # noqa: E402
-
-for _src, _en in public_en.EN.items():
-    EN.setdefault(_src, _en)
 
 def main() -> int:
     tree = ET.parse(TS)
