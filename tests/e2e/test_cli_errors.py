@@ -298,7 +298,7 @@ def test_catalogue_files_from_windows_tools_are_read(
     f.write_text(json.dumps(_catalogue_sample(), ensure_ascii=False), encoding=encoding)
     rc, out, err = run(capsys, "catalog", "import", str(f), "--db", sqlite_hall_url)
     assert rc == 0, err
-    assert "未变 2 项" in out
+    assert "未变 / unchanged: 2" in out
 
 
 def test_a_deeply_nested_catalogue_is_refused(
