@@ -176,14 +176,19 @@ class Runtime:
         _COMMITS += 1
 
     def hall_id(self, code: str | None = None) -> int:
-        """The id of the hall with ``code``, or of the first hall when no code is given."""
-        with self.unit() as s:
+        """The id of the hall with ``code``, or of the first hall when no code is given.
+
+        A read-only unit: it may be asked inside a writing unit, which on SQLite holds the
+        write lock from its first moment."""
+        with self.unit(read_only=True) as s:
             q = select(Hall.id).order_by(Hall.id)
             if code:
                 q = q.where(Hall.code == code)
             hid = s.scalars(q.limit(1)).first()
         if hid is None:
-            raise NotFound(what=f"便民服务中心 {code or ''}".strip())
+            raise NotFound(
+                what=Bi(f"便民服务中心 {code or ''}".strip(), f"hall {code or ''}".strip())
+            )
         return int(hid)
 
     def dispose(self) -> None:
