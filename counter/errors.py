@@ -26,6 +26,26 @@ class Bi(NamedTuple):
 
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+# Characters a message never carries raw, whatever the user typed into the value it names:
+# C0 and C1 controls (NUL, ESC of a terminal escape sequence, newlines that would forge a
+# second "Error:" line), DEL, and the bidi controls that make a text read differently.
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ud800-\udfff]"
+)
+# A detail is written by the code (a list of problems may take several lines).
+_UNSAFE_DETAIL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ud800-\udfff]"
+)
+_PARAM_LIMIT = 200
+
+
+def _safe(value: Any) -> Any:
+    """``value`` as a message may show it: unsafe characters become U+FFFD, and a text longer
+    than 200 characters (a 5,000-character name typed in a field) is cut with an ellipsis."""
+    if not isinstance(value, str):
+        return value
+    value = _UNSAFE.sub("\ufffd", value)
+    return value if len(value) <= _PARAM_LIMIT else value[: _PARAM_LIMIT - 1] + "…"
 
 
 def _pick(value: Any, lang: str) -> Any:
@@ -57,13 +77,13 @@ class CounterError(Exception):
         super().__init__(self.message_zh)
 
     def _fmt(self, template: str, lang: str) -> str:
-        params = {k: _pick(v, lang) for k, v in self.params.items()}
+        params = {k: _safe(_pick(v, lang)) for k, v in self.params.items()}
         try:
             text = template.format(**params)
         except (KeyError, IndexError, ValueError):
             # A parameter left out: drop its place (and the punctuation before it).
             text = re.sub(r"[：:，, ]*\{[^}]*\}", "", template)
-        detail = _pick(self.detail, lang)
+        detail = _UNSAFE_DETAIL.sub("\ufffd", str(_pick(self.detail, lang) or ""))
         if detail:
             text = f"{text}：{detail}" if lang == "zh" else f"{text}: {detail}"
         return text

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from counter.domain.settings import DEFAULT_HALL_SETTINGS
-from counter.errors import InvalidInput
+from counter.domain.text import bad_character
+from counter.errors import Bi, InvalidInput
 
 #: Groups in the order the editor shows them.
 GROUPS: tuple[tuple[str, str, str], ...] = (
@@ -186,8 +187,10 @@ def check_value(key: str, value: Any) -> Any:
         if not isinstance(value, str):
             raise InvalidInput("应为文本", field=key)
         value = value.strip()
-        if len(value) > 500 or any(ord(c) < 32 for c in value):
-            raise InvalidInput("文本过长或含控制字符", field=key)
+        if len(value) > 500 or bad_character(value) is not None:
+            raise InvalidInput(
+                Bi("文本过长或含控制字符", "too long, or holds a control character"), field=key
+            )
         if key in CHOICES and value not in CHOICES[key]:
             raise InvalidInput(f"应为 {'、'.join(CHOICES[key])} 之一", field=key)
     return value

@@ -24,7 +24,8 @@ from counter import clock
 from counter.changes import Change, emit
 from counter.domain import settings_form
 from counter.domain.settings import DEFAULT_HALL_SETTINGS, merged
-from counter.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from counter.domain.text import check_text
+from counter.errors import Bi, Conflict, InvalidInput, NotFound, PermissionDenied
 from counter.services import auth
 from counter.services.base import ADMIN, Actor, Runtime, audit, require_role
 from counter.services.queue_state import (
@@ -237,10 +238,10 @@ def set_hall_settings(
     columns: dict[str, str] = {}
     for key, value in changes.items():
         if key in HALL_FIELDS:
-            text = str(value).strip()
-            limit = HALL_FIELDS[key][2]
-            if len(text) > limit or any(ord(c) < 32 for c in text) or (key == "name" and not text):
-                raise InvalidInput(f"应为1至{limit}个字符", field=key)
+            zh, en, limit = HALL_FIELDS[key]
+            text = check_text(
+                str(value), Bi(zh, en), max_len=limit, required=key == "name"
+            )  # no control or bidi characters: the name is shown on the hall's screens
             if key == "timezone":
                 try:
                     ZoneInfo(text)
