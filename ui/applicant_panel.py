@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from counter import clock
 from counter import window as door
-from counter.domain.applicants import ApplicantInput
+from counter.domain.applicants import ApplicantInput, text_problems
 from counter.domain.checkchars import (
     InvalidIdNumber,
     check_uscc,
@@ -43,7 +43,7 @@ from counter.domain.checkchars import (
     validate_citizen_id,
 )
 from counter.services.cases import ApplicantInfo
-from ui.widgets import Banner, named, set_state, translate
+from ui.widgets import Banner, error_text, named, set_state, translate
 
 # The core's ID types; the checked ones carry a GB 11643 number with a check character.
 ID_TYPES = door.vocabulary().id_types
@@ -400,6 +400,11 @@ class ApplicantPanel(QWidget):
                 out.append(self.tr("请填写代办人身份证号码"))
             elif state in ("error", "typing"):
                 out.append(msg)
+        # what the core would refuse in the typed texts, said now, by the core's own rules
+        applicant, agent = self.inputs()
+        out += [error_text(e) for e in text_problems(applicant)]
+        if agent is not None:
+            out += [error_text(e) for e in text_problems(agent, who="代办人")]
         return out
 
     def display_name(self) -> str:

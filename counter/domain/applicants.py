@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -21,6 +22,7 @@ from counter.domain.checkchars import (
     validate_uscc,
 )
 from counter.domain.masking import user_characters
+from counter.domain.text import bad_character, describe
 from counter.errors import InvalidInput
 
 MAX_NAME = 60
@@ -138,9 +140,13 @@ def check_text(value: str, who: str, field: str, label: str, max_len: int) -> st
         raise applicant_error(
             who, field, f"{label}最多{max_len}个字", f"{field} has at most {max_len} characters"
         )
-    if any(unicodedata.category(c) == "Cc" for c in text):
+    bad = bad_character(text)
+    if bad is not None:  # a control or a bidi override (an address printed backwards)
         raise applicant_error(
-            who, field, f"{label}含有控制字符", f"{field} holds control characters"
+            who,
+            field,
+            f"{label}含有不允许的控制字符（{describe(bad)}）",
+            f"{field} holds a control character ({describe(bad)})",
         )
     return text
 
@@ -163,6 +169,30 @@ def check_sex(value: str, who: str) -> str:
     if v.lower() not in table:
         raise applicant_error(who, "sex", f"性别“{v}”无效", f"sex {v!r} is not valid")
     return table[v.lower()]
+
+
+def text_problems(a: ApplicantInput, *, who: str = "申请人") -> tuple[InvalidApplicant, ...]:
+    """What :func:`validate_applicant` would refuse in the typed texts of ``a`` (name, legal
+    representative, phone, address, nation, relation), each field once, empty ones skipped —
+    so a form can say it while the clerk types, by the same rules. Pure."""
+    enterprise = a.kind == "enterprise"
+    label = "单位名称" if enterprise else "姓名"
+    checks: tuple[tuple[str, Callable[[str], str]], ...] = (
+        (a.name, lambda v: check_name(v, who, "name", label, enterprise=enterprise)),
+        (a.legal_rep, lambda v: check_name(v, who, "legal_rep", "法定代表人", enterprise=False)),
+        (a.phone, lambda v: check_phone(v, who)),
+        (a.address, lambda v: check_text(v, who, "address", "住址", 150)),
+        (a.nation, lambda v: check_name(v, who, "nation", "民族", enterprise=False)),
+        (a.relation, lambda v: check_text(v, who, "relation", "与申请人关系", MAX_RELATION)),
+    )
+    out: list[InvalidApplicant] = []
+    for value, check in checks:
+        if value.strip():
+            try:
+                check(value)
+            except InvalidApplicant as exc:
+                out.append(exc)
+    return tuple(out)
 
 
 def validate_applicant(

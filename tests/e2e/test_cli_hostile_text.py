@@ -17,7 +17,6 @@ from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from counter import cli
 from counter.demo.hall import DEMO_PASSWORD
