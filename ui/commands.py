@@ -14,7 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from counter.commands.common import Renderers
+from counter.commands.common import Renderers, at_least
 from counter.documents.ticket import TicketSlip
 
 
@@ -22,13 +22,17 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     Renderers.ticket_pdf = _ticket_pdf
     d = sub.add_parser("demo", parents=[common], help="演示大厅 / open the demo hall")
     d.add_argument("--seed-only", action="store_true", help="只写入演示数据，不打开窗口")
-    d.add_argument("--window", type=int, default=None, help="以几号窗口打开（默认：空闲的窗口）")
+    d.add_argument(
+        "--window", type=at_least(1, 9999), default=None, help="以几号窗口打开（默认：空闲的窗口）"
+    )
     d.add_argument("--lang", default=None, help="界面语言 zh 或 en（默认跟随系统）")
     d.set_defaults(func=_demo)
     p = sub.add_parser(
         "window", parents=[common], help="打开综合窗口客户端 / open the window client"
     )
-    p.add_argument("--window", type=int, default=None, help="窗口号（默认取本机配置）")
+    p.add_argument(
+        "--window", type=at_least(1, 9999), default=None, help="窗口号（默认取本机配置）"
+    )
     p.add_argument("--lang", default=None, help="界面语言 zh 或 en（默认跟随系统）")
     p.set_defaults(func=_window)
 

@@ -16,6 +16,8 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from counter.commands.common import at_least
+
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
     k = sub.add_parser("kiosk", parents=[common], help="自助取号机 / the ticket kiosk")
@@ -35,7 +37,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     w = sub.add_parser("window-display", parents=[common], help="窗口屏 / a window's display")
     _screen_args(w)
-    w.add_argument("--window", type=int, default=None, help="窗口号（默认取本机配置）")
+    w.add_argument(
+        "--window", type=at_least(1, 9999), default=None, help="窗口号（默认取本机配置）"
+    )
     w.set_defaults(func=_window_display)
 
     bench = _bench_subparsers(sub)

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 
 from counter.bootstrap import runtime
-from counter.commands.common import add_admin_argument, admin_actor, refusing
+from counter.commands.common import add_admin_argument, admin_actor, at_least, refusing
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -14,7 +14,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     s = p.add_subparsers(dest="calendar_command", required=True)
     d = s.add_parser("deadline", parents=[common], help="计算 N 个工作日后的日期")
     d.add_argument("--from", dest="start", type=dt.date.fromisoformat, required=True)
-    d.add_argument("--days", type=int, required=True)
+    d.add_argument("--days", type=at_least(0, 3650), required=True)
     d.add_argument("--hall")
     d.set_defaults(func=_deadline)
     st = s.add_parser("set", parents=[common], help="设置节假日、调休工作日或闭厅日")

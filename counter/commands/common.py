@@ -188,9 +188,10 @@ def refusing(fn: Callable[[Any], int]) -> Callable[[Any], int]:
     return run
 
 
-def at_least(minimum: int) -> Callable[[str], int]:
-    """An argparse ``type``: a whole number of at least ``minimum`` (``--count -5`` and
-    ``--limit -1`` are refused at the door, with the rule in both languages)."""
+def at_least(minimum: int, maximum: int = 2**31 - 1) -> Callable[[str], int]:
+    """An argparse ``type``: a whole number of at least ``minimum`` and at most ``maximum``
+    (``--count -5``, ``--limit -1`` and ``--window 99999999999999999999`` are refused at the
+    door, with the rule in both languages)."""
     import argparse
 
     def parse(text: str) -> int:
@@ -203,6 +204,10 @@ def at_least(minimum: int) -> Callable[[str], int]:
         if value < minimum:
             raise argparse.ArgumentTypeError(
                 f"不能小于 {minimum} / must be at least {minimum}: {value}"
+            )
+        if value > maximum:
+            raise argparse.ArgumentTypeError(
+                f"不能大于 {maximum} / must be at most {maximum}: {value}"
             )
         return value
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from counter.bootstrap import database_url, safe_url
+from counter.commands.common import at_least
 from counter.config import JOBS
 
 
@@ -51,7 +52,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         help="备份数据库（SQLite 在线备份；PostgreSQL 用 pg_dump）/ back up",
     )
     b.add_argument("--out", help="备份文件或目录（默认数据目录下 backups/）")
-    b.add_argument("--keep", type=int, default=None, help="默认目录中只保留最新 N 份")
+    b.add_argument("--keep", type=at_least(1), default=None, help="默认目录中只保留最新 N 份")
     b.set_defaults(func=_backup)
 
     rs = s.add_parser(

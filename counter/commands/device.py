@@ -22,6 +22,7 @@ import queue
 import sys
 import time
 
+from counter.commands.common import at_least
 from counter.documents.ticket import TicketSlip
 
 EXIT_NO_CARD = 3
@@ -67,7 +68,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--terminator", choices=("cr", "lf", "crlf"), default="cr")
     p.add_argument("--prefix", default="", help="扫码枪配置的前缀 / configured prefix")
     p.add_argument("--encoding", default="utf-8", help="码文编码 (falls back to GB18030)")
-    p.add_argument("--count", type=int, default=0, help="读到 N 个码后退出 / stop after N codes")
+    p.add_argument(
+        "--count", type=at_least(0), default=0, help="读到 N 个码后退出 / stop after N codes"
+    )
     p.add_argument("--timeout", type=float, default=0.0, help="最多运行秒数 / stop after S s")
     p.add_argument("--reconnect", type=float, default=1.0, help="断开后重连间隔秒数")
     p.set_defaults(func=cmd_scan)

@@ -24,7 +24,13 @@ def _add_hall(p: argparse.ArgumentParser) -> None:
 
 
 def _window_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--window", type=int, required=True, metavar="N", help="窗口号 / window number")
+    p.add_argument(
+        "--window",
+        type=at_least(1, 9999),
+        required=True,
+        metavar="N",
+        help="窗口号 / window number",
+    )
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -97,7 +103,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     _add_hall(tr)
     _window_arg(tr)
     tr.add_argument("--to-queue", metavar="PREFIX")
-    tr.add_argument("--to-window", type=int, metavar="N")
+    tr.add_argument("--to-window", type=at_least(1, 9999), metavar="N")
     tr.set_defaults(func=_transfer)
 
 

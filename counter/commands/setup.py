@@ -13,13 +13,14 @@ import argparse
 import getpass
 import sys
 
+from counter.commands.common import at_least
 from counter.config import JOBS, StationConfig, config_path, load_password, strip_password
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--job", choices=sorted(JOBS), help="本机岗位 / this PC's job")
     p.add_argument("--hall", help="大厅编码 / hall code")
-    p.add_argument("--window", type=int, help="本机窗口号 / this PC's window number")
+    p.add_argument("--window", type=at_least(1, 9999), help="本机窗口号 / this PC's window number")
     p.add_argument("--password-stdin", action="store_true", help="从标准输入读取数据库密码")
     p.add_argument(
         "--no-check",

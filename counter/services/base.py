@@ -137,6 +137,10 @@ class Runtime:
                 error.outcome_unknown = committing
                 error.attempts = 0 if connected else len(self.connect_retries)
             raise error from None
+        except OverflowError:
+            # SQLite's driver refuses a Python int beyond 64 bits before sending it (an id or
+            # window number typed as 99999999999999999999): the input's fault, not a bug.
+            raise InvalidInput(Bi("数值超出范围", "a number is out of range")) from None
         if not read_only:
             global _COMMITS
             _COMMITS += 1
@@ -172,6 +176,8 @@ class Runtime:
                 yield conn
         except DBAPIError as exc:
             raise translate_db_error(exc) from None
+        except OverflowError:
+            raise InvalidInput(Bi("数值超出范围", "a number is out of range")) from None
         global _COMMITS
         _COMMITS += 1
 

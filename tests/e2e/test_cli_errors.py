@@ -471,3 +471,23 @@ def test_back_office_texts_are_refused_in_both_languages() -> None:
             clean_text(text, "opinion", "审查意见", 500, required=True)
         assert en in info.value.message_en and not CJK.search(info.value.message_en)
     assert clean_text(" 同意\n𠀀 ", "opinion", "审查意见", 500, required=True) == "同意\n𠀀"
+
+
+def test_numbers_out_of_range_are_refused(
+    capsys: pytest.CaptureFixture[str], sqlite_hall_url: str
+) -> None:
+    big = "9" * 23
+    rc, _out, err = run(capsys, "queue", "call", "--window", big, "--db", sqlite_hall_url)
+    assert_argparse_refusal(rc, err, text="must be at most 9999")
+    # ... and the core itself, should a number that large reach the SQLite driver
+    from counter.errors import InvalidInput
+    from counter.services.base import Runtime
+    from db.models import Ticket
+
+    rt = Runtime(sqlite_hall_url)
+    try:
+        with pytest.raises(InvalidInput) as caught, rt.unit(read_only=True) as s:
+            s.get(Ticket, int(big))
+        assert caught.value.message_en.endswith("a number is out of range")
+    finally:
+        rt.dispose()
