@@ -68,11 +68,19 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     ed.set_defaults(func=refusing(_edit))
 
 
+_printed_tenth: dict[int, int] = {}  # the last tenth written for an import of N items
+
+
 def _progress(done: int, total: int) -> None:
+    """A bar redrawn in place on a terminal; into a file or a pipe, a line per tenth (a log
+    should not hold a hundred carriage-return redraws)."""
     frac = done / total if total else 1.0
-    sys.stderr.write(f"\r导入 / importing [{'#' * int(frac * 30):<30}] {done}/{total}")
-    if done >= total:
-        sys.stderr.write("\n")
+    line = f"导入 / importing [{'#' * int(frac * 30):<30}] {done}/{total}"
+    if sys.stderr.isatty():
+        sys.stderr.write(f"\r{line}" + ("\n" if done >= total else ""))
+    elif done >= total or int(frac * 10) > _printed_tenth.get(total, -1):
+        _printed_tenth[total] = int(frac * 10)
+        sys.stderr.write(f"{line}\n")
     sys.stderr.flush()
 
 
