@@ -527,9 +527,15 @@ def lookup_case(rt: Runtime, desk: Desk, code: str) -> CaseDetail:
 
 
 def hand_out(
-    rt: Runtime, desk: Desk, case_no: str, collector_id_number: str, collector_name: str = ""
+    rt: Runtime,
+    desk: Desk,
+    case_no: str,
+    collector_id_number: str,
+    collector_name: str = "",
+    returned: Sequence[int] | None = None,
 ) -> CaseResult:
-    """出件: the result handed to the applicant or the agent (ID number checked)."""
+    """出件: the result handed to the applicant or the agent (ID number checked), with the
+    held originals given back (``returned``: their checklist ``seq``; None: all held)."""
     _check(rt, desk)
     return handout.hand_out(
         rt,
@@ -537,6 +543,7 @@ def hand_out(
         case_no,
         collector_id_number=collector_id_number,
         collector_name=collector_name,
+        returned=returned,
     )
 
 

@@ -156,6 +156,7 @@ class IntakeController(QObject):
                     form=m.form,
                     copies=m.copies,
                     note=m.note,
+                    original=m.recorded_original,
                 )
                 for m in item.materials
             ),
@@ -311,7 +312,9 @@ class IntakeController(QObject):
         self.actions_changed.emit()
         return True
 
-    def do_handout(self, case_no: str, collector_id: str, collector_name: str) -> None:
+    def do_handout(
+        self, case_no: str, collector_id: str, collector_name: str, returned: object = None
+    ) -> None:
         if self.backend.worker.offline:
             return
 
@@ -321,9 +324,10 @@ class IntakeController(QObject):
                 _tr("已出件：%1，请打印领取回执（Ctrl+P）").replace("%1", case_no), "ok"
             )
 
-        self.backend.call("handout", door.hand_out, case_no, collector_id, collector_name).then(
-            done, lambda exc: self.handout.show_error(error_text(exc)), exclusive=True
-        )
+        given_back = list(returned) if isinstance(returned, list) else None
+        self.backend.call(
+            "handout", door.hand_out, case_no, collector_id, collector_name, given_back
+        ).then(done, lambda exc: self.handout.show_error(error_text(exc)), exclusive=True)
 
     # -- reprint ----------------------------------------------------------------------------
 

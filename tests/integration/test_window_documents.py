@@ -1,22 +1,26 @@
 """The window's papers through the services, on SQLite and PostgreSQL: the 不予受理通知书's 文号
 from a per-hall, per-year series, the clause and the body to apply to, the hall's 复议机关 and
 court; the agent's relation stored at acceptance and printed; the 落款 agreeing with the seal;
-the 领取回执 listing results and returned materials; one name for the handed-out state."""
+the 领取回执 listing results and exactly the originals given back at 出件 (recorded per material
+at acceptance: returned on the spot, or held); one name for the handed-out state."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import select
 
+from counter.domain import checklist
 from counter.domain.cases import CaseState
 from counter.errors import InvalidInput
 from counter.services import backoffice, cases, handout, intake, seal
+from counter.services.catalog import get_item
 from db.models import Case, Document
 from db.models import Hall as HallRow
 from tests.integration import test_cases as tc
-from tests.integration.test_cases import ID_B, Hall, accept, at_local, person
+from tests.integration.test_cases import ID_A, ID_B, Hall, accept, at_local, person
 
 hall = tc.hall  # the demo hall and its frozen clock (fixtures of the case tests)
 frozen = tc.frozen
@@ -110,22 +114,78 @@ def test_signoff_agrees_with_the_seal(hall: Hall) -> None:
     assert sig.issuer == "青山镇人民政府"  # type: ignore[union-attr]
 
 
-def test_handover_slip_lists_results_and_returned_originals(hall: Hall) -> None:
-    r = accept(hall, agent=person("李娜", ID_B, relation="女儿"))
-    case_no = r.case_no
+def finished(h: Hall, materials: list[checklist.MaterialCheck] | None = None, **kw):  # type: ignore[no-untyped-def]
+    r = accept(h, materials=materials, **kw)
     for step in ("first_review", "review", "decide"):
-        backoffice.advance_case(hall.rt, hall.reviewer, case_no, step, "同意")
-    issued = seal.issue_decision(hall.rt, hall.keeper, case_no)
+        backoffice.advance_case(h.rt, h.reviewer, r.case_no, step, "同意")
+    return r, seal.issue_decision(h.rt, h.keeper, r.case_no)
+
+
+def with_originals(h: Hall, **originals: str) -> list[checklist.MaterialCheck]:
+    """NY-001's checks, each material named in ``originals`` received as 原件及复印件 with that
+    disposal of its original (returned | held | filed)."""
+    names = {m.id: m.name for m in get_item(h.rt, code="NY-001").materials}
+    return [
+        replace(c, form="original_and_copy", original=originals[names[c.material_id]])
+        if names[c.material_id] in originals
+        else c
+        for c in h.checks("NY-001")
+    ]
+
+
+def test_handover_slip_lists_results_and_the_originals_given_back(hall: Hall) -> None:
+    checks = with_originals(hall, 户口簿="held", 申请人居民身份证="returned")
+    r, issued = finished(hall, checks, agent=person("李娜", ID_B, relation="女儿"))
+    case_no = r.case_no
+    receipt = r.documents[0].text()
+    assert "以下材料原件由本中心暂存，领取办理结果时凭本回执退还：户口簿。" in receipt
+    detail = cases.get_case(hall.rt, hall.clerk, case_no)
+    by_name = {m.name: m for m in detail.materials}
+    assert by_name["户口簿"].original == "held" and by_name["户口簿"].original_returned_at is None
+    assert by_name["申请人居民身份证"].original == "returned"
+    assert by_name["申请人居民身份证"].original_returned_at is not None  # on the spot
     out = handout.hand_out(hall.rt, hall.clerk, case_no, collector_id_number=ID_B)
     assert out.case.state == CaseState.DELIVERED.value
     assert out.case.state_zh == "已送达"  # the one name of the handed-out state
     slip = out.documents[0]
     text = slip.text()
     assert issued.content.number in text  # the decision handed over, with its 文号
-    originals = [
-        m.name
-        for m in cases.get_case(hall.rt, hall.clerk, case_no).materials
-        if m.status == "received" and m.form == "original_and_copy"
-    ]
-    assert originals and all(name in text for name in originals)
+    table = [b for b in slip.blocks if type(b).__name__ == "Table"][1]
+    assert [row[1:] for row in table.rows] == [("户口簿", "原件", "1")]  # exactly the held one
+    assert "申请人居民身份证" not in text  # returned at acceptance, not again now
     assert "代办人（签收）：" in text and "签收日期：" in text
+    after = {m.name: m for m in cases.get_case(hall.rt, hall.clerk, case_no).materials}
+    assert after["户口簿"].original == "handed_back"
+    assert after["户口簿"].original_returned_at is not None
+
+
+def test_originals_not_ticked_stay_held_and_strays_are_refused(hall: Hall) -> None:
+    checks = with_originals(hall, 户口簿="held", 申请人居民身份证="held")
+    r, _issued = finished(hall, checks)
+    held = {m.name: m.seq for m in cases.get_case(hall.rt, hall.clerk, r.case_no).materials}
+    others = [n for name, n in held.items() if name not in ("户口簿", "申请人居民身份证")]
+    with pytest.raises(InvalidInput) as info:
+        handout.hand_out(
+            hall.rt, hall.clerk, r.case_no, collector_id_number=ID_A, returned=[others[0]]
+        )
+    assert info.value.params.get("field") == "returned"
+    out = handout.hand_out(
+        hall.rt, hall.clerk, r.case_no, collector_id_number=ID_A, returned=[held["户口簿"]]
+    )
+    table = [b for b in out.documents[0].blocks if type(b).__name__ == "Table"][1]
+    assert [row[1] for row in table.rows] == ["户口簿"]
+    after = {m.name: m.original for m in cases.get_case(hall.rt, hall.clerk, r.case_no).materials}
+    assert after["户口簿"] == "handed_back" and after["申请人居民身份证"] == "held"
+    # nothing held, nothing returned: the slip says so
+    r2, _ = finished(hall, with_originals(hall, 户口簿="returned"), applicant=person("李娜", ID_B))
+    slip = handout.hand_out(hall.rt, hall.clerk, r2.case_no, collector_id_number=ID_B)
+    assert "无退还材料" in slip.documents[0].text()
+
+
+def test_an_unknown_disposal_of_an_original_is_refused(hall: Hall) -> None:
+    with pytest.raises(InvalidInput):
+        accept(hall, materials=with_originals(hall, 户口簿="lost"))
+    # a copy has no original: whatever was sent, nothing is recorded
+    checks = [replace(c, form="copy", original="held") for c in hall.checks("NY-001")]
+    detail = cases.get_case(hall.rt, hall.clerk, accept(hall, materials=checks).case_no)
+    assert all(m.original == "" for m in detail.materials)
