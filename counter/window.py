@@ -516,6 +516,12 @@ def refuse(rt: Runtime, desk: Desk, req: IntakeRequest, reason: str | RefusalCho
     )
 
 
+def referral_bodies(rt: Runtime, desk: Desk) -> tuple[str, ...]:
+    """The bodies this hall offers to refer an applicant to (hall setting ``referral_bodies``)."""
+    _check(rt, desk)
+    return intake.referral_bodies(rt, desk.actor)
+
+
 def lookup_case(rt: Runtime, desk: Desk, code: str) -> CaseDetail:
     """A scanned or typed case number: a case waiting for materials (its one-time notice) opens
     for 补正后受理, any other case for hand-out. The caller routes on ``state``."""

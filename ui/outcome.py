@@ -13,6 +13,7 @@ The buttons stay disabled while the database is unreachable or a call is in flig
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -40,9 +41,10 @@ REJECT_REASONS = tuple(r.text for r in door.vocabulary().refusal_reasons)
 class RejectDialog(QDialog):
     """The reason for 不予受理: a reason of the core's list, words added to it and, for a matter
     outside this body's competence, the body the applicant is sent to (行政许可法 第三十二条:
-    chosen from the list or typed; OK stays disabled until it is given)."""
+    chosen from the list or typed; OK stays disabled until it is given). ``bodies``: the list
+    offered, the hall's setting ``referral_bodies`` (None: the core's default list)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, bodies: Sequence[str] | None = None) -> None:
         super().__init__(parent)
         vocab = door.vocabulary()
         self.setWindowTitle(translate("outcome", "不予受理的理由"))
@@ -59,7 +61,7 @@ class RejectDialog(QDialog):
         self.refer.setObjectName("referTo")
         self.refer.setEditable(True)
         self.refer.addItem("")
-        for body in vocab.referral_bodies:
+        for body in vocab.referral_bodies if bodies is None else bodies:
             self.refer.addItem(body)
         lay.addWidget(self.refer)
         self.extra = QPlainTextEdit()
@@ -99,10 +101,12 @@ class RejectDialog(QDialog):
         )
 
 
-def ask_reject_reason(parent: QWidget | None) -> door.RefusalChoice | None:
-    """The reason for 不予受理 as chosen in a :class:`RejectDialog` (None when cancelled).
-    Tests replace this."""
-    dialog = RejectDialog(parent)
+def ask_reject_reason(
+    parent: QWidget | None, bodies: Sequence[str] | None = None
+) -> door.RefusalChoice | None:
+    """The reason for 不予受理 as chosen in a :class:`RejectDialog` offering the hall's
+    ``bodies`` (None when cancelled). Tests replace this."""
+    dialog = RejectDialog(parent, bodies)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.choice()

@@ -197,9 +197,18 @@ class IntakeController(QObject):
             self._submit("notice", lambda req: self.backend.call(OUTCOME_KEY, door.notice, req))
 
     def reject_current(self) -> None:
+        """不予受理: the hall's bodies to refer to are read first, then the reason is asked
+        (the core's default list when the read fails)."""
         if not self.outcome.reject_button.isEnabled():
             return
-        reason = outcome_module.ask_reject_reason(self._dialog_parent)  # tests stub it
+        self.backend.call("referral_bodies", door.referral_bodies).then(
+            self._ask_reject, lambda _exc: self._ask_reject(None), exclusive=True
+        )
+
+    def _ask_reject(self, bodies: tuple[str, ...] | None) -> None:
+        if not self.outcome.reject_button.isEnabled():
+            return
+        reason = outcome_module.ask_reject_reason(self._dialog_parent, bodies)  # tests stub it
         if reason:
             self._submit(
                 "rejected", lambda req: self.backend.call(OUTCOME_KEY, door.refuse, req, reason)

@@ -47,7 +47,13 @@ def _show(args: argparse.Namespace) -> int:
     for key, value in view.info.items():
         print(f"  {key} = {value}")
     for f in view.fields:
-        shown = json.dumps(f.value, ensure_ascii=False) if f.type == "json" else f.value
+        shown = (
+            json.dumps(f.value, ensure_ascii=False)
+            if f.type == "json"
+            else "、".join(f.value)
+            if f.type == "lines"
+            else f.value
+        )
         print(f"  {f.key} = {shown}\t# {f.label_zh}")
     return 0
 

@@ -88,7 +88,7 @@ REFERRAL_BODIES: tuple[str, ...] = (
     "县政务服务中心",
 )
 """Bodies a township hall often sends applicants to (offered, never imposed: the clerk may type
-another)."""
+another). The default of the hall setting ``referral_bodies``, which the window offers."""
 
 
 def refusal_reason(code: str) -> RefusalReason | None:

@@ -493,6 +493,19 @@ def issue_one_time_notice(
     return CaseResult(summary, (content,), (change,), tuple(warnings))
 
 
+def referral_bodies(rt: Runtime, actor: Actor) -> tuple[str, ...]:
+    """The bodies the window offers when a matter is not within this body's competence (行政许可法
+    第三十二条第一款第（二）项): the hall setting ``referral_bodies`` (default
+    :data:`counter.domain.refusals.REFERRAL_BODIES`). Offered, never imposed: the clerk may type
+    another."""
+    require_window_actor(rt, actor)
+    with rt.unit(read_only=True) as s:
+        value = hall_settings(load_hall(s, actor.hall_id)).get("referral_bodies")
+    if not isinstance(value, list | tuple):
+        return ()
+    return tuple(str(v).strip() for v in value if str(v).strip())
+
+
 def reject_application(
     rt: Runtime,
     actor: Actor,

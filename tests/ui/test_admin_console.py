@@ -279,3 +279,32 @@ def test_add_a_queue_and_a_window(qtbot, console, rt) -> None:  # type: ignore[n
     tab.add_window()
     settle(qtbot, tab)
     assert door.floor(rt, console.session.actor).window(15).name == "15号综合窗口"
+
+
+def test_edit_the_bodies_to_refer_applicants_to(qtbot, console, rt) -> None:  # type: ignore[no-untyped-def]
+    from counter import window as window_door
+    from counter.domain.refusals import REFERRAL_BODIES
+    from ui.outcome import RejectDialog
+
+    tab = console.settings
+    settle(qtbot, tab)
+    editor = tab.editors["referral_bodies"]
+    assert editor.toPlainText().splitlines() == list(REFERRAL_BODIES)  # today's list
+    editor.setPlainText("县林业局\n\n  县水利局 \n县林业局\n")
+    tab.save_button.click()
+    settle(qtbot, tab)
+    view = door.hall_settings(rt, console.session.actor)
+    assert view.settings["referral_bodies"] == ["县林业局", "县水利局"]  # blank and repeat gone
+    desk = window_door.sign_in(rt, "1001", DEMO_PASSWORD, 1)
+    bodies = window_door.referral_bodies(rt, desk)
+    assert bodies == ("县林业局", "县水利局")
+    dialog = RejectDialog(None, bodies)  # the window's refusal dialog offers the hall's list
+    qtbot.addWidget(dialog)
+    assert [dialog.refer.itemText(i) for i in range(dialog.refer.count())] == ["", *bodies]
+    # on the command line: names separated by 、
+    assert settings_form.parse_value("referral_bodies", "县林业局、县水利局") == [
+        "县林业局",
+        "县水利局",
+    ]
+    with pytest.raises(Exception, match="最多60字"):
+        settings_form.check_value("referral_bodies", ["局" * 61])

@@ -12,7 +12,7 @@ from counter import window as door
 from counter.config import StationConfig
 from counter.domain import checklist as rules
 from counter.domain.applicants import ID_TYPES
-from counter.domain.refusals import REFUSAL_REASONS
+from counter.domain.refusals import REFERRAL_BODIES, REFUSAL_REASONS
 from counter.services.base import Runtime
 from counter.services.catalog import SECTORS
 from tests.ui.test_window_flow import WAIT, choose_item, idle, open_client, sign_in
@@ -173,13 +173,20 @@ def test_a_refusal_chosen_at_the_window_cites_its_item_and_the_body(  # type: ig
     qtbot, client, monkeypatch
 ) -> None:
     choice = door.RefusalChoice("not_competent", refer_to="县自然资源和规划局")
-    monkeypatch.setattr(outcome, "ask_reject_reason", lambda parent: choice)
+    offered: list[object] = []
+
+    def ask(parent, bodies=None):  # type: ignore[no-untyped-def]
+        offered.append(bodies)
+        return choice
+
+    monkeypatch.setattr(outcome, "ask_reject_reason", ask)
     choose_item(qtbot, client, "zdshbzshqr", "最低生活保障审核确认")
     qtbot.waitUntil(lambda: client.checklist.current.loaded, timeout=WAIT)
     idle(qtbot, client)
     client.update_actions()
     client.reject_current()
     qtbot.waitUntil(lambda: client.checklist.current.outcome == "rejected", timeout=WAIT)
+    assert offered == [REFERRAL_BODIES]  # the hall's list (its default: today's list)
     (notice,) = client.outcome.documents
     assert "第三十二条第一款第（二）项" in notice.text()
     assert "请您向县自然资源和规划局提出申请" in notice.text()

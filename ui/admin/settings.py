@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -202,6 +203,10 @@ class SettingsTab(AdminTab):
                 combo.addItem(words.get(choice, choice), choice)
             combo.setCurrentIndex(max(0, combo.findData(f.value)))
             return combo
+        if f.type == "lines":  # a list of names, one a line
+            lines = QPlainTextEdit("\n".join(str(v) for v in (f.value or [])))
+            lines.setFixedHeight(150)
+            return lines
         edit = QLineEdit(json.dumps(f.value, ensure_ascii=False) if f.type == "json"
                          else str(f.value if f.value is not None else ""))  # fmt: skip
         return edit
@@ -216,6 +221,8 @@ class SettingsTab(AdminTab):
             return editor.value()
         if isinstance(editor, QComboBox):
             return str(editor.currentData())
+        if isinstance(editor, QPlainTextEdit):  # names, one a line (blank lines dropped)
+            return [line.strip() for line in editor.toPlainText().splitlines() if line.strip()]
         assert isinstance(editor, QLineEdit)
         return editor.text()
 
