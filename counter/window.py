@@ -37,8 +37,10 @@ from counter.domain.live import windows_in
 from counter.domain.queue import PRIORITY_REASONS, W_CLOSED, W_OPEN, W_PAUSED
 from counter.domain.refusals import (
     REFERRAL_BODIES,
+    REFUSAL_GROUNDS,
     REFUSAL_REASONS,
     RefusalChoice,
+    RefusalGround,
     RefusalReason,
 )
 from counter.errors import ConfigError, InvalidInput, PermissionDenied
@@ -161,6 +163,7 @@ class Vocabulary:
     statuses: Mapping[str, str]
     refusal_reasons: tuple[RefusalReason, ...]
     referral_bodies: tuple[str, ...]
+    refusal_grounds: tuple[RefusalGround, ...]
     sectors: tuple[str, ...]
     bad_reasons: Mapping[str, str]
     priority_reasons: Mapping[str, str]
@@ -179,6 +182,7 @@ def vocabulary() -> Vocabulary:
         statuses=dict(checklist.STATUS_NAMES),
         refusal_reasons=REFUSAL_REASONS,
         referral_bodies=REFERRAL_BODIES,
+        refusal_grounds=REFUSAL_GROUNDS,
         sectors=tuple(catalog.SECTORS),
         bad_reasons={r.value: r.zh for r in BadReason},
         priority_reasons=dict(PRIORITY_REASONS),
@@ -513,6 +517,7 @@ def refuse(rt: Runtime, desk: Desk, req: IntakeRequest, reason: str | RefusalCho
         ticket_id=req.ticket_id,
         reason_code=choice.code,
         refer_to=choice.refer_to,
+        ground=choice.ground,
     )
 
 

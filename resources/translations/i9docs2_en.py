@@ -14,4 +14,11 @@ EN = {
     " to the next row) · F original/copy · +/− copies · R original returned/held/kept"
     " · F8 all received",
     "退还暂存的原件（未退还的请取消勾选）": "Held originals to return (untick any not returned now)",
+    "其他理由（自行填写，须注明依据）": "Other reason (typed, with its legal ground)",
+    "该理由的依据（必选，将写入通知书）：": "What the reason rests on (required, printed on the notice):",
+    "请选择依据": "Choose the ground",
+    "依法不需要取得行政许可（第三十二条第一款第（一）项）": "No licence needed (art. 32(1)(i))",
+    "依法不属于本机关职权范围（第三十二条第一款第（二）项）": "Not within this body's competence (art. 32(1)(ii))",
+    "本事项的设定依据（事项目录所载法律依据）": "The item's own legal basis (as the catalogue gives it)",
+    "不予受理的理由（必填）": "Reason for not accepting (required)",
 }

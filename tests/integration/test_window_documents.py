@@ -189,3 +189,43 @@ def test_an_unknown_disposal_of_an_original_is_refused(hall: Hall) -> None:
     checks = [replace(c, form="copy", original="held") for c in hall.checks("NY-001")]
     detail = cases.get_case(hall.rt, hall.clerk, accept(hall, materials=checks).case_no)
     assert all(m.original == "" for m in detail.materials)
+
+
+def test_a_reason_typed_freely_names_what_it_rests_on(hall: Hall) -> None:
+    def free(ground: str, refer_to: str = "", **kw):  # type: ignore[no-untyped-def]
+        return intake.reject_application(
+            hall.rt,
+            hall.clerk,
+            item_version_id=hall.version("NY-001"),
+            applicant=person(),
+            reason="申请建房的地块属于国有林场",
+            ground=ground,
+            refer_to=refer_to,
+        )
+
+    with pytest.raises(intake.RefusalGroundRequired) as info:
+        free("")
+    assert info.value.params.get("field") == "ground"
+    assert "第三十二条" in info.value.message_zh and "article 32" in info.value.message_en
+    with pytest.raises(InvalidInput):
+        free("art99")
+    with pytest.raises(InvalidInput) as info:
+        free("art32_1_2")  # not this body's competence: say where to go
+    assert info.value.params.get("field") == "refer_to"
+    text = free("art32_1_2", "县林业局").documents[0].text()
+    assert "根据《中华人民共和国行政许可法》第三十二条第一款第（二）项的规定，决定不予受理" in text
+    assert "申请建房的地块属于国有林场" in text and "请您向县林业局提出申请" in text
+    text = free("art32_1_1").documents[0].text()
+    assert "第三十二条第一款第（一）项的规定，决定不予受理" in text
+    basis = get_item(hall.rt, code="NY-001").legal_basis
+    assert basis
+    text = free("legal_basis").documents[0].text()
+    assert f"根据{basis}的规定，决定不予受理" in text
+    # an item whose catalogue names no legal basis cannot be refused on it
+    with hall.rt.unit() as s:
+        from db.models import ServiceItemVersion
+
+        s.get(ServiceItemVersion, hall.version("NY-001")).legal_basis = ""  # type: ignore[union-attr]
+    with pytest.raises(intake.RefusalGroundRequired) as info:
+        free("legal_basis")
+    assert "法律依据" in str(info.value)
