@@ -21,4 +21,10 @@ EN = {
     "依法不属于本机关职权范围（第三十二条第一款第（二）项）": "Not within this body's competence (art. 32(1)(ii))",
     "本事项的设定依据（事项目录所载法律依据）": "The item's own legal basis (as the catalogue gives it)",
     "不予受理的理由（必填）": "Reason for not accepting (required)",
+    "文号（本年度）": "Document numbers (this year)",
+    "设置下一个号": "Set the next number",
+    "下一个：%1（已用至第%2号）": "Next: %1 (used up to no. %2)",
+    "文号已设置": "Document number set",
+    "决定书文号": "Decision numbers",
+    "不予受理通知书文号": "Refusal notice numbers",
 }

@@ -229,3 +229,53 @@ def test_a_reason_typed_freely_names_what_it_rests_on(hall: Hall) -> None:
     with pytest.raises(intake.RefusalGroundRequired) as info:
         free("legal_basis")
     assert "法律依据" in str(info.value)
+
+
+def test_an_administrator_sees_and_sets_the_next_document_number(
+    hall: Hall, frozen: list[dt.datetime]
+) -> None:
+    from counter.demo.hall import DEMO_PASSWORD
+    from counter.errors import PermissionDenied
+    from counter.services import admin
+    from counter.services.auth import sign_in
+    from db.models import AuditLog
+
+    boss = sign_in(hall.rt, "9001", DEMO_PASSWORD).actor
+    with pytest.raises(PermissionDenied):
+        admin.doc_number_series(hall.rt, hall.clerk)
+    refuse(hall)
+    refuse(hall)
+    rejection = {x.series: x for x in admin.doc_number_series(hall.rt, boss)}["rejection"]
+    assert (rejection.year, rejection.last_seq, rejection.highest_used) == (2025, 2, 2)
+    assert rejection.next_reference == "青山镇审批不受字〔2025〕3号"
+    with pytest.raises(InvalidInput) as info:
+        admin.set_next_doc_number(hall.rt, boss, "rejection", 2)  # 2 is used
+    assert info.value.params.get("field") == "next_seq" and "已用到第2号" in str(info.value)
+    got = admin.set_next_doc_number(hall.rt, boss, "rejection", 40)
+    assert got.next_seq == 40 and got.next_reference == "青山镇审批不受字〔2025〕40号"
+    assert refuse(hall).documents[0].number == "青山镇审批不受字〔2025〕40号"
+    # a jump no document used yet may be taken back; one used may not
+    admin.set_next_doc_number(hall.rt, boss, "rejection", 60)
+    assert admin.set_next_doc_number(hall.rt, boss, "rejection", 41).next_seq == 41
+    with pytest.raises(InvalidInput):
+        admin.set_next_doc_number(hall.rt, boss, "rejection", 40)
+    # next year's series, set ahead; the decisions' series on its own
+    assert admin.set_next_doc_number(hall.rt, boss, "wenhao", 7, year=2026).next_reference == (
+        "青山镇审批〔2026〕7号"
+    )
+    frozen[0] = at_local(2026, 1, 5)
+    series = {x.series: x for x in admin.doc_number_series(hall.rt, boss)}
+    assert series["wenhao"].next_seq == 7 and series["rejection"].next_seq == 1
+    for bad in (0, -1, True, "5"):
+        with pytest.raises(InvalidInput):
+            admin.set_next_doc_number(hall.rt, boss, "wenhao", bad)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput):
+        admin.set_next_doc_number(hall.rt, boss, "seal1", 5)
+    with hall.rt.unit() as s:
+        entries = s.scalars(select(AuditLog).where(AuditLog.action == "doc_number_set")).all()
+        assert [(e.detail["series"], e.detail["before"], e.detail["next"]) for e in entries] == [
+            ("rejection", 3, 40),
+            ("rejection", 41, 60),
+            ("rejection", 60, 41),
+            ("wenhao", 1, 7),
+        ]

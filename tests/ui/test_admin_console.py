@@ -308,3 +308,19 @@ def test_edit_the_bodies_to_refer_applicants_to(qtbot, console, rt) -> None:  # 
     ]
     with pytest.raises(Exception, match="最多60字"):
         settings_form.check_value("referral_bodies", ["局" * 61])
+
+
+def test_view_and_set_the_next_document_number(qtbot, console, rt) -> None:  # type: ignore[no-untyped-def]
+    tab = console.settings
+    settle(qtbot, tab)
+    qtbot.waitUntil(lambda: "rejection" in tab.number_edits, timeout=15000)
+    spin = tab.number_edits["rejection"]
+    assert spin.value() == 1 and "不受字" in tab.number_infos["rejection"].text()
+    spin.setValue(12)
+    tab.findChild(type(tab.save_button), "setNumber_rejection").click()
+    settle(qtbot, tab)
+    series = {x.series: x for x in door.doc_number_series(rt, console.session.actor)}
+    assert series["rejection"].next_seq == 12
+    qtbot.waitUntil(lambda: "12号" in tab.number_infos["rejection"].text(), timeout=15000)
+    assert "文号已设置" in tab.banner.label.text()
+    tab.grab().save("/tmp/admin_numbers.png")
