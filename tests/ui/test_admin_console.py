@@ -324,3 +324,19 @@ def test_view_and_set_the_next_document_number(qtbot, console, rt) -> None:  # t
     qtbot.waitUntil(lambda: "12号" in tab.number_infos["rejection"].text(), timeout=15000)
     assert "文号已设置" in tab.banner.label.text()
     tab.grab().save("/tmp/admin_numbers.png")
+
+
+def test_editing_a_deactivated_item_keeps_it_deactivated(qtbot, console, rt) -> None:  # type: ignore[no-untyped-def]
+    open_item(qtbot, console, "NY-001")
+    cat = console.catalogue
+    cat.active_button.click()  # 停用事项
+    settle(qtbot, cat)
+    assert not get_item(rt, code="NY-001").active
+    open_item(qtbot, console, "NY-001")
+    assert cat.active_button.text() == "启用事项"
+    cat.fee.setText("不收费（试行）")
+    cat.save_button.click()
+    settle(qtbot, cat)
+    after = get_item(rt, code="NY-001")
+    assert after.fee == "不收费（试行）" and not after.active  # saved, still deactivated
+    assert cat.active_button.text() == "启用事项"
