@@ -153,6 +153,7 @@ def test_handover_slip_lists_results_and_the_originals_given_back(hall: Hall) ->
     table = [b for b in slip.blocks if type(b).__name__ == "Table"][1]
     assert [row[1:] for row in table.rows] == [("户口簿", "原件", "1")]  # exactly the held one
     assert "申请人居民身份证" not in text  # returned at acceptance, not again now
+    assert "退还材料原件已当面交还" in text
     assert "代办人（签收）：" in text and "签收日期：" in text
     after = {m.name: m for m in cases.get_case(hall.rt, hall.clerk, case_no).materials}
     assert after["户口簿"].original == "handed_back"
@@ -180,6 +181,7 @@ def test_originals_not_ticked_stay_held_and_strays_are_refused(hall: Hall) -> No
     r2, _ = finished(hall, with_originals(hall, 户口簿="returned"), applicant=person("李娜", ID_B))
     slip = handout.hand_out(hall.rt, hall.clerk, r2.case_no, collector_id_number=ID_B)
     assert "无退还材料" in slip.documents[0].text()
+    assert "退还材料原件已当面交还" not in slip.documents[0].text()
 
 
 def test_an_unknown_disposal_of_an_original_is_refused(hall: Hall) -> None:
