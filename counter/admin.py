@@ -36,6 +36,7 @@ from counter.services import admin as svc
 from counter.services import auth, catalog
 from counter.services.admin import (
     CalendarYearView,
+    DocNumberSeries,
     Floor,
     HallSettings,
     ImportDiff,
@@ -252,6 +253,25 @@ def set_hall_settings(
 
 
 # -- windows and queues ------------------------------------------------------------------------
+
+
+def doc_number_series(
+    rt: Runtime, actor: Actor, year: int | None = None, hall_code: str | None = None
+) -> tuple[DocNumberSeries, ...]:
+    """The hall's 文号 series for ``year`` (decisions, refusal notices): last, highest used, next."""
+    return svc.doc_number_series(rt, actor, year, hall_code)
+
+
+def set_next_doc_number(
+    rt: Runtime,
+    actor: Actor,
+    series: str,
+    next_seq: int,
+    year: int | None = None,
+    hall_code: str | None = None,
+) -> DocNumberSeries:
+    """Set the next 文号 number of ``series`` (refused below a number already used; audited)."""
+    return svc.set_next_doc_number(rt, actor, series, next_seq, year, hall_code)
 
 
 def floor(rt: Runtime, actor: Actor, hall_code: str | None = None) -> Floor:

@@ -37,8 +37,10 @@ from counter.domain.live import windows_in
 from counter.domain.queue import PRIORITY_REASONS, W_CLOSED, W_OPEN, W_PAUSED
 from counter.domain.refusals import (
     REFERRAL_BODIES,
+    REFUSAL_GROUNDS,
     REFUSAL_REASONS,
     RefusalChoice,
+    RefusalGround,
     RefusalReason,
 )
 from counter.errors import ConfigError, InvalidInput, PermissionDenied
@@ -161,6 +163,7 @@ class Vocabulary:
     statuses: Mapping[str, str]
     refusal_reasons: tuple[RefusalReason, ...]
     referral_bodies: tuple[str, ...]
+    refusal_grounds: tuple[RefusalGround, ...]
     sectors: tuple[str, ...]
     bad_reasons: Mapping[str, str]
     priority_reasons: Mapping[str, str]
@@ -179,6 +182,7 @@ def vocabulary() -> Vocabulary:
         statuses=dict(checklist.STATUS_NAMES),
         refusal_reasons=REFUSAL_REASONS,
         referral_bodies=REFERRAL_BODIES,
+        refusal_grounds=REFUSAL_GROUNDS,
         sectors=tuple(catalog.SECTORS),
         bad_reasons={r.value: r.zh for r in BadReason},
         priority_reasons=dict(PRIORITY_REASONS),
@@ -513,7 +517,14 @@ def refuse(rt: Runtime, desk: Desk, req: IntakeRequest, reason: str | RefusalCho
         ticket_id=req.ticket_id,
         reason_code=choice.code,
         refer_to=choice.refer_to,
+        ground=choice.ground,
     )
+
+
+def referral_bodies(rt: Runtime, desk: Desk) -> tuple[str, ...]:
+    """The bodies this hall offers to refer an applicant to (hall setting ``referral_bodies``)."""
+    _check(rt, desk)
+    return intake.referral_bodies(rt, desk.actor)
 
 
 def lookup_case(rt: Runtime, desk: Desk, code: str) -> CaseDetail:
@@ -527,9 +538,15 @@ def lookup_case(rt: Runtime, desk: Desk, code: str) -> CaseDetail:
 
 
 def hand_out(
-    rt: Runtime, desk: Desk, case_no: str, collector_id_number: str, collector_name: str = ""
+    rt: Runtime,
+    desk: Desk,
+    case_no: str,
+    collector_id_number: str,
+    collector_name: str = "",
+    returned: Sequence[int] | None = None,
 ) -> CaseResult:
-    """出件: the result handed to the applicant or the agent (ID number checked)."""
+    """出件: the result handed to the applicant or the agent (ID number checked), with the
+    held originals given back (``returned``: their checklist ``seq``; None: all held)."""
     _check(rt, desk)
     return handout.hand_out(
         rt,
@@ -537,6 +554,7 @@ def hand_out(
         case_no,
         collector_id_number=collector_id_number,
         collector_name=collector_name,
+        returned=returned,
     )
 
 

@@ -524,7 +524,12 @@ class Case(Base):
 
 class CaseMaterial(Base):
     """What the window recorded for each material of the item version: received | missing |
-    not_applicable, form and copies received. ``name`` is a snapshot."""
+    not_applicable, form and copies received. ``name`` is a snapshot.
+
+    ``original`` (migration 0015): what became of an original the clerk saw — returned on the
+    spot | held (to give back at 出件) | filed (kept) | handed_back (given back at 出件, at
+    ``original_returned_at``); empty when no original was seen
+    (:mod:`counter.domain.checklist`)."""
 
     __tablename__ = "case_material"
 
@@ -539,6 +544,8 @@ class CaseMaterial(Base):
     form: Mapped[str] = mapped_column(String(20), default="original")
     copies: Mapped[int] = mapped_column(Integer, default=0)
     note: Mapped[str] = mapped_column(String(300), default="")
+    original: Mapped[str] = mapped_column(String(12), default="", server_default="")
+    original_returned_at: Mapped[dt.datetime | None]
 
 
 class CaseEvent(Base):

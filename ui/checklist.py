@@ -7,6 +7,8 @@ and notes; the list on top switches between them. In the table, the keyboard doe
 - N: not applicable (optional or conditional materials), then the next row (as Space: the
   legend says so);
 - F: original → copy → original and copy; + / −: copies;
+- R: what becomes of an original seen: returned on the spot → held (given back at 出件) →
+  kept for the file (:func:`counter.domain.checklist.next_original`), shown in the form column;
 - F8 (window-wide): the unchecked required materials received, the unchecked optional and
   conditional ones not applicable (:func:`counter.domain.checklist.f8_status`).
 
@@ -71,6 +73,15 @@ class MaterialState:
     catalogue_notes: str = ""
     status: str = UNCHECKED
     note: str = ""
+    original: str = ""  # "" the form's default (counter.domain.checklist.original_default)
+
+    @property
+    def recorded_original(self) -> str:
+        """What the core will record for the original ("" when none is seen)."""
+        try:
+            return rules.original_recorded(self.status, self.form, self.original)
+        except ValueError:
+            return rules.original_recorded(self.status, self.form, "")
 
     @property
     def needed(self) -> bool:
@@ -186,6 +197,10 @@ class ChecklistModel(QAbstractTableModel):
             if col == 2:
                 return requirement_text(m.requirement, m.condition)
             if col == 3:
+                original = m.recorded_original
+                if original and role == Qt.ItemDataRole.DisplayRole:
+                    name = translate("checklist", rules.ORIGINAL_NAMES[original])
+                    return f"{form_text(m.form)}\n{name}"
                 return form_text(m.form)
             if col == 4:
                 return m.copies if role == Qt.ItemDataRole.EditRole else str(m.copies)
@@ -253,6 +268,16 @@ class ChecklistModel(QAbstractTableModel):
         m.form = FORMS[(FORMS.index(m.form) + 1) % len(FORMS)] if m.form in FORMS else FORMS[0]
         self._changed_row(row)
 
+    def cycle_original(self, row: int) -> None:
+        """R: the next disposal of the original seen (nothing when none is seen)."""
+        if not (0 <= row < len(self.rows)) or (self.item and self.item.done):
+            return
+        m = self.rows[row]
+        nxt = rules.next_original(m.status, m.form, m.recorded_original)
+        if nxt:
+            m.original = nxt
+            self._changed_row(row)
+
     def bump_copies(self, row: int, delta: int) -> None:
         if not (0 <= row < len(self.rows)) or (self.item and self.item.done):
             return
@@ -298,7 +323,7 @@ class ChecklistView(QTableView):
                 (QHeaderView.ResizeMode.Fixed, 86),  # 状态
                 (QHeaderView.ResizeMode.Stretch, 0),  # 材料名称
                 (QHeaderView.ResizeMode.Interactive, 126),  # 要求 / 情形
-                (QHeaderView.ResizeMode.Fixed, 118),  # 形式
+                (QHeaderView.ResizeMode.Fixed, 150),  # 形式（及原件去向）
                 (QHeaderView.ResizeMode.Fixed, 52),  # 份数
                 (QHeaderView.ResizeMode.Interactive, 72),  # 备注
             )
@@ -335,6 +360,9 @@ class ChecklistView(QTableView):
                 return
             if key == Qt.Key.Key_F:
                 self.cmodel.cycle_form(row)
+                return
+            if key == Qt.Key.Key_R:
+                self.cmodel.cycle_original(row)
                 return
             if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
                 self.cmodel.bump_copies(row, 1)
@@ -378,7 +406,7 @@ class ChecklistPanel(QWidget):
             QLabel(
                 self.tr(
                     "空格 收到/缺少 · N 不适用（两者都移到下一行）· F 原件/复印件 · +/− 份数"
-                    " · F8 全部收齐"
+                    " · R 原件退还/暂存/留存 · F8 全部收齐"
                 ),
             ),
             "keyLegend",

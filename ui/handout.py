@@ -1,6 +1,9 @@
 """Hand-out (出件 / 一窗出件): scan the receipt → the case opens → read the collector's ID card
 → it must match the applicant or the agent → mark collected and print the hand-over slip.
 
+The originals the hall held at acceptance (暂存原件) are listed with a tick each, ticked: the
+clerk unticks one not given back now; the 领取回执 lists exactly the ticked ones.
+
 The scan comes from a serial scanner or a keyboard-wedge scanner (routed here by the window
 client from any screen), or the case number is typed and Enter pressed. The collector's number
 can also be typed when the card cannot be read (a damaged card): the core checks it either way.
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -26,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from counter.devices.idcard import IdCard
 from counter.domain.checkchars import normalize_code
+from counter.domain.checklist import ORIGINAL_HELD
 from counter.domain.masking import mask_id_number
 from counter.services.cases import RESULT_ZH, ApplicantInfo, CaseDetail, CaseResult
 from ui.applicant_panel import check_id_text
@@ -63,9 +68,15 @@ def handout_results(case: CaseDetail) -> list[tuple[str, int]]:
     return list(counts.items())
 
 
+def held_originals(case: CaseDetail) -> list[tuple[int, str]]:
+    """The originals the hall holds for the applicant (seq, name): to give back at 出件."""
+    return [(m.seq, m.name) for m in case.materials if m.original == ORIGINAL_HELD]
+
+
 class HandoutPanel(QWidget):
     lookup_requested = Signal(str)  # code
-    handout_requested = Signal(str, str, str)  # case_no, collector id, collector name
+    # case_no, collector id, collector name, seqs of the held originals given back (list[int])
+    handout_requested = Signal(str, str, str, object)
     reprint_requested = Signal(str, str)  # case_no, document kind
 
     def __init__(self, parent: QWidget | None = None, *, printer_name: str | None = None) -> None:
@@ -123,6 +134,15 @@ class HandoutPanel(QWidget):
             self._case_labels[key] = value
         self.case_grid.setColumnStretch(1, 1)
         left.addWidget(self.case_box)
+        self.originals_box = named(QFrame(), "originalsBox")
+        self.originals_layout = QVBoxLayout(self.originals_box)
+        self.originals_layout.setContentsMargins(16, 8, 16, 8)
+        self.originals_layout.setSpacing(4)
+        self.originals_layout.addWidget(
+            named(QLabel(self.tr("退还暂存的原件（未退还的请取消勾选）")), "fieldLabel")
+        )
+        self.original_checks: list[tuple[int, QCheckBox]] = []
+        left.addWidget(self.originals_box)
         left.addWidget(named(QLabel(self.tr("② 请领取人刷身份证（或输入证件号码）")), "stepLabel"))
         self.collector_id = named(QLineEdit(), "collectorId")
         self.collector_id.setPlaceholderText(self.tr("领取人身份证号码"))
@@ -165,6 +185,26 @@ class HandoutPanel(QWidget):
         self.confirm.setEnabled(False)
         self.reprint_button.setEnabled(False)
         self.preview.set_content(None)
+        self._set_originals([])
+
+    def _set_originals(self, originals: list[tuple[int, str]], enabled: bool = True) -> None:
+        """One ticked box per held original (the box hides when there is none)."""
+        for _seq, box in self.original_checks:
+            self.originals_layout.removeWidget(box)
+            box.deleteLater()
+        self.original_checks = []
+        for seq, name in originals:
+            box = QCheckBox(name)
+            box.setObjectName("returnOriginal")
+            box.setChecked(True)
+            box.setEnabled(enabled)
+            self.originals_layout.addWidget(box)
+            self.original_checks.append((seq, box))
+        self.originals_box.setVisible(bool(originals))
+
+    def returned_originals(self) -> list[int]:
+        """The held originals ticked as given back now (their checklist seq)."""
+        return [seq for seq, box in self.original_checks if box.isChecked()]
 
     def _lookup(self) -> None:
         code = self.code.text().strip()
@@ -212,6 +252,7 @@ class HandoutPanel(QWidget):
         self.preview.set_content(None)
         self.reprint_button.setEnabled(bool(self.reprint_kind()))
         blocked = self.not_ready_text()
+        self._set_originals(held_originals(case), enabled=not blocked)
         self.collector_id.setEnabled(not blocked)
         if blocked:
             self.message.setText(blocked)
@@ -328,6 +369,7 @@ class HandoutPanel(QWidget):
             self.case.case_no,
             normalize_code(self.collector_id.text()),
             self.collector_name,
+            self.returned_originals(),
         )
 
     def show_done(self, result: CaseResult) -> None:
@@ -338,4 +380,6 @@ class HandoutPanel(QWidget):
         self.match.setText(self.tr("✓ 已出件，请领取人在领取回执上签字"))
         set_state(self.match, "kind", "ok")
         self.confirm.setEnabled(False)
+        for _seq, box in self.original_checks:
+            box.setEnabled(False)
         self.preview.set_content(docs[0] if docs else None)

@@ -13,6 +13,7 @@ The buttons stay disabled while the database is unreachable or a call is in flig
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -40,9 +41,14 @@ REJECT_REASONS = tuple(r.text for r in door.vocabulary().refusal_reasons)
 class RejectDialog(QDialog):
     """The reason for 不予受理: a reason of the core's list, words added to it and, for a matter
     outside this body's competence, the body the applicant is sent to (行政许可法 第三十二条:
-    chosen from the list or typed; OK stays disabled until it is given)."""
+    chosen from the list or typed; OK stays disabled until it is given). ``bodies``: the list
+    offered, the hall's setting ``referral_bodies`` (None: the core's default list).
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    The last reason, "other", is typed in full by the clerk, who must then say what it rests on
+    (a ground of 第三十二条 with its 项, or the item's own legal basis): OK stays disabled until
+    both are given."""
+
+    def __init__(self, parent: QWidget | None = None, bodies: Sequence[str] | None = None) -> None:
         super().__init__(parent)
         vocab = door.vocabulary()
         self.setWindowTitle(translate("outcome", "不予受理的理由"))
@@ -52,14 +58,24 @@ class RejectDialog(QDialog):
         self.reason.setObjectName("rejectReason")
         for r in vocab.refusal_reasons:
             self.reason.addItem(translate("outcome", r.text), r.code)
+        self.reason.addItem(translate("outcome", "其他理由（自行填写，须注明依据）"), "")
         lay.addWidget(self.reason)
+        self.ground_label = QLabel(translate("outcome", "该理由的依据（必选，将写入通知书）："))
+        lay.addWidget(self.ground_label)
+        self.ground = QComboBox()
+        self.ground.setObjectName("rejectGround")
+        self.ground.addItem(translate("outcome", "请选择依据"), "")
+        for g in vocab.refusal_grounds:
+            self.ground.addItem(translate("outcome", g.text), g.code)
+        lay.addWidget(self.ground)
+        self._grounds = {g.code: g for g in vocab.refusal_grounds}
         self.refer_label = QLabel(translate("outcome", "请申请人向以下机关申请（必填）："))
         lay.addWidget(self.refer_label)
         self.refer = QComboBox()
         self.refer.setObjectName("referTo")
         self.refer.setEditable(True)
         self.refer.addItem("")
-        for body in vocab.referral_bodies:
+        for body in vocab.referral_bodies if bodies is None else bodies:
             self.refer.addItem(body)
         lay.addWidget(self.refer)
         self.extra = QPlainTextEdit()
@@ -74,35 +90,60 @@ class RejectDialog(QDialog):
         lay.addWidget(self.buttons)
         self._by_code = {r.code: r for r in vocab.refusal_reasons}
         self.reason.currentIndexChanged.connect(lambda _i: self._update())
+        self.ground.currentIndexChanged.connect(lambda _i: self._update())
         self.refer.currentTextChanged.connect(lambda _t: self._update())
+        self.extra.textChanged.connect(self._update)
         self._update()
 
+    def _free(self) -> bool:
+        """The clerk types the reason (no code): its ground must be chosen."""
+        return not str(self.reason.currentData() or "")
+
     def _refers(self) -> bool:
+        if self._free():
+            g = self._grounds.get(str(self.ground.currentData() or ""))
+            return bool(g and g.refer_elsewhere)
         r = self._by_code.get(str(self.reason.currentData()))
         return bool(r and r.refer_elsewhere)
 
     def _update(self) -> None:
         needs = self._refers()
+        free = self._free()
         self.refer_label.setVisible(needs)
         self.refer.setVisible(needs)
+        self.ground_label.setVisible(free)
+        self.ground.setVisible(free)
+        self.extra.setPlaceholderText(
+            translate("outcome", "不予受理的理由（必填）")
+            if free
+            else translate("outcome", "补充说明（可选）")
+        )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(not needs or bool(self.refer.currentText().strip()))
+        ready = not needs or bool(self.refer.currentText().strip())
+        if free:
+            ready = (
+                ready and bool(self.ground.currentData()) and bool(self.extra.toPlainText().strip())
+            )
+        ok.setEnabled(ready)
 
     def can_accept(self) -> bool:
         return self.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
 
     def choice(self) -> door.RefusalChoice:
         return door.RefusalChoice(
-            code=str(self.reason.currentData()),
+            code=str(self.reason.currentData() or ""),
             extra=self.extra.toPlainText().strip(),
             refer_to=self.refer.currentText().strip() if self._refers() else "",
+            ground=str(self.ground.currentData() or "") if self._free() else "",
         )
 
 
-def ask_reject_reason(parent: QWidget | None) -> door.RefusalChoice | None:
-    """The reason for 不予受理 as chosen in a :class:`RejectDialog` (None when cancelled).
-    Tests replace this."""
-    dialog = RejectDialog(parent)
+def ask_reject_reason(
+    parent: QWidget | None, bodies: Sequence[str] | None = None
+) -> door.RefusalChoice | None:
+    """The reason for 不予受理 as chosen in a :class:`RejectDialog` offering the hall's
+    ``bodies`` (None when cancelled). Tests replace this."""
+    dialog = RejectDialog(parent, bodies)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.choice()

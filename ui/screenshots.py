@@ -14,7 +14,7 @@ import datetime as dt
 import logging
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -407,8 +407,10 @@ def _take_screenshots(out_dir: Path, url: str | None) -> list[Path]:
         import ui.outcome as outcome_mod
         from counter import window as door
 
-        def reason(parent: QWidget | None) -> door.RefusalChoice | None:
-            del parent
+        def reason(
+            parent: QWidget | None, bodies: Sequence[str] | None = None
+        ) -> door.RefusalChoice | None:
+            del parent, bodies
             return door.RefusalChoice("not_competent", refer_to="县自然资源和规划局")
 
         outcome_mod.ask_reject_reason = reason

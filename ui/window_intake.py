@@ -156,6 +156,7 @@ class IntakeController(QObject):
                     form=m.form,
                     copies=m.copies,
                     note=m.note,
+                    original=m.recorded_original,
                 )
                 for m in item.materials
             ),
@@ -196,9 +197,18 @@ class IntakeController(QObject):
             self._submit("notice", lambda req: self.backend.call(OUTCOME_KEY, door.notice, req))
 
     def reject_current(self) -> None:
+        """不予受理: the hall's bodies to refer to are read first, then the reason is asked
+        (the core's default list when the read fails)."""
         if not self.outcome.reject_button.isEnabled():
             return
-        reason = outcome_module.ask_reject_reason(self._dialog_parent)  # tests stub it
+        self.backend.call("referral_bodies", door.referral_bodies).then(
+            self._ask_reject, lambda _exc: self._ask_reject(None), exclusive=True
+        )
+
+    def _ask_reject(self, bodies: tuple[str, ...] | None) -> None:
+        if not self.outcome.reject_button.isEnabled():
+            return
+        reason = outcome_module.ask_reject_reason(self._dialog_parent, bodies)  # tests stub it
         if reason:
             self._submit(
                 "rejected", lambda req: self.backend.call(OUTCOME_KEY, door.refuse, req, reason)
@@ -311,7 +321,9 @@ class IntakeController(QObject):
         self.actions_changed.emit()
         return True
 
-    def do_handout(self, case_no: str, collector_id: str, collector_name: str) -> None:
+    def do_handout(
+        self, case_no: str, collector_id: str, collector_name: str, returned: object = None
+    ) -> None:
         if self.backend.worker.offline:
             return
 
@@ -321,9 +333,10 @@ class IntakeController(QObject):
                 _tr("已出件：%1，请打印领取回执（Ctrl+P）").replace("%1", case_no), "ok"
             )
 
-        self.backend.call("handout", door.hand_out, case_no, collector_id, collector_name).then(
-            done, lambda exc: self.handout.show_error(error_text(exc)), exclusive=True
-        )
+        given_back = list(returned) if isinstance(returned, list) else None
+        self.backend.call(
+            "handout", door.hand_out, case_no, collector_id, collector_name, given_back
+        ).then(done, lambda exc: self.handout.show_error(error_text(exc)), exclusive=True)
 
     # -- reprint ----------------------------------------------------------------------------
 

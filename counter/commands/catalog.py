@@ -61,7 +61,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         required=True,
         metavar="FIELD=VALUE",
         help="字段：code name department department_code kind sector promised_days "
-        "statutory_days on_the_spot fee legal_basis node_budget(JSON) materials(JSON)",
+        "statutory_days on_the_spot fee legal_basis node_budget(JSON) materials(JSON) "
+        "active(true：同时启用已停用的事项)",
     )
     ed.add_argument("--json", action="store_true")
     add_admin_argument(ed)

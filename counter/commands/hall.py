@@ -4,7 +4,9 @@
 ``timezone``) and any key of the hall settings (:mod:`counter.domain.settings_form`: each value
 is read as its key's type; lists and mappings as JSON); an unknown key or a wrong value changes
 nothing (exit 1). ``counter hall show --json`` prints the hall and every setting, defaults
-filled in.
+filled in. ``counter hall numbers [--year Y] [--set SERIES=N]`` shows the hall's 文号 series
+(decisions ``wenhao``, refusal notices ``rejection``) and sets the next number of one (refused
+below a number a document already carries; audited).
 """
 
 from __future__ import annotations
@@ -29,6 +31,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     st.add_argument("--hall", metavar="CODE")
     add_admin_argument(st)
     st.set_defaults(func=refusing(_set))
+    nu = s.add_parser("numbers", parents=[common], help="文号序列：查看或设置下一个号")
+    nu.add_argument("--hall", metavar="CODE")
+    nu.add_argument("--year", type=int, help="年度（默认：本年）")
+    nu.add_argument("--set", dest="assignment", metavar="SERIES=N",
+                    help="设置下一个号，如 rejection=12（wenhao 决定书，rejection 不予受理通知书）")  # fmt: skip
+    nu.add_argument("--json", action="store_true")
+    add_admin_argument(nu)
+    nu.set_defaults(func=refusing(_numbers))
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -47,7 +57,13 @@ def _show(args: argparse.Namespace) -> int:
     for key, value in view.info.items():
         print(f"  {key} = {value}")
     for f in view.fields:
-        shown = json.dumps(f.value, ensure_ascii=False) if f.type == "json" else f.value
+        shown = (
+            json.dumps(f.value, ensure_ascii=False)
+            if f.type == "json"
+            else "、".join(f.value)
+            if f.type == "lines"
+            else f.value
+        )
         print(f"  {f.key} = {shown}\t# {f.label_zh}")
     return 0
 
@@ -66,4 +82,34 @@ def _set(args: argparse.Namespace) -> int:
     for key in changes:
         value = view.info.get(key, view.settings.get(key))
         print(f"{key} = {json.dumps(value, ensure_ascii=False, default=str)}")
+    return 0
+
+
+def _numbers(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from counter import admin
+    from counter.errors import InvalidInput
+
+    series, value = "", 0
+    if args.assignment:
+        series, sep, raw = args.assignment.partition("=")
+        if not sep or not raw.strip().isdigit():
+            raise InvalidInput("应写成 SERIES=N（如 rejection=12）", field="set")
+        series, value = series.strip(), int(raw.strip())
+    rt = runtime(args)
+    try:
+        actor = admin_actor(rt, argparse.Namespace(staff=args.staff, hall=None))
+        if series:
+            admin.set_next_doc_number(rt, actor, series, value, args.year, args.hall)
+        rows = admin.doc_number_series(rt, actor, args.year, args.hall)
+    finally:
+        rt.dispose()
+    if args.json:
+        print(json.dumps([asdict(r) for r in rows], ensure_ascii=False))
+        return 0
+    for r in rows:
+        print(
+            f"{r.series}\t{r.name_zh}\t{r.year}\t已用至 {r.highest_used}\t下一个 {r.next_reference}"
+        )
     return 0

@@ -64,6 +64,7 @@ class MaterialLine:
     requirement: str = "required"
     condition: str = ""
     note: str = ""
+    original: str = ""  # what became of the original (counter.domain.checklist.ORIGINAL_*)
 
     @property
     def form_zh(self) -> str:
@@ -214,6 +215,14 @@ def receipt(
             )
         ),
     ]
+    held = [m.name for m in materials if m.original == "held"]
+    if held:
+        blocks.append(
+            Paragraph(
+                f"以下材料原件由本中心暂存，领取办理结果时凭本回执退还：{'、'.join(held)}。",
+                small=True,
+            )
+        )
     if not deadline_confirmed:
         blocks.append(
             Paragraph(
@@ -400,7 +409,7 @@ def handover_slip(
 ) -> DocumentContent:
     """领取回执: the results handed to ``collector_name`` (ID shown as given: pass it masked) —
     each decision or certificate with its 文号 and copies — and the materials given back
-    (``returned``: originals the hall held), signed for by the collector with the date
+    (``returned``: exactly the originals the hall held and gave back now), signed for by the collector with the date
     (``collector_is``: applicant | agent)."""
     rows = [
         ("办件编号", f.case_no),
@@ -427,16 +436,15 @@ def handover_slip(
         ),
         Table(
             headers=("序号", "退还材料名称", "形式", "份数"),
-            rows=tuple(
-                (str(n), m.name, m.form_zh, str(m.copies)) for n, m in enumerate(returned, start=1)
-            )
+            rows=tuple((str(n), m.name, "原件", "1") for n, m in enumerate(returned, start=1))
             or (("—", "无退还材料", "—", "—"),),
             widths=(0.8, 6.0, 1.8, 0.9),
             caption="退还材料清单",
         ),
         Paragraph(
-            "上述办理结果已当面送达领取人，退还材料已当面交还，领取人已核对无误，领取人身份已核验。"
-            "本回执由本中心留存归档。"
+            "上述办理结果已当面送达领取人，"
+            + ("退还材料原件已当面交还，" if returned else "")
+            + "领取人已核对无误，领取人身份已核验。本回执由本中心留存归档。"
         ),
     ]
     who = "代办人" if collector_is == "agent" else "申请人"

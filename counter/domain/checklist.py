@@ -16,6 +16,11 @@ condition applies, e.g. 授权委托书 when an agent acts). The clerk marks eac
   unchecked optional and conditional ones not applicable: a receipt never lists what the clerk
   did not see (授权委托书 for an applicant acting for themselves).
 - **The receipt** (受理回执) lists the materials received, and only those.
+- **Originals** (原件): for a material received with its original (form 原件 or 原件及复印件) the
+  clerk records what became of the original: returned on the spot after checking (核验原件后当场
+  退还, the default for 原件及复印件), held by the hall to be given back at hand-out (暂存，出件时
+  退还), or kept for the file (留存归档, the default for 原件). At 出件 the held ones are given
+  back and recorded as such (``handed_back``); the 领取回执 lists exactly those.
 """
 
 from __future__ import annotations
@@ -38,6 +43,16 @@ __all__ = [
     "STATUS_NAMES",
     "UNCHECKED",
     "MaterialCheck",
+    "ORIGINAL_CHOICES",
+    "ORIGINAL_FILED",
+    "ORIGINAL_HANDED_BACK",
+    "ORIGINAL_HELD",
+    "ORIGINAL_NAMES",
+    "ORIGINAL_RETURNED",
+    "next_original",
+    "original_default",
+    "original_recorded",
+    "original_seen",
     "blocks_acceptance",
     "can_accept",
     "can_issue_notice",
@@ -69,15 +84,65 @@ STATUS_NAMES: Mapping[str, str] = {
 }
 
 
+ORIGINAL_RETURNED = "returned"  # 核验原件后当场退还
+ORIGINAL_HELD = "held"  # 原件由本中心暂存，出件时退还
+ORIGINAL_FILED = "filed"  # 原件留存归档（申请表、承诺书等）
+ORIGINAL_HANDED_BACK = "handed_back"  # 暂存的原件已在出件时退还
+ORIGINAL_CHOICES = (ORIGINAL_RETURNED, ORIGINAL_HELD, ORIGINAL_FILED)
+"""What the clerk may record at acceptance for an original seen (``handed_back`` comes later)."""
+ORIGINAL_NAMES: Mapping[str, str] = {
+    ORIGINAL_RETURNED: "原件当场退还",
+    ORIGINAL_HELD: "原件暂存，出件时退还",
+    ORIGINAL_FILED: "原件留存",
+    ORIGINAL_HANDED_BACK: "原件已于出件时退还",
+}
+
+
 @dataclass(frozen=True)
 class MaterialCheck:
-    """What the clerk found for one material of the item version."""
+    """What the clerk found for one material of the item version. ``original``: what became
+    of the original when one was seen (one of :data:`ORIGINAL_CHOICES`; empty: the default of
+    the form, :func:`original_default`)."""
 
     material_id: int
     status: str  # received | missing | not_applicable
     form: str = "original"  # original | copy | original_and_copy
     copies: int = 1
     note: str = ""
+    original: str = ""
+
+
+def original_seen(status: str, form: str) -> bool:
+    """Whether the clerk saw this material's original (received as 原件 or 原件及复印件)."""
+    return status == RECEIVED and form in ("original", "original_and_copy")
+
+
+def original_default(form: str) -> str:
+    """What becomes of an original when the clerk says nothing: the original of 原件及复印件
+    is returned on the spot (the copy is kept), a bare 原件 is kept for the file."""
+    if form == "original_and_copy":
+        return ORIGINAL_RETURNED
+    return ORIGINAL_FILED if form == "original" else ""
+
+
+def original_recorded(status: str, form: str, original: str) -> str:
+    """What the core records for the original ("" when none was seen). Raises ValueError for
+    a value that is not one of :data:`ORIGINAL_CHOICES`."""
+    if original and original not in ORIGINAL_CHOICES:
+        raise ValueError(original)
+    if not original_seen(status, form):
+        return ""
+    return original or original_default(form)
+
+
+def next_original(status: str, form: str, original: str) -> str:
+    """The window's key R: returned on the spot → held → kept for the file → returned …
+    ("" when no original was seen)."""
+    if not original_seen(status, form):
+        return ""
+    now = original or original_default(form)
+    i = ORIGINAL_CHOICES.index(now) if now in ORIGINAL_CHOICES else -1
+    return ORIGINAL_CHOICES[(i + 1) % len(ORIGINAL_CHOICES)]
 
 
 class Checked(Protocol):

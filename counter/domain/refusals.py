@@ -10,6 +10,10 @@ down to its 项:
 
 A reason that is not a ground of 第三十二条 (the applicant does not meet the item's conditions)
 cites the item's own legal basis instead (``clause`` empty: the service fills it in).
+
+A reason typed freely (no code) must say what it rests on: one of :data:`REFUSAL_GROUNDS` — a
+ground of 第三十二条 with its 项, or the item's own legal basis — so the notice always names the
+clause (the service refuses a free reason without one).
 """
 
 from __future__ import annotations
@@ -18,10 +22,14 @@ from dataclasses import dataclass
 
 __all__ = [
     "LICENSING_LAW",
+    "ITEM_LEGAL_BASIS",
     "REFERRAL_BODIES",
+    "REFUSAL_GROUNDS",
     "REFUSAL_REASONS",
     "RefusalChoice",
+    "RefusalGround",
     "RefusalReason",
+    "refusal_ground",
     "refusal_reason",
 ]
 
@@ -43,11 +51,14 @@ class RefusalReason:
 @dataclass(frozen=True)
 class RefusalChoice:
     """What the clerk chose: a reason's ``code`` (empty: a reason typed freely), words added to
-    it, and the body to apply to instead (required when the reason refers elsewhere)."""
+    it (the whole reason when typed freely), the body to apply to instead (required when the
+    reason or the ground refers elsewhere), and for a reason typed freely the ``ground`` it
+    rests on (a code of :data:`REFUSAL_GROUNDS`; required then)."""
 
     code: str
     extra: str = ""
     refer_to: str = ""
+    ground: str = ""
 
     def __bool__(self) -> bool:
         return bool(self.code or self.extra.strip())
@@ -88,7 +99,42 @@ REFERRAL_BODIES: tuple[str, ...] = (
     "县政务服务中心",
 )
 """Bodies a township hall often sends applicants to (offered, never imposed: the clerk may type
-another)."""
+another). The default of the hall setting ``referral_bodies``, which the window offers."""
+
+
+@dataclass(frozen=True)
+class RefusalGround:
+    """What a reason typed freely rests on: its name (as the window offers it), the clause it
+    cites (with its 项; empty: the item's own legal basis) and whether the applicant must be
+    told which body to go to."""
+
+    code: str
+    text: str
+    clause: str
+    refer_elsewhere: bool = False
+
+
+ITEM_LEGAL_BASIS = "legal_basis"
+
+REFUSAL_GROUNDS: tuple[RefusalGround, ...] = (
+    RefusalGround(
+        "art32_1_1",
+        "依法不需要取得行政许可（第三十二条第一款第（一）项）",
+        f"{LICENSING_LAW}第三十二条第一款第（一）项",
+    ),
+    RefusalGround(
+        "art32_1_2",
+        "依法不属于本机关职权范围（第三十二条第一款第（二）项）",
+        f"{LICENSING_LAW}第三十二条第一款第（二）项",
+        refer_elsewhere=True,
+    ),
+    RefusalGround(ITEM_LEGAL_BASIS, "本事项的设定依据（事项目录所载法律依据）", ""),
+)
+
+
+def refusal_ground(code: str) -> RefusalGround | None:
+    """The ground with ``code``, or None."""
+    return next((g for g in REFUSAL_GROUNDS if g.code == code), None)
 
 
 def refusal_reason(code: str) -> RefusalReason | None:

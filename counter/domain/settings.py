@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from counter.domain.queue import SETTING_DEFAULTS as QUEUE_SETTING_DEFAULTS
+from counter.domain.refusals import REFERRAL_BODIES
 from counter.domain.screens import SCREEN_SETTING_DEFAULTS
 
 DEFAULT_HALL_SETTINGS: dict[str, Any] = {
@@ -26,6 +27,9 @@ DEFAULT_HALL_SETTINGS: dict[str, Any] = {
     # “向人民法院提起行政诉讼”，不点名机关）
     "review_body": "",  # 行政复议机关，如“青山县人民政府”
     "court": "",  # 行政诉讼管辖法院，如“青山县人民法院”
+    # 申请事项不属于本机关职权范围时（行政许可法第三十二条第一款第（二）项）窗口可供选择的、
+    # 告知申请人前往申请的机关（窗口仍可另行填写）
+    "referral_bodies": list(REFERRAL_BODIES),
     # 窗口文书（受理回执、一次性告知书、不予受理通知书）加盖哪枚章：
     # acceptance 受理专用章；approval 行政审批专用章（本中心窗口文书也用审批章的）
     "window_seal": "acceptance",

@@ -5,7 +5,7 @@ The editor (``ui/admin``) and ``counter hall set KEY=VALUE`` are built over
 there appears in both without more work. :data:`LABELS` gives a key its Chinese and English
 label and its group; a key without a label is shown under 其他 with its own name. The type of a
 key is its default's type (``bool``, ``int``, ``float``, ``str``; a list or a mapping is edited as
-JSON); :data:`CHOICES` lists the values a text key may take, when it is a choice.
+JSON, a list of names in :data:`LINES` one name a line); :data:`CHOICES` lists the values a text key may take, when it is a choice.
 """
 
 from __future__ import annotations
@@ -34,6 +34,11 @@ LABELS: dict[str, tuple[str, str, str]] = {
     "doc_prefix": ("文号前缀", "Document number prefix", "documents"),
     "review_body": ("复议机关", "Administrative review body", "documents"),
     "court": ("诉讼法院", "Court for litigation", "documents"),
+    "referral_bodies": (
+        "告知申请人前往的机关（每行一个）",
+        "Bodies to refer applicants to (one a line)",
+        "documents",
+    ),
     "signature": ("落款", "Signature line", "documents"),
     "seal_choice": ("落款用章", "Seal on documents", "documents"),
     "contact_phone": ("咨询电话", "Contact phone", "documents"),
@@ -94,6 +99,9 @@ CHOICE_LABELS: dict[str, dict[str, str]] = {
     "voice_mode": {"auto": "自动", "tts": "语音合成", "recorded": "录音片段", "silent": "静音"},
 }
 
+#: List keys edited as lines of text (one name a line), each line a non-empty name.
+LINES: dict[str, tuple[int, int]] = {"referral_bodies": (50, 60)}  # at most N names of M chars
+
 #: Keys that are not settings a person edits (the demo flag, internal state).
 HIDDEN = frozenset({"demo"})
 
@@ -108,7 +116,7 @@ BOUNDS: dict[str, tuple[int, int]] = {
 @dataclass(frozen=True)
 class SettingField:
     """One row of the settings editor: the key, its labels and group, its type (``bool``,
-    ``int``, ``float``, ``text``, ``json``), the choices of a choice key, the hall's value and
+    ``int``, ``float``, ``text``, ``json``, ``lines``: a list of names), the choices of a choice key, the hall's value and
     the default (``None`` for a key the hall has but no default names)."""
 
     key: str
@@ -130,6 +138,8 @@ def type_of(key: str, value: Any = None) -> str:
         return "int"
     if isinstance(probe, float):
         return "float"
+    if key in LINES:
+        return "lines"
     if isinstance(probe, list | dict):
         return "json"
     return "text"
@@ -183,6 +193,8 @@ def check_value(key: str, value: Any) -> Any:
         want = type(DEFAULT_HALL_SETTINGS.get(key, value))
         if not isinstance(value, want):
             raise InvalidInput("应为列表" if want is list else "应为对象", field=key)
+    elif kind == "lines":
+        value = check_lines(key, value)
     else:
         if not isinstance(value, str):
             raise InvalidInput("应为文本", field=key)
@@ -194,6 +206,23 @@ def check_value(key: str, value: Any) -> Any:
         if key in CHOICES and value not in CHOICES[key]:
             raise InvalidInput(f"应为 {'、'.join(CHOICES[key])} 之一", field=key)
     return value
+
+
+def check_lines(key: str, value: Any) -> list[str]:
+    """A list of names (a ``LINES`` key): each stripped, none empty, without control
+    characters, at most ``LINES[key]`` names and characters; repeats are dropped."""
+    most, chars = LINES[key]
+    if isinstance(value, str):
+        value = value.splitlines()
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise InvalidInput("应为名称列表（每行一个）", field=key)
+    names = list(dict.fromkeys(v.strip() for v in value if v.strip()))
+    if len(names) > most:
+        raise InvalidInput(f"最多{most}项", field=key)
+    for name in names:
+        if len(name) > chars or any(ord(c) < 32 for c in name):
+            raise InvalidInput(f"每项最多{chars}字，且不含控制字符", field=key)
+    return names
 
 
 def parse_value(key: str, text: str) -> Any:
@@ -225,6 +254,8 @@ def parse_value(key: str, text: str) -> Any:
             value = json.loads(raw, parse_constant=lambda _c: None)
         except (ValueError, RecursionError):
             raise InvalidInput("应为 JSON", field=key) from None
+    elif kind == "lines":  # one name a line; on a command line 、 or ; separates them too
+        value = raw.replace("；", "\n").replace(";", "\n").replace("、", "\n")
     else:
         value = text
     return check_value(key, value)

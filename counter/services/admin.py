@@ -207,6 +207,127 @@ def _hall_settings(s: Session, hall: Hall) -> HallSettings:
     )
 
 
+@dataclass(frozen=True)
+class DocNumberSeries:
+    """One 文号 series of a hall for a year, as its administrator sees it: the last number
+    given (``last_seq``), the highest a document carries (``highest_used``), the next number
+    and the 文号 it makes."""
+
+    series: str
+    name_zh: str
+    name_en: str
+    year: int
+    last_seq: int
+    highest_used: int
+    next_seq: int
+    next_reference: str
+
+
+MAX_DOC_SEQ = 999_999
+
+
+def _doc_series(s: Session, hall: Hall, series: str, year: int) -> DocNumberSeries:
+    from counter.services.seal import DOC_SERIES, highest_used, reference_text
+    from db.models import HallCounter
+
+    row = s.get(HallCounter, (hall.id, series, year))
+    last = row.last_seq if row is not None else 0
+    zh, en, _word = DOC_SERIES[series]
+    return DocNumberSeries(
+        series, zh, en, year, last, highest_used(s, hall, series, year), last + 1,
+        reference_text(hall, series, year, last + 1),
+    )  # fmt: skip
+
+
+def _series_year(hall: Hall, series: str, year: int | None) -> int:
+    from counter.services.seal import DOC_SERIES
+
+    if series not in DOC_SERIES:
+        raise InvalidInput(
+            Bi(f"未知的文号序列“{series}”", f"unknown number series “{series}”"), field="series"
+        )
+    if year is None:
+        return local_day(hall, clock.now()).year
+    if isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2100:
+        raise InvalidInput(Bi("年度应在2000至2100之间", "year between 2000 and 2100"), field="year")
+    return year
+
+
+def doc_number_series(
+    rt: Runtime, actor: Actor, year: int | None = None, hall_code: str | None = None
+) -> tuple[DocNumberSeries, ...]:
+    """The hall's 文号 series for ``year`` (default: this year in the hall): the decisions'
+    (``wenhao``) and the refusal notices' (``rejection``). Administrators only."""
+    require_admin(rt, actor)
+    from counter.services.seal import DOC_SERIES
+
+    with rt.unit(read_only=True) as s:
+        hall = _hall(s, actor, hall_code)
+        return tuple(
+            _doc_series(s, hall, series, _series_year(hall, series, year)) for series in DOC_SERIES
+        )
+
+
+def set_next_doc_number(
+    rt: Runtime,
+    actor: Actor,
+    series: str,
+    next_seq: int,
+    year: int | None = None,
+    hall_code: str | None = None,
+) -> DocNumberSeries:
+    """Set the next number of the hall's 文号 ``series`` for ``year`` (default: this year): the
+    next document gets ``next_seq``. Refused (InvalidInput, field ``next_seq``) when a document
+    already carries that number or a higher one (a 文号 is never given twice; the counter row is
+    locked meanwhile, so no document is numbered behind the check); numbers skipped stay unused,
+    and a jump that no document used yet may be taken back. Audited (``doc_number_set``, with
+    the next number before)."""
+    require_admin(rt, actor)
+    if (
+        isinstance(next_seq, bool)
+        or not isinstance(next_seq, int)
+        or not 1 <= next_seq <= MAX_DOC_SEQ
+    ):
+        raise InvalidInput(
+            Bi(f"下一个号应为1至{MAX_DOC_SEQ}", f"the next number is 1 to {MAX_DOC_SEQ}"),
+            field="next_seq",
+        )
+    from db.models import HallCounter
+
+    with rt.unit() as s:
+        hall = _hall(s, actor, hall_code)
+        year_ = _series_year(hall, series, year)
+        row = s.scalars(
+            select(HallCounter)
+            .where(
+                HallCounter.hall_id == hall.id,
+                HallCounter.series == series,
+                HallCounter.year == year_,
+            )
+            .with_for_update()
+        ).first()
+        before = _doc_series(s, hall, series, year_)
+        used = before.highest_used
+        if next_seq <= used:
+            raise InvalidInput(
+                Bi(
+                    f"{year_}年已用到第{used}号，下一个号不能小于{used + 1}",
+                    f"number {used} of {year_} is already given: the next is at least {used + 1}",
+                ),
+                field="next_seq",
+            )
+        if row is None:
+            row = HallCounter(hall_id=hall.id, series=series, year=year_, last_seq=0)
+            s.add(row)
+        row.last_seq = next_seq - 1
+        audit(
+            s, actor, "doc_number_set", hall.code, host=rt.host,
+            series=series, year=year_, before=before.next_seq, next=next_seq,
+        )  # fmt: skip
+        s.flush()
+        return _doc_series(s, hall, series, year_)
+
+
 def hall_settings(rt: Runtime, actor: Actor, hall_code: str | None = None) -> HallSettings:
     require_admin(rt, actor)
     with rt.unit(read_only=True) as s:

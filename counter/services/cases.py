@@ -57,8 +57,11 @@ from counter.domain.checkchars import (
 )
 from counter.domain.checklist import (
     FORMS,
+    ORIGINAL_CHOICES,
+    ORIGINAL_RETURNED,
     STATUSES,
     MaterialCheck,
+    original_recorded,
 )
 from counter.domain.halls import HallRef, case_scope, deciding_hall
 from counter.domain.masking import id_hash, mask_id_number, mask_name
@@ -251,6 +254,8 @@ class CaseMaterialInfo:
     note: str
     requirement: str = ""
     condition: str = ""
+    original: str = ""  # returned | held | filed | handed_back ("" no original seen)
+    original_returned_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -721,6 +726,7 @@ def material_lines(
                 requirement=m.requirement if m else "required",
                 condition=m.condition if m else "",
                 note=r.note or (m.notes if m else ""),
+                original=r.original or "",
             )
         )
     return out
@@ -867,6 +873,8 @@ def case_detail(s: Session, case: Case) -> CaseDetail:
                 note=m.note,
                 requirement=mats[m.material_id].requirement if m.material_id in mats else "",
                 condition=mats[m.material_id].condition if m.material_id in mats else "",
+                original=m.original or "",
+                original_returned_at=m.original_returned_at,
             )
             for m in case.materials
         ),
@@ -957,6 +965,14 @@ def check_materials(
             raise InvalidInput("份数应为0至99", field="materials")
         if len(c.note) > 300:
             raise InvalidInput("材料备注最多300字", field="materials")
+        if c.original and c.original not in ORIGINAL_CHOICES:
+            raise InvalidInput(
+                Bi(
+                    f"原件处理方式“{c.original}”无效",
+                    f"unknown disposal of an original: {c.original}",
+                ),
+                field="materials",
+            )
         out[c.material_id] = c
     return out
 
@@ -965,18 +981,23 @@ def record_materials(
     case: Case, version: ServiceItemVersion, checks: Mapping[int, MaterialCheck]
 ) -> None:
     case.materials.clear()
+    now = clock.now()
     for m in version.materials:
         c = checks.get(m.id)
         status = c.status if c else "missing"
+        form = c.form if c and status == "received" else m.form
+        original = original_recorded(status, form, c.original if c else "")
         case.materials.append(
             CaseMaterial(
                 material_id=m.id,
                 seq=m.seq,
                 name=m.name,
                 status=status,
-                form=c.form if c and status == "received" else m.form,
+                form=form,
                 copies=(c.copies if c else 0) if status == "received" else m.copies,
                 note=(c.note.strip() if c else ""),
+                original=original,
+                original_returned_at=now if original == ORIGINAL_RETURNED else None,
             )
         )
 

@@ -677,9 +677,16 @@ def _dept_code_for(name: str) -> str:
 
 
 def _write_items(
-    s: Session, specs: Iterable[ItemSpec], staff_id: int | None, *, force: bool = False
+    s: Session,
+    specs: Iterable[ItemSpec],
+    staff_id: int | None,
+    *,
+    force: bool = False,
+    activate: bool = True,
 ) -> tuple[int, int, int]:
     """Create or version items (``force``: a new version even when nothing it holds changed).
+    A new item is active; an existing one written anew is made active only with ``activate``
+    (an import lists it: in service again), else keeps its state (an edit).
     Returns (created, new versions, unchanged)."""
     now = clock.now()
     depts = {d.name: d for d in s.scalars(select(Department))}
@@ -749,7 +756,8 @@ def _write_items(
         s.add(version)
         s.flush()
         item.current_version_id = version.id
-        item.active = True
+        if activate:
+            item.active = True
     return created, versioned, unchanged
 
 
@@ -1107,6 +1115,7 @@ EDITABLE_FIELDS: dict[str, str] = {
     "legal_basis": "text",
     "node_budget": "json",
     "materials": "json",
+    "active": "bool",  # only when asked: an edit alone never (re)activates an item
 }
 
 
@@ -1144,11 +1153,16 @@ def apply_edit(
     """Write a new version of item ``code`` with ``changes`` applied (administrator), in one
     unit of work, and announce it (``catalogue.changed``). Existing cases keep the version they
     were accepted under. ``materials`` is the whole list, in order, as dicts of the import
-    format; ``code`` renames the item (the new code must be free)."""
+    format; ``code`` renames the item (the new code must be free). A deactivated item stays
+    deactivated unless ``changes`` has ``active: True`` (``active: False`` deactivates it)."""
     require_role(rt, actor, ADMIN)
+    changes = dict(changes)
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise InvalidInput(f"可改字段：{', '.join(EDITABLE_FIELDS)}", field=sorted(unknown)[0])
+    active = changes.pop("active", None)
+    if active is not None and not isinstance(active, bool):
+        raise InvalidInput(Bi("应为 true 或 false", "true or false"), field="active")
     current = get_item(rt, code=code)
     data = current.to_json() | changes
     try:
@@ -1184,11 +1198,14 @@ def apply_edit(
             # A rename alone is a new version too, so the history says when the code changed.
             current_v = s.get(ServiceItemVersion, item.current_version_id)
             if current_v is not None and not _version_differs(current_v, spec):
-                _write_items(s, [spec], actor.staff_id, force=True)
+                _write_items(s, [spec], actor.staff_id, force=True, activate=False)
             else:
-                _write_items(s, [spec], actor.staff_id)
+                _write_items(s, [spec], actor.staff_id, activate=False)
         else:
-            _write_items(s, [spec], actor.staff_id)
+            _write_items(s, [spec], actor.staff_id, activate=False)
+        if active is not None:
+            item.active = active
+            changes["active"] = active
         audit(s, actor, "catalogue_edit", spec.code, host=rt.host, fields=sorted(changes),
               was=code if spec.code != code else None)  # fmt: skip
         change = emit(

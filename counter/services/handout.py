@@ -6,6 +6,8 @@ mismatch is refused and audited. A 领取回执 is written.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import ClassVar
 
@@ -25,6 +27,7 @@ from counter.domain.cases import (
 from counter.domain.checkchars import (
     normalize_code,
 )
+from counter.domain.checklist import ORIGINAL_HANDED_BACK, ORIGINAL_HELD
 from counter.domain.masking import id_hash, mask_id_number, mask_name
 from counter.errors import (
     Bi,
@@ -85,14 +88,33 @@ def handed_results(s: Session, case_id: int) -> list[builders.ResultLine]:
     ]
 
 
-def returned_materials(case: Case) -> list[builders.MaterialLine]:
-    """The materials given back at 出件: the originals received with a copy (原件及复印件), the
-    hall keeping the copy for the file."""
-    return [
-        builders.MaterialLine(m.name, "original", m.copies)
-        for m in case.materials
-        if m.status == "received" and m.form == "original_and_copy"
-    ]
+def give_back_originals(
+    case: Case, seqs: Sequence[int] | None, at: dt.datetime
+) -> list[builders.MaterialLine]:
+    """Record the originals given back at 出件 and return them as the 领取回执 lists them.
+
+    Only originals the hall held (recorded ``held`` at acceptance) can be given back; ``seqs``
+    names them by their place in the checklist (``CaseMaterialInfo.seq``), ``None`` gives back
+    every one held. A held original not named stays held (recorded, for a later hand-back);
+    naming a material that is not a held original is refused (InvalidInput)."""
+    held = {m.seq: m for m in case.materials if m.original == ORIGINAL_HELD}
+    wanted = list(held) if seqs is None else list(dict.fromkeys(seqs))
+    stray = [n for n in wanted if n not in held]
+    if stray:
+        raise InvalidInput(
+            Bi(
+                "只能退还受理时由本中心暂存的原件",
+                "only originals the hall held at acceptance can be given back",
+            ),
+            field="returned",
+        )
+    out = []
+    for n in sorted(wanted):
+        m = held[n]
+        m.original = ORIGINAL_HANDED_BACK
+        m.original_returned_at = at
+        out.append(builders.MaterialLine(m.name, "original", 1, original=ORIGINAL_HANDED_BACK))
+    return out
 
 
 def find_case_for_handout(rt: Runtime, actor: Actor, code: str) -> CaseDetail:
@@ -112,11 +134,14 @@ def hand_out(
     *,
     collector_id_number: str,
     collector_name: str = "",
+    returned: Sequence[int] | None = None,
 ) -> CaseResult:
     """出件: hand a completed case's result to its applicant or agent, collected at the window.
 
     The collector's ID number must be the applicant's or the agent's (keyed hashes compared); a
-    mismatch is refused with :class:`CollectorMismatch` and audited."""
+    mismatch is refused with :class:`CollectorMismatch` and audited. ``returned``: the held
+    originals given back now, by checklist ``seq`` (``None``: all held ones; see
+    :func:`give_back_originals`); the 领取回执 lists exactly those."""
     require_window_actor(rt, actor)
     number = normalize_code(collector_id_number or "")
     if not number:
@@ -146,10 +171,12 @@ def hand_out(
             who, person = matched
             now = clock.now()
             collector = name or person.name
+            given_back = give_back_originals(case, returned, now)
             case.delivered_at = now
             case.delivery_method = "window"
             transition(s, case, actor, CaseState.DELIVERED, "送达", "hand_out",
-                        collector=mask_name(collector), collector_is=who)  # fmt: skip
+                        collector=mask_name(collector), collector_is=who,
+                        originals_returned=[m.name for m in given_back])  # fmt: skip
             facts = replace(
                 case_facts(s, case, hall, None),
                 clerk_name=staff_name(s, actor.staff_id, actor.name),
@@ -161,7 +188,7 @@ def hand_out(
                 collector_id=mask_id_number(number),
                 result=RESULT_ZH.get(case.result, case.result or "办结"),
                 items=handed_results(s, case.id),
-                returned=returned_materials(case),
+                returned=given_back,
                 collector_is=who,
             )
             write_document(s, case, actor, content, None, "领取回执")

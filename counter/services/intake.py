@@ -48,7 +48,7 @@ from counter.domain.checklist import (
     missing_for_notice,
 )
 from counter.domain.masking import id_hash, mask_id_number
-from counter.domain.refusals import refusal_reason
+from counter.domain.refusals import refusal_ground, refusal_reason
 from counter.domain.workdays import add_working_days
 from counter.errors import (
     Bi,
@@ -493,6 +493,33 @@ def issue_one_time_notice(
     return CaseResult(summary, (content,), (change,), tuple(warnings))
 
 
+class RefusalGroundRequired(InvalidInput):
+    """A reason for 不予受理 typed freely that does not say what it rests on (a ground of
+    行政许可法 第三十二条 with its 项, or the item's own legal basis): the notice must name it."""
+
+    code: ClassVar[str] = "refusal_ground_required"
+    zh: ClassVar[str] = (
+        "自行填写的不予受理理由须注明依据：行政许可法第三十二条的某一项，或本事项的法律依据"
+    )
+    en: ClassVar[str] = (
+        "A reason typed freely must say what it rests on: a ground of article 32 of the "
+        "Administrative Licensing Law (with its item) or the item's own legal basis"
+    )
+
+
+def referral_bodies(rt: Runtime, actor: Actor) -> tuple[str, ...]:
+    """The bodies the window offers when a matter is not within this body's competence (行政许可法
+    第三十二条第一款第（二）项): the hall setting ``referral_bodies`` (default
+    :data:`counter.domain.refusals.REFERRAL_BODIES`). Offered, never imposed: the clerk may type
+    another."""
+    require_window_actor(rt, actor)
+    with rt.unit(read_only=True) as s:
+        value = hall_settings(load_hall(s, actor.hall_id)).get("referral_bodies")
+    if not isinstance(value, list | tuple):
+        return ()
+    return tuple(str(v).strip() for v in value if str(v).strip())
+
+
 def reject_application(
     rt: Runtime,
     actor: Actor,
@@ -504,6 +531,7 @@ def reject_application(
     ticket_id: int | None = None,
     reason_code: str = "",
     refer_to: str = "",
+    ground: str = "",
 ) -> CaseResult:
     """不予受理 at once (not an item needing permission, or not this body's competence), with a
     sealed notice giving the reason, the clause of 行政许可法 第三十二条 it rests on (with its 项),
@@ -511,13 +539,21 @@ def reject_application(
     then), and the right to 行政复议 or 行政诉讼 before the hall's ``review_body`` and ``court``.
 
     ``reason_code`` is one of :data:`counter.domain.refusals.REFUSAL_REASONS` (``reason`` then
-    adds to its text) or empty for a reason typed freely. The notice carries a 文号 from the
-    hall's yearly series ``rejection`` (``青山镇审批不受字〔2026〕3号``)."""
+    adds to its text) or empty for a reason typed freely, which must name the ``ground`` it
+    rests on (:data:`counter.domain.refusals.REFUSAL_GROUNDS`: a ground of 第三十二条 with its
+    项, or the item's own legal basis; :class:`RefusalGroundRequired` without one, or when the
+    item has no legal basis to cite). The notice always names the clause. It carries a 文号 from
+    the hall's yearly series ``rejection`` (``青山镇审批不受字〔2026〕3号``)."""
     require_window_actor(rt, actor)
     reason = (reason or "").strip()
     chosen = refusal_reason(reason_code) if reason_code else None
     if reason_code and chosen is None:
         raise InvalidInput(f"不予受理理由“{reason_code}”无效", field="reason")
+    rests_on = refusal_ground(ground) if ground else None
+    if ground and rests_on is None:
+        raise InvalidInput(
+            Bi(f"不予受理依据“{ground}”无效", f"unknown ground “{ground}”"), field="ground"
+        )
     if chosen is not None:
         reason = chosen.text + (f"。{reason}" if reason and reason != chosen.text else "")
     if not reason:
@@ -528,8 +564,15 @@ def reject_application(
         raise InvalidInput(
             Bi(f"理由最多{MAX_REASON}字", f"at most {MAX_REASON} characters"), field="reason"
         )
+    if chosen is None and rests_on is None:
+        raise RefusalGroundRequired(field="ground")
     refer_to = (refer_to or "").strip()
-    if chosen is not None and chosen.refer_elsewhere and not refer_to:
+    refers = (
+        chosen.refer_elsewhere
+        if chosen is not None
+        else bool(rests_on and rests_on.refer_elsewhere)
+    )
+    if refers and not refer_to:
         raise InvalidInput(
             Bi(
                 "不属于本机关职权范围的，请填写应当向哪个机关申请（行政许可法第三十二条）",
@@ -554,11 +597,16 @@ def reject_application(
         case.result = "not_accepted"
         now = clock.now()
         number = next_rejection_number(s, hall, clock.to_local(now).year)
-        clause = chosen.clause if chosen is not None else ""
-        if chosen is not None and not clause and v.legal_basis:
+        clause = chosen.clause if chosen is not None else rests_on.clause if rests_on else ""
+        if not clause and v.legal_basis:
             clause = v.legal_basis.strip()
+        if chosen is None and not clause:  # a free reason on the item's basis, and it has none
+            raise RefusalGroundRequired(
+                Bi("本事项目录未载明法律依据", "the item's catalogue entry names no legal basis"),
+                field="ground",
+            )
         transition(s, case, actor, CaseState.NOT_ACCEPTED, "不予受理", "reject_application",
-                    comment=reason, reason_code=reason_code, refer_to=refer_to,
+                    comment=reason, reason_code=reason_code, ground=ground, refer_to=refer_to,
                     number=number, **data)  # fmt: skip
         seal = acceptance_seal(s, hall)
         settings = hall_settings(hall)

@@ -158,15 +158,40 @@ def doc_prefix(hall: Hall) -> str:
     return f"{short or hall.code}审批"
 
 
+DOC_SERIES: dict[str, tuple[str, str, str]] = {
+    "wenhao": ("决定书文号", "Decision numbers", ""),
+    "rejection": ("不予受理通知书文号", "Refusal notice numbers", "不受字"),
+}
+"""The 文号 series of a hall: series → (Chinese name, English name, the word after the prefix)."""
+
+
+def reference_text(hall: Hall, series: str, year: int, seq: int) -> str:
+    """The 文号 number ``seq`` of ``series`` for ``year``: ``青山镇审批不受字〔2026〕3号``."""
+    return f"{doc_prefix(hall)}{DOC_SERIES[series][2]}〔{year}〕{seq}号"
+
+
+def highest_used(s: Session, hall: Hall, series: str, year: int) -> int:
+    """The highest number of ``series`` for ``year`` a document of ``hall`` carries (0: none),
+    read from the documents' 文号 under the hall's present prefix (a 文号 is unique)."""
+    head = f"{doc_prefix(hall)}{DOC_SERIES[series][2]}〔{year}〕"
+    refs = s.scalars(select(Document.reference).where(Document.reference.like(f"{head}%号"))).all()
+    best = 0
+    for ref in refs:
+        digits = (ref or "")[len(head) : -1]
+        if (ref or "").startswith(head) and digits.isdigit():
+            best = max(best, int(digits))
+    return best
+
+
 def next_reference(s: Session, hall: Hall, year: int) -> str:
     """The next 文号 of ``hall`` for ``year``: ``青山镇审批〔2025〕7号``."""
-    return f"{doc_prefix(hall)}〔{year}〕{next_number(s, hall.id, 'wenhao', year)}号"
+    return reference_text(hall, "wenhao", year, next_number(s, hall.id, "wenhao", year))
 
 
 def next_rejection_number(s: Session, hall: Hall, year: int) -> str:
     """The next 文号 of a 不予受理通知书 of ``hall`` for ``year`` (series ``rejection``, its own
     count from 1 each year): ``青山镇审批不受字〔2026〕3号``."""
-    return f"{doc_prefix(hall)}不受字〔{year}〕{next_number(s, hall.id, 'rejection', year)}号"
+    return reference_text(hall, "rejection", year, next_number(s, hall.id, "rejection", year))
 
 
 def next_serial(s: Session, seal: Seal, year: int) -> str:

@@ -157,3 +157,17 @@ def test_administrative_commands_never_act_as_the_all_roles_system_actor() -> No
             and isinstance(n.value, ast.Name) and n.value.id == "Actor"
         ]  # fmt: skip
         assert not calls, f"{name} acts as Actor.system()"
+
+
+def test_hall_numbers_shows_and_sets_the_next_document_number(sqlite_hall_url: str) -> None:
+    db = sqlite_hall_url
+    counter("hall", "numbers", "--set", "rejection=12", "--staff", "9001", db=db,
+            password=DEMO_PASSWORD)  # fmt: skip
+    rows = json.loads(counter("hall", "numbers", "--json", "--staff", "9001", db=db,
+                              password=DEMO_PASSWORD).stdout)  # fmt: skip
+    by = {r["series"]: r for r in rows}
+    assert by["rejection"]["next_seq"] == 12 and by["wenhao"]["next_seq"] == 1
+    assert by["rejection"]["next_reference"].endswith("不受字〔2026〕12号")
+    proc = counter("hall", "numbers", "--set", "rejection=0", "--staff", "9001", db=db,
+                   check=False, password=DEMO_PASSWORD)  # fmt: skip
+    assert proc.returncode != 0 and "next_seq" in proc.stderr + proc.stdout

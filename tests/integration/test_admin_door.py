@@ -169,6 +169,33 @@ def test_deactivated_item_leaves_the_finder_and_comes_back(rt: Runtime, boss: Ac
     assert changes_of(rt, "catalogue.changed")
 
 
+def test_editing_a_deactivated_item_keeps_it_deactivated_unless_asked(
+    rt: Runtime, boss: Actor
+) -> None:
+    before = get_item(rt, code="NY-001")
+    admin.set_item_active(rt, boss, "NY-001", False)
+    saved = admin.save_item(rt, boss, "NY-001", {"fee": "不收费（试行）"})
+    assert saved.item.version == before.version + 1 and saved.item.fee == "不收费（试行）"
+    assert not saved.item.active  # the edit did not bring it back
+    assert all(i.code != "NY-001" for i in search_items(rt, before.name))
+    materials = [MaterialSpec(m.name, m.form, m.copies, m.requirement, m.condition, m.notes)
+                 for m in before.materials][::-1]  # fmt: skip
+    assert not admin.save_materials(rt, boss, "NY-001", materials).item.active
+    renamed = admin.save_item(rt, boss, "NY-001", {"code": "NY-001A"})
+    assert not renamed.item.active
+    back = admin.save_item(rt, boss, "NY-001A", {"code": "NY-001", "active": True})
+    assert back.item.active and any(i.code == "NY-001" for i in search_items(rt, before.name))
+    # asking to deactivate in an edit works too, and only a true/false is taken
+    assert not admin.save_item(rt, boss, "NY-001", {"active": False}).item.active
+    with pytest.raises(InvalidInput):
+        admin.save_item(rt, boss, "NY-001", {"active": "yes"})
+    with rt.unit() as s:
+        last = s.scalars(
+            select(AuditLog).where(AuditLog.action == "catalogue_edit").order_by(AuditLog.id.desc())
+        ).first()
+        assert last is not None and last.detail["fields"] == ["active"]
+
+
 def test_import_preview_lists_added_changed_deactivated(rt: Runtime, boss: Actor) -> None:
     from counter.services.catalog import export_catalogue
 

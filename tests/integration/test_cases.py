@@ -298,6 +298,8 @@ def test_rejection_notice_with_reason_and_remedies(hall: Hall) -> None:
         item_version_id=hall.version("NY-001"),
         applicant=person(),
         reason="申请人户籍不在本镇，请向户籍所在地乡镇申请。",
+        ground="art32_1_2",
+        refer_to="户籍所在地乡镇便民服务中心",
     )
     assert r.case.state == "not_accepted"
     text_ = r.documents[0].text()

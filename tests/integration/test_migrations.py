@@ -104,3 +104,55 @@ def test_upgrade_chains_the_audit_rows_already_there(tmp_path, request) -> None:
             assert report.ok and report.head_seq == 5
         finally:
             rt.dispose()
+
+
+def test_0015_records_the_originals_cases_already_have(hall_url: str) -> None:
+    """Down to 0014 and up again: a received 原件及复印件 was held (handed back once the case was
+    delivered), a received 原件 kept, anything else records no original."""
+    from alembic import command
+
+    from counter.demo.hall import DEMO_PASSWORD
+    from counter.domain import applicants, checklist
+    from counter.services import handout, intake
+    from counter.services.auth import sign_in
+    from counter.services.base import Runtime
+    from counter.services.catalog import get_item
+    from db.migrate import alembic_config
+    from tests.integration.test_cases import ID_A
+
+    rt = Runtime(hall_url)
+    try:
+        clerk = sign_in(rt, "1001", DEMO_PASSWORD, window_number=1).actor
+        for code in ("NY-001", "WJ-001"):  # one in review, one done on the spot and handed out
+            item = get_item(rt, code=code)
+            r = intake.accept_case(
+                rt, clerk, item_version_id=item.version_id,
+                applicant=applicants.ApplicantInput(kind="person", name="王建国", id_number=ID_A),
+                materials=[checklist.MaterialCheck(m.id, "received", m.form, 1)
+                           for m in item.materials],
+            )  # fmt: skip
+        handout.hand_out(rt, clerk, r.case_no, collector_id_number=ID_A)
+    finally:
+        rt.dispose()
+    command.downgrade(alembic_config(hall_url), "0014")
+    command.upgrade(alembic_config(hall_url), "head")
+    engine = make_engine(hall_url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(
+                text(
+                    "SELECT m.status, m.form, m.original, c.state FROM case_material m "
+                    "JOIN service_case c ON c.id = m.case_id"
+                )
+            ).all()
+    finally:
+        engine.dispose()
+    assert rows
+    for status, form, original, state in rows:
+        if status != "received" or form == "copy":
+            assert original == ""
+        elif form == "original":
+            assert original == "filed"
+        else:
+            assert original == ("handed_back" if state == "delivered" else "held")
+    assert {r[2] for r in rows} >= {"held", "filed", "handed_back"}

@@ -1,22 +1,26 @@
 """The window's papers through the services, on SQLite and PostgreSQL: the 不予受理通知书's 文号
 from a per-hall, per-year series, the clause and the body to apply to, the hall's 复议机关 and
 court; the agent's relation stored at acceptance and printed; the 落款 agreeing with the seal;
-the 领取回执 listing results and returned materials; one name for the handed-out state."""
+the 领取回执 listing results and exactly the originals given back at 出件 (recorded per material
+at acceptance: returned on the spot, or held); one name for the handed-out state."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import select
 
+from counter.domain import checklist
 from counter.domain.cases import CaseState
 from counter.errors import InvalidInput
 from counter.services import backoffice, cases, handout, intake, seal
+from counter.services.catalog import get_item
 from db.models import Case, Document
 from db.models import Hall as HallRow
 from tests.integration import test_cases as tc
-from tests.integration.test_cases import ID_B, Hall, accept, at_local, person
+from tests.integration.test_cases import ID_A, ID_B, Hall, accept, at_local, person
 
 hall = tc.hall  # the demo hall and its frozen clock (fixtures of the case tests)
 frozen = tc.frozen
@@ -110,22 +114,170 @@ def test_signoff_agrees_with_the_seal(hall: Hall) -> None:
     assert sig.issuer == "青山镇人民政府"  # type: ignore[union-attr]
 
 
-def test_handover_slip_lists_results_and_returned_originals(hall: Hall) -> None:
-    r = accept(hall, agent=person("李娜", ID_B, relation="女儿"))
-    case_no = r.case_no
+def finished(h: Hall, materials: list[checklist.MaterialCheck] | None = None, **kw):  # type: ignore[no-untyped-def]
+    r = accept(h, materials=materials, **kw)
     for step in ("first_review", "review", "decide"):
-        backoffice.advance_case(hall.rt, hall.reviewer, case_no, step, "同意")
-    issued = seal.issue_decision(hall.rt, hall.keeper, case_no)
+        backoffice.advance_case(h.rt, h.reviewer, r.case_no, step, "同意")
+    return r, seal.issue_decision(h.rt, h.keeper, r.case_no)
+
+
+def with_originals(h: Hall, **originals: str) -> list[checklist.MaterialCheck]:
+    """NY-001's checks, each material named in ``originals`` received as 原件及复印件 with that
+    disposal of its original (returned | held | filed)."""
+    names = {m.id: m.name for m in get_item(h.rt, code="NY-001").materials}
+    return [
+        replace(c, form="original_and_copy", original=originals[names[c.material_id]])
+        if names[c.material_id] in originals
+        else c
+        for c in h.checks("NY-001")
+    ]
+
+
+def test_handover_slip_lists_results_and_the_originals_given_back(hall: Hall) -> None:
+    checks = with_originals(hall, 户口簿="held", 申请人居民身份证="returned")
+    r, issued = finished(hall, checks, agent=person("李娜", ID_B, relation="女儿"))
+    case_no = r.case_no
+    receipt = r.documents[0].text()
+    assert "以下材料原件由本中心暂存，领取办理结果时凭本回执退还：户口簿。" in receipt
+    detail = cases.get_case(hall.rt, hall.clerk, case_no)
+    by_name = {m.name: m for m in detail.materials}
+    assert by_name["户口簿"].original == "held" and by_name["户口簿"].original_returned_at is None
+    assert by_name["申请人居民身份证"].original == "returned"
+    assert by_name["申请人居民身份证"].original_returned_at is not None  # on the spot
     out = handout.hand_out(hall.rt, hall.clerk, case_no, collector_id_number=ID_B)
     assert out.case.state == CaseState.DELIVERED.value
     assert out.case.state_zh == "已送达"  # the one name of the handed-out state
     slip = out.documents[0]
     text = slip.text()
     assert issued.content.number in text  # the decision handed over, with its 文号
-    originals = [
-        m.name
-        for m in cases.get_case(hall.rt, hall.clerk, case_no).materials
-        if m.status == "received" and m.form == "original_and_copy"
-    ]
-    assert originals and all(name in text for name in originals)
+    table = [b for b in slip.blocks if type(b).__name__ == "Table"][1]
+    assert [row[1:] for row in table.rows] == [("户口簿", "原件", "1")]  # exactly the held one
+    assert "申请人居民身份证" not in text  # returned at acceptance, not again now
+    assert "退还材料原件已当面交还" in text
     assert "代办人（签收）：" in text and "签收日期：" in text
+    after = {m.name: m for m in cases.get_case(hall.rt, hall.clerk, case_no).materials}
+    assert after["户口簿"].original == "handed_back"
+    assert after["户口簿"].original_returned_at is not None
+
+
+def test_originals_not_ticked_stay_held_and_strays_are_refused(hall: Hall) -> None:
+    checks = with_originals(hall, 户口簿="held", 申请人居民身份证="held")
+    r, _issued = finished(hall, checks)
+    held = {m.name: m.seq for m in cases.get_case(hall.rt, hall.clerk, r.case_no).materials}
+    others = [n for name, n in held.items() if name not in ("户口簿", "申请人居民身份证")]
+    with pytest.raises(InvalidInput) as info:
+        handout.hand_out(
+            hall.rt, hall.clerk, r.case_no, collector_id_number=ID_A, returned=[others[0]]
+        )
+    assert info.value.params.get("field") == "returned"
+    out = handout.hand_out(
+        hall.rt, hall.clerk, r.case_no, collector_id_number=ID_A, returned=[held["户口簿"]]
+    )
+    table = [b for b in out.documents[0].blocks if type(b).__name__ == "Table"][1]
+    assert [row[1] for row in table.rows] == ["户口簿"]
+    after = {m.name: m.original for m in cases.get_case(hall.rt, hall.clerk, r.case_no).materials}
+    assert after["户口簿"] == "handed_back" and after["申请人居民身份证"] == "held"
+    # nothing held, nothing returned: the slip says so
+    r2, _ = finished(hall, with_originals(hall, 户口簿="returned"), applicant=person("李娜", ID_B))
+    slip = handout.hand_out(hall.rt, hall.clerk, r2.case_no, collector_id_number=ID_B)
+    assert "无退还材料" in slip.documents[0].text()
+    assert "退还材料原件已当面交还" not in slip.documents[0].text()
+
+
+def test_an_unknown_disposal_of_an_original_is_refused(hall: Hall) -> None:
+    with pytest.raises(InvalidInput):
+        accept(hall, materials=with_originals(hall, 户口簿="lost"))
+    # a copy has no original: whatever was sent, nothing is recorded
+    checks = [replace(c, form="copy", original="held") for c in hall.checks("NY-001")]
+    detail = cases.get_case(hall.rt, hall.clerk, accept(hall, materials=checks).case_no)
+    assert all(m.original == "" for m in detail.materials)
+
+
+def test_a_reason_typed_freely_names_what_it_rests_on(hall: Hall) -> None:
+    def free(ground: str, refer_to: str = "", **kw):  # type: ignore[no-untyped-def]
+        return intake.reject_application(
+            hall.rt,
+            hall.clerk,
+            item_version_id=hall.version("NY-001"),
+            applicant=person(),
+            reason="申请建房的地块属于国有林场",
+            ground=ground,
+            refer_to=refer_to,
+        )
+
+    with pytest.raises(intake.RefusalGroundRequired) as info:
+        free("")
+    assert info.value.params.get("field") == "ground"
+    assert "第三十二条" in info.value.message_zh and "article 32" in info.value.message_en
+    with pytest.raises(InvalidInput):
+        free("art99")
+    with pytest.raises(InvalidInput) as info:
+        free("art32_1_2")  # not this body's competence: say where to go
+    assert info.value.params.get("field") == "refer_to"
+    text = free("art32_1_2", "县林业局").documents[0].text()
+    assert "根据《中华人民共和国行政许可法》第三十二条第一款第（二）项的规定，决定不予受理" in text
+    assert "申请建房的地块属于国有林场" in text and "请您向县林业局提出申请" in text
+    text = free("art32_1_1").documents[0].text()
+    assert "第三十二条第一款第（一）项的规定，决定不予受理" in text
+    basis = get_item(hall.rt, code="NY-001").legal_basis
+    assert basis
+    text = free("legal_basis").documents[0].text()
+    assert f"根据{basis}的规定，决定不予受理" in text
+    # an item whose catalogue names no legal basis cannot be refused on it
+    with hall.rt.unit() as s:
+        from db.models import ServiceItemVersion
+
+        s.get(ServiceItemVersion, hall.version("NY-001")).legal_basis = ""  # type: ignore[union-attr]
+    with pytest.raises(intake.RefusalGroundRequired) as info:
+        free("legal_basis")
+    assert "法律依据" in str(info.value)
+
+
+def test_an_administrator_sees_and_sets_the_next_document_number(
+    hall: Hall, frozen: list[dt.datetime]
+) -> None:
+    from counter.demo.hall import DEMO_PASSWORD
+    from counter.errors import PermissionDenied
+    from counter.services import admin
+    from counter.services.auth import sign_in
+    from db.models import AuditLog
+
+    boss = sign_in(hall.rt, "9001", DEMO_PASSWORD).actor
+    with pytest.raises(PermissionDenied):
+        admin.doc_number_series(hall.rt, hall.clerk)
+    refuse(hall)
+    refuse(hall)
+    rejection = {x.series: x for x in admin.doc_number_series(hall.rt, boss)}["rejection"]
+    assert (rejection.year, rejection.last_seq, rejection.highest_used) == (2025, 2, 2)
+    assert rejection.next_reference == "青山镇审批不受字〔2025〕3号"
+    with pytest.raises(InvalidInput) as info:
+        admin.set_next_doc_number(hall.rt, boss, "rejection", 2)  # 2 is used
+    assert info.value.params.get("field") == "next_seq" and "已用到第2号" in str(info.value)
+    got = admin.set_next_doc_number(hall.rt, boss, "rejection", 40)
+    assert got.next_seq == 40 and got.next_reference == "青山镇审批不受字〔2025〕40号"
+    assert refuse(hall).documents[0].number == "青山镇审批不受字〔2025〕40号"
+    # a jump no document used yet may be taken back; one used may not
+    admin.set_next_doc_number(hall.rt, boss, "rejection", 60)
+    assert admin.set_next_doc_number(hall.rt, boss, "rejection", 41).next_seq == 41
+    with pytest.raises(InvalidInput):
+        admin.set_next_doc_number(hall.rt, boss, "rejection", 40)
+    # next year's series, set ahead; the decisions' series on its own
+    assert admin.set_next_doc_number(hall.rt, boss, "wenhao", 7, year=2026).next_reference == (
+        "青山镇审批〔2026〕7号"
+    )
+    frozen[0] = at_local(2026, 1, 5)
+    series = {x.series: x for x in admin.doc_number_series(hall.rt, boss)}
+    assert series["wenhao"].next_seq == 7 and series["rejection"].next_seq == 1
+    for bad in (0, -1, True, "5"):
+        with pytest.raises(InvalidInput):
+            admin.set_next_doc_number(hall.rt, boss, "wenhao", bad)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput):
+        admin.set_next_doc_number(hall.rt, boss, "seal1", 5)
+    with hall.rt.unit() as s:
+        entries = s.scalars(select(AuditLog).where(AuditLog.action == "doc_number_set")).all()
+        assert [(e.detail["series"], e.detail["before"], e.detail["next"]) for e in entries] == [
+            ("rejection", 3, 40),
+            ("rejection", 41, 60),
+            ("rejection", 60, 41),
+            ("wenhao", 1, 7),
+        ]

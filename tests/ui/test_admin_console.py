@@ -279,3 +279,64 @@ def test_add_a_queue_and_a_window(qtbot, console, rt) -> None:  # type: ignore[n
     tab.add_window()
     settle(qtbot, tab)
     assert door.floor(rt, console.session.actor).window(15).name == "15号综合窗口"
+
+
+def test_edit_the_bodies_to_refer_applicants_to(qtbot, console, rt) -> None:  # type: ignore[no-untyped-def]
+    from counter import window as window_door
+    from counter.domain.refusals import REFERRAL_BODIES
+    from ui.outcome import RejectDialog
+
+    tab = console.settings
+    settle(qtbot, tab)
+    editor = tab.editors["referral_bodies"]
+    assert editor.toPlainText().splitlines() == list(REFERRAL_BODIES)  # today's list
+    editor.setPlainText("县林业局\n\n  县水利局 \n县林业局\n")
+    tab.save_button.click()
+    settle(qtbot, tab)
+    view = door.hall_settings(rt, console.session.actor)
+    assert view.settings["referral_bodies"] == ["县林业局", "县水利局"]  # blank and repeat gone
+    desk = window_door.sign_in(rt, "1001", DEMO_PASSWORD, 1)
+    bodies = window_door.referral_bodies(rt, desk)
+    assert bodies == ("县林业局", "县水利局")
+    dialog = RejectDialog(None, bodies)  # the window's refusal dialog offers the hall's list
+    qtbot.addWidget(dialog)
+    assert [dialog.refer.itemText(i) for i in range(dialog.refer.count())] == ["", *bodies]
+    # on the command line: names separated by 、
+    assert settings_form.parse_value("referral_bodies", "县林业局、县水利局") == [
+        "县林业局",
+        "县水利局",
+    ]
+    with pytest.raises(Exception, match="最多60字"):
+        settings_form.check_value("referral_bodies", ["局" * 61])
+
+
+def test_view_and_set_the_next_document_number(qtbot, console, rt) -> None:  # type: ignore[no-untyped-def]
+    tab = console.settings
+    settle(qtbot, tab)
+    qtbot.waitUntil(lambda: "rejection" in tab.number_edits, timeout=15000)
+    spin = tab.number_edits["rejection"]
+    assert spin.value() == 1 and "不受字" in tab.number_infos["rejection"].text()
+    spin.setValue(12)
+    tab.findChild(type(tab.save_button), "setNumber_rejection").click()
+    settle(qtbot, tab)
+    series = {x.series: x for x in door.doc_number_series(rt, console.session.actor)}
+    assert series["rejection"].next_seq == 12
+    qtbot.waitUntil(lambda: "12号" in tab.number_infos["rejection"].text(), timeout=15000)
+    assert "文号已设置" in tab.banner.label.text()
+    tab.grab().save("/tmp/admin_numbers.png")
+
+
+def test_editing_a_deactivated_item_keeps_it_deactivated(qtbot, console, rt) -> None:  # type: ignore[no-untyped-def]
+    open_item(qtbot, console, "NY-001")
+    cat = console.catalogue
+    cat.active_button.click()  # 停用事项
+    settle(qtbot, cat)
+    assert not get_item(rt, code="NY-001").active
+    open_item(qtbot, console, "NY-001")
+    assert cat.active_button.text() == "启用事项"
+    cat.fee.setText("不收费（试行）")
+    cat.save_button.click()
+    settle(qtbot, cat)
+    after = get_item(rt, code="NY-001")
+    assert after.fee == "不收费（试行）" and not after.active  # saved, still deactivated
+    assert cat.active_button.text() == "启用事项"

@@ -48,3 +48,25 @@ def test_the_legend_says_both_move_on(qtbot):
     panel = panel_with(qtbot)
     text = panel.legend.text()
     assert "空格" in text and "N 不适用" in text and "下一行" in text
+
+
+def test_r_says_what_becomes_of_an_original_seen(qtbot):
+    panel = panel_with(qtbot)
+    view, rows, model = panel.view, panel.current.materials, panel.model
+    rows[0].form = "original_and_copy"
+    QTest.keyClick(view, Qt.Key.Key_R)  # not received yet: no original seen, nothing to say
+    assert rows[0].original == "" and rows[0].recorded_original == ""
+    QTest.keyClick(view, Qt.Key.Key_Space)  # received (and on to row 2)
+    view.setCurrentIndex(model.index(0, 0))
+    assert rows[0].recorded_original == "returned"  # the default of 原件及复印件
+    assert "原件当场退还" in model.index(0, 3).data()
+    QTest.keyClick(view, Qt.Key.Key_R)
+    assert rows[0].recorded_original == "held"
+    assert "原件暂存，出件时退还" in model.index(0, 3).data()
+    QTest.keyClick(view, Qt.Key.Key_R)
+    assert rows[0].recorded_original == "filed"
+    QTest.keyClick(view, Qt.Key.Key_R)
+    assert rows[0].recorded_original == "returned"
+    rows[0].form = "copy"  # a copy has no original: nothing is recorded
+    assert rows[0].recorded_original == ""
+    assert "R 原件" in panel.legend.text()

@@ -76,3 +76,56 @@ def test_unfinished_then_finished(qtbot, hall_url):
         assert panel.confirm.isEnabled()
     finally:
         rt.dispose()
+
+
+def test_held_originals_are_offered_ticked_and_the_slip_lists_the_ticked(qtbot, hall_url):
+    rt = Runtime(hall_url)
+    try:
+        desk = door.sign_in(rt, "1001", "demo1234", 1)
+        summary = next(i for i in door.search_items(rt, desk, "zjd") if i.name == STANDARD_ITEM)
+        detail = door.item(rt, desk, summary.version_id)
+        both = [m for m in detail.materials if m.form == "original_and_copy"]
+        assert len(both) >= 2
+        held = {m.id for m in both[:2]}
+        request = door.IntakeRequest(
+            version_id=summary.version_id,
+            applicant=applicants.ApplicantInput(
+                name="张三", id_number=APPLICANT_ID, phone="13812345678"
+            ),
+            agent=None,
+            materials=tuple(
+                checklist.MaterialCheck(
+                    m.id, "received", m.form, 1, original="held" if m.id in held else ""
+                )
+                for m in detail.materials
+            ),
+        )
+        case_no = door.accept(rt, desk, request).case.case_no
+        panel = HandoutPanel()
+        qtbot.addWidget(panel)
+        panel.show()
+        panel.show_case(door.lookup_case(rt, desk, case_no))
+        assert not panel.originals_box.isHidden()
+        assert all(not box.isEnabled() for _s, box in panel.original_checks)  # not finished yet
+
+        complete_case(hall_url, case_no)
+        panel.show_case(door.lookup_case(rt, desk, case_no))
+        boxes = panel.original_checks
+        assert [box.text() for _s, box in boxes] == [m.name for m in both[:2]]
+        assert all(box.isChecked() and box.isEnabled() for _s, box in boxes)  # pre-ticked
+        boxes[1][1].setChecked(False)  # the second one is not given back now
+        panel.collector_id.setText(APPLICANT_ID)
+        with qtbot.waitSignal(panel.handout_requested) as sent:
+            panel.request_handout()
+        case_arg, number, _name, returned = sent.args
+        assert (case_arg, number, returned) == (case_no, APPLICANT_ID, [boxes[0][0]])
+        result = door.hand_out(rt, desk, case_no, number, "", returned)
+        panel.show_done(result)
+        slip = result.documents[0].text()
+        assert both[0].name in slip and both[1].name not in slip
+        assert all(not box.isEnabled() for _s, box in panel.original_checks)
+        panel.grab().save("/tmp/handout_originals.png")
+        panel.clear()
+        assert panel.originals_box.isHidden() and panel.original_checks == []
+    finally:
+        rt.dispose()

@@ -12,7 +12,7 @@ from counter import window as door
 from counter.config import StationConfig
 from counter.domain import checklist as rules
 from counter.domain.applicants import ID_TYPES
-from counter.domain.refusals import REFUSAL_REASONS
+from counter.domain.refusals import REFERRAL_BODIES, REFUSAL_REASONS
 from counter.services.base import Runtime
 from counter.services.catalog import SECTORS
 from tests.ui.test_window_flow import WAIT, choose_item, idle, open_client, sign_in
@@ -156,7 +156,7 @@ def test_the_reject_dialog_asks_for_the_body_to_apply_to(qtbot) -> None:  # type
     dialog = outcome.RejectDialog()
     qtbot.addWidget(dialog)
     codes = [dialog.reason.itemData(i) for i in range(dialog.reason.count())]
-    assert codes == [r.code for r in REFUSAL_REASONS]
+    assert codes == [*(r.code for r in REFUSAL_REASONS), ""]  # the last: typed freely
     dialog.reason.setCurrentIndex(codes.index("not_competent"))
     assert not dialog.can_accept()  # 行政许可法 第三十二条: say where to apply
     dialog.refer.setEditText("县自然资源和规划局")
@@ -167,19 +167,50 @@ def test_the_reject_dialog_asks_for_the_body_to_apply_to(qtbot) -> None:  # type
     )
     dialog.reason.setCurrentIndex(codes.index("no_permission_needed"))
     assert dialog.can_accept() and dialog.choice().refer_to == ""
+    assert not dialog.ground.isVisibleTo(dialog)
+
+
+def test_a_reason_typed_freely_needs_its_ground(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from counter.domain.refusals import REFUSAL_GROUNDS
+
+    dialog = outcome.RejectDialog(None, ("县林业局",))
+    qtbot.addWidget(dialog)
+    dialog.reason.setCurrentIndex(dialog.reason.count() - 1)  # other: typed freely
+    assert dialog.ground.isVisibleTo(dialog) and not dialog.can_accept()
+    dialog.extra.setPlainText("地块属于国有林场")
+    assert not dialog.can_accept()  # no ground yet
+    grounds = [dialog.ground.itemData(i) for i in range(dialog.ground.count())]
+    assert grounds == ["", *(g.code for g in REFUSAL_GROUNDS)]
+    dialog.ground.setCurrentIndex(grounds.index("art32_1_2"))
+    assert dialog.refer.isVisibleTo(dialog) and not dialog.can_accept()  # where to go
+    dialog.refer.setCurrentIndex(1)
+    assert dialog.can_accept()
+    assert dialog.choice() == door.RefusalChoice(
+        "", "地块属于国有林场", "县林业局", ground="art32_1_2"
+    )
+    dialog.ground.setCurrentIndex(grounds.index("legal_basis"))
+    assert dialog.can_accept() and dialog.choice().refer_to == ""
+    dialog.grab().save("/tmp/reject_free.png")
 
 
 def test_a_refusal_chosen_at_the_window_cites_its_item_and_the_body(  # type: ignore[no-untyped-def]
     qtbot, client, monkeypatch
 ) -> None:
     choice = door.RefusalChoice("not_competent", refer_to="县自然资源和规划局")
-    monkeypatch.setattr(outcome, "ask_reject_reason", lambda parent: choice)
+    offered: list[object] = []
+
+    def ask(parent, bodies=None):  # type: ignore[no-untyped-def]
+        offered.append(bodies)
+        return choice
+
+    monkeypatch.setattr(outcome, "ask_reject_reason", ask)
     choose_item(qtbot, client, "zdshbzshqr", "最低生活保障审核确认")
     qtbot.waitUntil(lambda: client.checklist.current.loaded, timeout=WAIT)
     idle(qtbot, client)
     client.update_actions()
     client.reject_current()
     qtbot.waitUntil(lambda: client.checklist.current.outcome == "rejected", timeout=WAIT)
+    assert offered == [REFERRAL_BODIES]  # the hall's list (its default: today's list)
     (notice,) = client.outcome.documents
     assert "第三十二条第一款第（二）项" in notice.text()
     assert "请您向县自然资源和规划局提出申请" in notice.text()

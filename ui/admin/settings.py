@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -81,6 +82,7 @@ class SettingsTab(AdminTab):
         self.next_reference = named(QLabel(view.next_reference), "muted")
         form.addRow(self.tr("下一个文号"), self.next_reference)
         left.addWidget(box)
+        left.addWidget(self._numbers_box())
         left.addWidget(self._seal_box())
         groups: dict[str, QFormLayout] = {}
         names = {g: zh for g, zh, _en in settings_form.GROUPS}
@@ -99,6 +101,57 @@ class SettingsTab(AdminTab):
         right.addStretch(1)
         self.area.setWidget(body)
         self.load_seal()
+        self.load_numbers()
+
+    # -- the 文号 series ----------------------------------------------------------------------
+
+    def _numbers_box(self) -> QWidget:
+        """The hall's 文号 series of this year: the next number of each, set by the
+        administrator (the core refuses one below a number already used)."""
+        box = QGroupBox(self.tr("文号（本年度）"))
+        self.numbers_form = QFormLayout(box)
+        self.number_edits: dict[str, QSpinBox] = {}
+        self.number_infos: dict[str, QLabel] = {}
+        return box
+
+    def load_numbers(self) -> None:
+        self.submit("numbers", door.doc_number_series, None, self.hall_code() or None,
+                    then=self._show_numbers)  # fmt: skip
+
+    def _show_numbers(self, series: Any) -> None:
+        for item in series:
+            if item.series not in self.number_edits:
+                spin = QSpinBox()
+                spin.setObjectName(f"nextNumber_{item.series}")
+                spin.setRange(1, 999_999)
+                button = QPushButton(self.tr("设置下一个号"))
+                button.setObjectName(f"setNumber_{item.series}")
+                button.clicked.connect(lambda _c=False, k=item.series: self.set_next_number(k))
+                info = named(QLabel(""), "muted")
+                info.setWordWrap(True)
+                row = QHBoxLayout()
+                row.addWidget(spin)
+                row.addWidget(button)
+                col = QVBoxLayout()
+                col.addLayout(row)
+                col.addWidget(info)
+                self.numbers_form.addRow(self.tr(item.name_zh), col)
+                self.number_edits[item.series] = spin
+                self.number_infos[item.series] = info
+            self.number_edits[item.series].setValue(item.next_seq)
+            self.number_infos[item.series].setText(
+                self.tr("下一个：%1（已用至第%2号）")
+                .replace("%1", item.next_reference)
+                .replace("%2", str(item.highest_used))
+            )
+            if item.series == "wenhao":
+                self.next_reference.setText(item.next_reference)
+
+    def set_next_number(self, series: str) -> None:
+        value = self.number_edits[series].value()
+        self.submit("number", door.set_next_doc_number, series, value, None,
+                    self.hall_code() or None, then=lambda _r: self.load_numbers(),
+                    saved=self.tr("文号已设置"))  # fmt: skip
 
     # -- the seal ----------------------------------------------------------------------------
 
@@ -202,6 +255,10 @@ class SettingsTab(AdminTab):
                 combo.addItem(words.get(choice, choice), choice)
             combo.setCurrentIndex(max(0, combo.findData(f.value)))
             return combo
+        if f.type == "lines":  # a list of names, one a line
+            lines = QPlainTextEdit("\n".join(str(v) for v in (f.value or [])))
+            lines.setFixedHeight(150)
+            return lines
         edit = QLineEdit(json.dumps(f.value, ensure_ascii=False) if f.type == "json"
                          else str(f.value if f.value is not None else ""))  # fmt: skip
         return edit
@@ -216,6 +273,8 @@ class SettingsTab(AdminTab):
             return editor.value()
         if isinstance(editor, QComboBox):
             return str(editor.currentData())
+        if isinstance(editor, QPlainTextEdit):  # names, one a line (blank lines dropped)
+            return [line.strip() for line in editor.toPlainText().splitlines() if line.strip()]
         assert isinstance(editor, QLineEdit)
         return editor.text()
 
