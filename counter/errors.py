@@ -221,6 +221,15 @@ class DatabaseCorrupt(DatabaseError):
     en = "The database file is damaged: stop and restore it from a backup"
 
 
+class DatabaseNotInitialised(DatabaseError):
+    """A table or column the program needs is missing: the database was never migrated, or
+    is older than the program (``counter db upgrade``)."""
+
+    code = "db_not_initialised"
+    zh = "数据库尚未初始化或版本过旧，请运行 counter db upgrade"
+    en = "The database has no tables yet or is out of date: run counter db upgrade"
+
+
 class InternalError(CounterError):
     """A fault of the program itself (a bug): the details go to the log file only."""
 

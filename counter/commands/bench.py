@@ -74,6 +74,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     bench_search.register(s, common)
 
+    from counter.commands import bench_day
+
+    bench_day.register(s, common)
+
 
 def _window_queues(number: int, windows: int) -> dict[str, int]:
     """The demo hall's pattern scaled to ``windows`` (14: 10 × A+D, 2 × B+A, 2 × C+D+A), so

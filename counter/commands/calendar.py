@@ -28,7 +28,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     add_admin_argument(st)
     st.set_defaults(func=refusing(_set))
     sd = s.add_parser("seed", parents=[common], help="从 chinesecalendar 载入国家法定节假日")
-    sd.set_defaults(func=_seed)
+    add_admin_argument(sd)
+    sd.set_defaults(func=refusing(_seed))
 
 
 def _deadline(args: argparse.Namespace) -> int:
@@ -67,11 +68,17 @@ def _set(args: argparse.Namespace) -> int:
 
 
 def _seed(args: argparse.Namespace) -> int:
+    from counter.services.base import audit
     from counter.services.calendar import seed_national_calendar
 
     rt = runtime(args)
     try:
+        # The calendar decides every deadline: loading it is the administrator's, as the
+        # admin console's "reload the national year" is.
+        actor = admin_actor(rt, argparse.Namespace(staff=args.staff, hall=None))
         n = seed_national_calendar(rt)
+        with rt.unit() as s:
+            audit(s, actor, "calendar_seed", f"{n} years", host=rt.host)
     finally:
         rt.dispose()
     print(f"已载入 {n} 个年份 / loaded {n} years")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from counter import clock
@@ -354,6 +354,10 @@ def create_first_admin(
     check_password_policy(password)
     hall_id = rt.hall_id(hall_code)
     with rt.unit() as s:
+        if rt.is_postgres:
+            # Two set-ups at the same instant: the second waits here, then sees the first's
+            # administrator (SQLite's writers are serialised already).
+            s.execute(text("LOCK TABLE staff IN SHARE ROW EXCLUSIVE MODE"))
         if active_admins(s):
             raise Conflict(what="已有系统管理员，请由其登录后添加 / an administrator exists")
         if s.scalars(select(Staff.id).where(Staff.staff_no == staff_no)).first():

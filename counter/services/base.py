@@ -33,6 +33,7 @@ from counter.errors import (
     DatabaseBusy,
     DatabaseCorrupt,
     DatabaseError,
+    DatabaseNotInitialised,
     DatabaseReadOnly,
     DatabaseUnavailable,
     DiskFull,
@@ -227,11 +228,18 @@ _SQLITE_KINDS = (
 def translate_db_error(exc: DBAPIError) -> CounterError:
     """The typed error a person reads for a database failure, logged once without the
     statement's values: a lost connection (:class:`DatabaseUnavailable`, the UI reconnects), a
-    read-only, full, damaged or busy SQLite file, or a refusal (:class:`DatabaseError`)."""
+    read-only, full, damaged or busy SQLite file, a database without the program's tables
+    (:class:`DatabaseNotInitialised`), or a refusal (:class:`DatabaseError`)."""
     what = describe_db_error(exc)
     orig = exc.orig
     sqlstate = str(getattr(orig, "sqlstate", "") or "")
     message = str(orig).lower() if orig is not None else ""
+    if sqlstate in ("42P01", "42703") or (
+        isinstance(orig, sqlite3.Error) and message.startswith(("no such table", "no such column"))
+    ):
+        # An undefined table or column: never migrated, or older than the program.
+        log.warning("database not initialised or out of date: %s", what, extra=REPORTED)
+        return DatabaseNotInitialised(what)
     if isinstance(orig, sqlite3.Error):
         for needle, kind in _SQLITE_KINDS:
             if needle in message:

@@ -59,6 +59,7 @@ def test_admin_commands_need_an_administrators_sign_in(sqlite_hall_url: str) -> 
         ("hall", "show", "--json"),
         ("staff", "unlock", "--no", "1001"),
         ("calendar", "set", "2026-03-20", "--holiday"),
+        ("calendar", "seed"),
     ]
     for args in refused:
         proc = counter(*args, db=db, check=False, stdin="long-enough-1\n")
@@ -149,7 +150,7 @@ def test_administrative_commands_never_act_as_the_all_roles_system_actor() -> No
     import ast
 
     root = Path(__file__).resolve().parents[2] / "counter" / "commands"
-    for name in ("staff.py", "catalog.py", "hall.py", "calendar.py"):
+    for name in ("staff.py", "catalog.py", "hall.py", "calendar.py", "setup.py"):
         tree = ast.parse((root / name).read_text(encoding="utf-8"))
         calls = [
             n for n in ast.walk(tree)
@@ -171,3 +172,91 @@ def test_hall_numbers_shows_and_sets_the_next_document_number(sqlite_hall_url: s
     proc = counter("hall", "numbers", "--set", "rejection=0", "--staff", "9001", db=db,
                    check=False, password=DEMO_PASSWORD)  # fmt: skip
     assert proc.returncode != 0 and "next_seq" in proc.stderr + proc.stdout
+
+
+def test_every_administrative_command_goes_through_admin_actor() -> None:
+    """Each command that changes staff, the catalogue, the hall's settings or the calendar
+    finds its actor through ``admin_actor`` (a sign-in, or a local file the user owns)."""
+    import ast
+
+    root = Path(__file__).resolve().parents[2] / "counter" / "commands"
+    changes = {
+        "staff.py": ("_add", "_unlock", "_password", "_active", "_roles", "_hall", "_list"),
+        "catalog.py": ("_import", "_edit", "_show"),
+        "hall.py": ("_set", "_show"),
+        "calendar.py": ("_set", "_seed"),
+    }
+    for name, functions in changes.items():
+        tree = ast.parse((root / name).read_text(encoding="utf-8"))
+        defs = {n.name: n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)}
+        for fn in functions:
+            assert fn in defs, f"{name}: no {fn}"
+            used = {n.id for n in ast.walk(defs[fn]) if isinstance(n, ast.Name)}
+            assert "admin_actor" in used, f"{name}:{fn} does not ask for an administrator"
+
+
+@pytest.mark.pg
+def test_on_postgresql_administrative_commands_need_a_sign_in(pg_hall_url: str) -> None:
+    db = pg_hall_url  # no file to own: a sign-in is the only way in
+    refused = [
+        ("staff", "add", "--no", "7001", "--name", "新人", "--roles", "admin", "--password-stdin"),
+        ("staff", "password", "--no", "1001", "--password-stdin"),
+        ("staff", "roles", "--no", "1001", "--roles", "admin"),
+        ("catalog", "edit", "NY-001", "--set", "fee=10元"),
+        ("hall", "set", "recall_limit=5"),
+        ("calendar", "set", "2026-03-20", "--holiday"),
+        ("calendar", "seed"),
+    ]
+    for args in refused:
+        proc = counter(*args, db=db, check=False, stdin="long-enough-1\n")
+        assert proc.returncode == 2, (args, proc.stdout, proc.stderr)
+        assert "系统管理员" in proc.stderr and "Traceback" not in proc.stderr
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(db)
+    with engine.connect() as conn:
+        made = conn.execute(text("SELECT count(*) FROM staff WHERE staff_no = '7001'")).scalar()
+        roles = conn.execute(
+            text("SELECT count(*) FROM staff_role r JOIN staff s ON s.id = r.staff_id "
+                 "WHERE s.staff_no = '1001' AND r.role = 'admin'")
+        ).scalar()  # fmt: skip
+    assert made == 0 and roles == 0
+    # a clerk's sign-in is refused too; the administrator's is not
+    proc = counter("staff", "add", "--no", "7001", "--name", "新人", "--roles", "admin",
+                   "--password-stdin", "--staff", "1001", db=db, check=False,
+                   stdin="long-enough-1\n", password=DEMO_PASSWORD)  # fmt: skip
+    assert proc.returncode == 2
+    counter("staff", "add", "--no", "7001", "--name", "新人", "--roles", "clerk",
+            "--password-stdin", "--staff", "9001", db=db, stdin="long-enough-1\n",
+            password=DEMO_PASSWORD)  # fmt: skip
+    with engine.connect() as conn:
+        who = conn.execute(
+            text("SELECT staff_no FROM audit_log WHERE action = 'staff_create' AND target = '7001'")
+        ).scalar()
+    engine.dispose()
+    assert who == "9001"
+
+
+@pytest.mark.pg
+def test_on_postgresql_setup_makes_the_first_administrator_once(pg_hall_url: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    db = pg_hall_url
+    engine = create_engine(db)
+    with engine.begin() as conn:  # a new town: its hall and windows, nobody administers it yet
+        conn.execute(text("DELETE FROM staff_role WHERE role = 'admin'"))
+    setup = ("setup", "--job", "window", "--hall", "QS", "--window", "1", "--first-admin")
+    counter(*setup, "8001", db=db, password="first-admin-1")
+    proc = counter(*setup, "8002", db=db, check=False, password="first-admin-2")
+    assert proc.returncode == 1 and "已有系统管理员" in proc.stderr
+    with engine.connect() as conn:
+        admins = conn.execute(
+            text("SELECT s.staff_no FROM staff s JOIN staff_role r ON r.staff_id = s.id "
+                 "WHERE r.role = 'admin' ORDER BY 1")
+        ).scalars().all()  # fmt: skip
+    engine.dispose()
+    assert admins == ["8001"]
+    # the first administrator now signs in for the next ones
+    counter("staff", "add", "--no", "8002", "--name", "第二位", "--roles", "admin",
+            "--password-stdin", "--staff", "8001", db=db, stdin="long-enough-1\n",
+            password="first-admin-1")  # fmt: skip
