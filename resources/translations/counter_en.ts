@@ -41,42 +41,42 @@
     <message>
         <location filename="../../ui/admin/app.py" line="32" />
         <source>系统管理 — %1</source>
-        <translation type="unfinished" />
+        <translation>Administration — %1</translation>
     </message>
     <message>
         <location filename="../../ui/admin/app.py" line="38" />
         <source>系统管理 · %1</source>
-        <translation type="unfinished" />
+        <translation>Administration · %1</translation>
     </message>
     <message>
         <location filename="../../ui/admin/app.py" line="57" />
         <source>事项目录</source>
-        <translation type="unfinished" />
+        <translation>Item catalogue</translation>
     </message>
     <message>
         <location filename="../../ui/admin/app.py" line="57" />
         <source>工作人员</source>
-        <translation>Clerk</translation>
+        <translation>Staff</translation>
     </message>
     <message>
         <location filename="../../ui/admin/app.py" line="57" />
         <source>工作日历</source>
-        <translation type="unfinished" />
+        <translation>Work calendar</translation>
     </message>
     <message>
         <location filename="../../ui/admin/app.py" line="57" />
         <source>大厅设置</source>
-        <translation type="unfinished" />
+        <translation>Hall settings</translation>
     </message>
     <message>
         <location filename="../../ui/admin/app.py" line="58" />
         <source>窗口与队列</source>
-        <translation type="unfinished" />
+        <translation>Windows and queues</translation>
     </message>
     <message>
         <location filename="../../ui/admin/app.py" line="58" />
         <source>村便民服务点</source>
-        <translation type="unfinished" />
+        <translation>Village service points</translation>
     </message>
     <message>
         <location filename="../../ui/admin/app.py" line="71" />
@@ -144,12 +144,12 @@
     <message>
         <location filename="../../ui/applicant_panel.py" line="237" />
         <source>生僻字</source>
-        <translation type="unfinished" />
+        <translation>Rare char</translation>
     </message>
     <message>
         <location filename="../../ui/applicant_panel.py" line="239" />
         <source>按字符编码输入生僻字（如 U+20000）；也可在姓名中输入编码后按 Alt+X</source>
-        <translation type="unfinished" />
+        <translation>Enter a rare character by its code point (e.g. U+20000); or type the code in the name and press Alt+X</translation>
     </message>
     <message>
         <location filename="../../ui/applicant_panel.py" line="245" />
@@ -442,114 +442,114 @@
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="47" />
+        <location filename="../../ui/admin/calendar.py" line="48" />
         <source>年份</source>
-        <translation type="unfinished" />
+        <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="55" />
+        <location filename="../../ui/admin/calendar.py" line="56" />
         <source>红：法定节假日　蓝：调休或加班工作日　灰底：本厅闭厅</source>
-        <translation type="unfinished" />
+        <translation>Red: public holiday  Blue: adjusted or extra working day  Grey: hall closed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="57" />
+        <location filename="../../ui/admin/calendar.py" line="58" />
         <source>重新载入国家节假日</source>
-        <translation type="unfinished" />
+        <translation>Reload national holidays</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="85" />
+        <location filename="../../ui/admin/calendar.py" line="89" />
         <source>%1月</source>
-        <translation type="unfinished" />
+        <translation>Month %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="92" />
+        <location filename="../../ui/admin/calendar.py" line="98" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="92" />
+        <location filename="../../ui/admin/calendar.py" line="98" />
         <source>类别</source>
-        <translation type="unfinished" />
+        <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="92" />
+        <location filename="../../ui/admin/calendar.py" line="98" />
         <source>名称</source>
-        <translation type="unfinished" />
+        <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="97" />
+        <location filename="../../ui/admin/calendar.py" line="103" />
         <source>点击日期后标记</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/admin/calendar.py" line="100" />
-        <source>说明，如：停电闭厅、集中办理日</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/admin/calendar.py" line="104" />
-        <source>闭厅日</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/admin/calendar.py" line="105" />
-        <source>加班工作日</source>
-        <translation type="unfinished" />
+        <translation>Click a date, then mark it</translation>
     </message>
     <message>
         <location filename="../../ui/admin/calendar.py" line="106" />
+        <source>说明，如：停电闭厅、集中办理日</source>
+        <translation>Note, e.g. power cut, special service day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar.py" line="110" />
+        <source>闭厅日</source>
+        <translation>Closure day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar.py" line="111" />
+        <source>加班工作日</source>
+        <translation>Extra working day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar.py" line="112" />
         <source>取消标记</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/admin/calendar.py" line="120" />
-        <source>已确认（%1）</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/admin/calendar.py" line="122" />
-        <source>未确认：国家节假日尚未载入或录入，期限仅为估算</source>
-        <translation type="unfinished" />
+        <translation>Remove mark</translation>
     </message>
     <message>
         <location filename="../../ui/admin/calendar.py" line="126" />
+        <source>已确认（%1）</source>
+        <translation>Confirmed (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar.py" line="128" />
+        <source>未确认：国家节假日尚未载入或录入，期限仅为估算</source>
+        <translation>Not confirmed: national holidays not loaded or entered yet; deadlines are estimates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar.py" line="132" />
         <source>　未确认年份：%1</source>
-        <translation type="unfinished" />
+        <translation>  Years not confirmed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="154" />
+        <location filename="../../ui/admin/calendar.py" line="160" />
         <source>调休上班</source>
-        <translation type="unfinished" />
+        <translation>Adjusted working day</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="154" />
+        <location filename="../../ui/admin/calendar.py" line="160" />
         <source>法定节假日</source>
-        <translation type="unfinished" />
+        <translation>Public holiday</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="156" />
+        <location filename="../../ui/admin/calendar.py" line="162" />
         <source>本厅加班</source>
-        <translation type="unfinished" />
+        <translation>Hall extra working day</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="156" />
+        <location filename="../../ui/admin/calendar.py" line="162" />
         <source>本厅闭厅</source>
-        <translation type="unfinished" />
+        <translation>Hall closed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="169" />
+        <location filename="../../ui/admin/calendar.py" line="175" />
         <source>请先点击一个日期</source>
-        <translation type="unfinished" />
+        <translation>Click a date first</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="173" />
+        <location filename="../../ui/admin/calendar.py" line="179" />
         <source>已标记</source>
-        <translation type="unfinished" />
+        <translation>Marked</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="181" />
+        <location filename="../../ui/admin/calendar.py" line="187" />
         <source>已重新载入</source>
-        <translation type="unfinished" />
+        <translation>Reloaded</translation>
     </message>
 </context>
 <context>
@@ -921,17 +921,17 @@
     <message>
         <location filename="../../ui/admin/catalogue.py" line="62" />
         <source>事项名称、编码、拼音或首字母</source>
-        <translation type="unfinished" />
+        <translation>Item name, code, pinyin or initials</translation>
     </message>
     <message>
         <location filename="../../ui/admin/catalogue.py" line="65" />
         <source>查找</source>
-        <translation type="unfinished" />
+        <translation>Find</translation>
     </message>
     <message>
         <location filename="../../ui/admin/catalogue.py" line="70" />
         <source>编码</source>
-        <translation type="unfinished" />
+        <translation>Code</translation>
     </message>
     <message>
         <location filename="../../ui/admin/catalogue.py" line="70" />
@@ -940,229 +940,229 @@
     </message>
     <message>
         <location filename="../../ui/admin/catalogue.py" line="70" />
-        <location filename="../../ui/admin/catalogue.py" line="129" />
+        <location filename="../../ui/admin/catalogue.py" line="131" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
         <location filename="../../ui/admin/catalogue.py" line="78" />
         <source>导入目录文件…</source>
-        <translation type="unfinished" />
+        <translation>Import a catalogue file…</translation>
     </message>
     <message>
         <location filename="../../ui/admin/catalogue.py" line="89" />
         <source>请在左侧选择事项</source>
-        <translation type="unfinished" />
+        <translation>Choose an item on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="107" />
+        <location filename="../../ui/admin/catalogue.py" line="109" />
         <source>即办件</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="108" />
-        <source>承诺</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../ui/admin/catalogue.py" line="110" />
-        <source>法定</source>
-        <translation type="unfinished" />
+        <source>承诺</source>
+        <translation>Promised</translation>
     </message>
     <message>
         <location filename="../../ui/admin/catalogue.py" line="112" />
-        <source>个工作日</source>
-        <translation type="unfinished" />
+        <source>法定</source>
+        <translation>Statutory</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="127" />
+        <location filename="../../ui/admin/catalogue.py" line="114" />
+        <source>个工作日</source>
+        <translation>working days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="129" />
         <source>事项编码</source>
         <translation>Item code</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="128" />
+        <location filename="../../ui/admin/catalogue.py" line="130" />
         <source>事项名称</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="130" />
-        <source>事项类型</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/admin/catalogue.py" line="131" />
-        <source>领域</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../ui/admin/catalogue.py" line="132" />
-        <source>办理时限</source>
-        <translation type="unfinished" />
+        <source>事项类型</source>
+        <translation>Item type</translation>
     </message>
     <message>
         <location filename="../../ui/admin/catalogue.py" line="133" />
-        <source>收费</source>
-        <translation type="unfinished" />
+        <source>领域</source>
+        <translation>Sector</translation>
     </message>
     <message>
         <location filename="../../ui/admin/catalogue.py" line="134" />
-        <source>设定依据</source>
-        <translation type="unfinished" />
+        <source>办理时限</source>
+        <translation>Time limit</translation>
     </message>
     <message>
         <location filename="../../ui/admin/catalogue.py" line="135" />
+        <source>收费</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="136" />
+        <source>设定依据</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="137" />
         <source>环节时限（工作日，全0为不设）</source>
-        <translation type="unfinished" />
+        <translation>Node time limits (working days; all 0: none)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="138" />
+        <location filename="../../ui/admin/catalogue.py" line="140" />
         <source>申请材料</source>
-        <translation type="unfinished" />
+        <translation>Application materials</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="142" />
+        <location filename="../../ui/admin/catalogue.py" line="144" />
         <source>材料名称</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="142" />
+        <location filename="../../ui/admin/catalogue.py" line="144" />
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="142" />
+        <location filename="../../ui/admin/catalogue.py" line="144" />
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="142" />
+        <location filename="../../ui/admin/catalogue.py" line="144" />
         <source>要求</source>
         <translation>Requirement</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="143" />
+        <location filename="../../ui/admin/catalogue.py" line="145" />
         <source>情形（按情形提交时）</source>
-        <translation type="unfinished" />
+        <translation>Condition (when conditional)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="156" />
+        <location filename="../../ui/admin/catalogue.py" line="158" />
         <source>添加材料</source>
-        <translation type="unfinished" />
+        <translation>Add material</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="157" />
+        <location filename="../../ui/admin/catalogue.py" line="159" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="158" />
+        <location filename="../../ui/admin/catalogue.py" line="160" />
         <source>上移</source>
-        <translation type="unfinished" />
+        <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="159" />
+        <location filename="../../ui/admin/catalogue.py" line="161" />
         <source>下移</source>
-        <translation type="unfinished" />
+        <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="169" />
-        <location filename="../../ui/admin/catalogue.py" line="237" />
-        <location filename="../../ui/admin/catalogue.py" line="352" />
-        <location filename="../../ui/admin/catalogue.py" line="357" />
+        <location filename="../../ui/admin/catalogue.py" line="171" />
+        <location filename="../../ui/admin/catalogue.py" line="239" />
+        <location filename="../../ui/admin/catalogue.py" line="354" />
+        <location filename="../../ui/admin/catalogue.py" line="359" />
         <source>停用事项</source>
-        <translation type="unfinished" />
+        <translation>Deactivate item</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="173" />
+        <location filename="../../ui/admin/catalogue.py" line="175" />
         <source>保存为新版本</source>
-        <translation type="unfinished" />
+        <translation>Save as new version</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="195" />
+        <location filename="../../ui/admin/catalogue.py" line="197" />
         <source>%1（已停用）</source>
-        <translation type="unfinished" />
+        <translation>%1 (deactivated)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="219" />
+        <location filename="../../ui/admin/catalogue.py" line="221" />
         <source>第 %1 版</source>
-        <translation type="unfinished" />
+        <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="237" />
-        <location filename="../../ui/admin/catalogue.py" line="357" />
+        <location filename="../../ui/admin/catalogue.py" line="239" />
+        <location filename="../../ui/admin/catalogue.py" line="359" />
         <source>启用事项</source>
-        <translation type="unfinished" />
+        <translation>Activate item</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="241" />
+        <location filename="../../ui/admin/catalogue.py" line="243" />
         <source>新材料</source>
-        <translation type="unfinished" />
+        <translation>新材料</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="335" />
+        <location filename="../../ui/admin/catalogue.py" line="337" />
         <source>没有修改</source>
-        <translation type="unfinished" />
+        <translation>Nothing changed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="342" />
+        <location filename="../../ui/admin/catalogue.py" line="344" />
         <source>已保存为第 %1 版；已受理的办件仍按原版本</source>
-        <translation type="unfinished" />
+        <translation>Saved as version %1; cases already accepted keep their version</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="359" />
+        <location filename="../../ui/admin/catalogue.py" line="361" />
         <source>事项已停用，不再受理新件</source>
-        <translation type="unfinished" />
+        <translation>Item deactivated: no new cases are accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="359" />
+        <location filename="../../ui/admin/catalogue.py" line="361" />
         <source>事项已启用</source>
-        <translation type="unfinished" />
+        <translation>Item activated</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="367" />
-        <location filename="../../ui/admin/catalogue.py" line="401" />
+        <location filename="../../ui/admin/catalogue.py" line="369" />
+        <location filename="../../ui/admin/catalogue.py" line="403" />
         <source>导入事项目录</source>
-        <translation type="unfinished" />
+        <translation>Import the item catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="367" />
+        <location filename="../../ui/admin/catalogue.py" line="369" />
         <source>事项目录 (*.json *.xlsx)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/admin/catalogue.py" line="389" />
-        <source>文件与现有目录相同，无需导入</source>
-        <translation type="unfinished" />
+        <translation>Item catalogue (*.json *.xlsx)</translation>
     </message>
     <message>
         <location filename="../../ui/admin/catalogue.py" line="391" />
+        <source>文件与现有目录相同，无需导入</source>
+        <translation>The file matches the current catalogue: nothing to import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="393" />
         <source>新增 %1 项，修改 %2 项，停用 %3 项，未变 %4 项。确认导入？</source>
-        <translation type="unfinished" />
+        <translation>%1 new, %2 changed, %3 deactivated, %4 unchanged. Import?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="397" />
+        <location filename="../../ui/admin/catalogue.py" line="399" />
         <source>新增</source>
-        <translation type="unfinished" />
+        <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="397" />
+        <location filename="../../ui/admin/catalogue.py" line="399" />
         <source>修改</source>
-        <translation type="unfinished" />
+        <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="398" />
+        <location filename="../../ui/admin/catalogue.py" line="400" />
         <source>停用</source>
-        <translation type="unfinished" />
+        <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="407" />
+        <location filename="../../ui/admin/catalogue.py" line="409" />
         <source>正在导入…</source>
-        <translation type="unfinished" />
+        <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="425" />
+        <location filename="../../ui/admin/catalogue.py" line="427" />
         <source>已导入：新增 %1，新版本 %2，停用 %3</source>
-        <translation type="unfinished" />
+        <translation>Imported: %1 new, %2 new versions, %3 deactivated</translation>
     </message>
 </context>
 <context>
@@ -1185,7 +1185,7 @@
     <message>
         <location filename="../../ui/checklist.py" line="380" />
         <source>空格 收到/缺少 · N 不适用（两者都移到下一行）· F 原件/复印件 · +/− 份数 · F8 全部收齐</source>
-        <translation type="unfinished" />
+        <translation>Space received/missing · N not applicable (both move to the next row) · F original/copy · +/− copies · F8 all received</translation>
     </message>
     <message>
         <location filename="../../ui/checklist.py" line="388" />
@@ -1338,22 +1338,22 @@
     <message>
         <location filename="../../ui/citizen_screen.py" line="252" />
         <source>%1（办件号 %2）</source>
-        <translation type="unfinished" />
+        <translation>%1 (case %2)</translation>
     </message>
     <message>
         <location filename="../../ui/citizen_screen.py" line="255" />
         <source>您正在评价：</source>
-        <translation type="unfinished" />
+        <translation>You are rating: </translation>
     </message>
     <message>
         <location filename="../../ui/citizen_screen.py" line="258" />
         <source>您正在评价：%1号本次窗口服务</source>
-        <translation type="unfinished" />
+        <translation>You are rating the service for ticket %1</translation>
     </message>
     <message>
         <location filename="../../ui/citizen_screen.py" line="261" />
         <source>您正在评价：本次窗口服务</source>
-        <translation type="unfinished" />
+        <translation>You are rating this window's service</translation>
     </message>
 </context>
 <context>
@@ -1404,17 +1404,17 @@
         <location filename="../../ui/admin/floor.py" line="83" />
         <location filename="../../ui/admin/floor.py" line="112" />
         <source>名称</source>
-        <translation type="unfinished" />
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="55" />
         <source>服务队列（权重）</source>
-        <translation type="unfinished" />
+        <translation>Queues (weight)</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="55" />
         <source>常办事项</source>
-        <translation type="unfinished" />
+        <translation>Frequent items</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="63" />
@@ -1425,135 +1425,135 @@
         <location filename="../../ui/admin/floor.py" line="66" />
         <location filename="../../ui/admin/floor.py" line="111" />
         <source>前缀</source>
-        <translation type="unfinished" />
+        <translation>Prefix</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="66" />
         <source>开始</source>
-        <translation type="unfinished" />
+        <translation>Opens</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="66" />
         <source>结束</source>
-        <translation type="unfinished" />
+        <translation>Closes</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="67" />
         <location filename="../../ui/admin/floor.py" line="114" />
         <source>每日上限</source>
-        <translation type="unfinished" />
+        <translation>Daily cap</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="67" />
         <source>当前等候</source>
-        <translation type="unfinished" />
+        <translation>Waiting now</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="78" />
         <source>所选窗口服务的队列</source>
-        <translation type="unfinished" />
+        <translation>Queues of the selected window</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="85" />
         <source>保存窗口</source>
-        <translation type="unfinished" />
+        <translation>Save window</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="89" />
         <source>改动即时生效：已取号的群众留在原队列，顺序不变</source>
-        <translation type="unfinished" />
+        <translation>Changes apply at once; tickets already issued stay in their queue, in order</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="92" />
         <source>队列设置</source>
-        <translation type="unfinished" />
+        <translation>Queue</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="101" />
         <source>限定取号时段</source>
-        <translation type="unfinished" />
+        <translation>Issue only between</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="104" />
         <location filename="../../ui/admin/floor.py" line="161" />
         <source>不限</source>
-        <translation type="unfinished" />
+        <translation>No limit</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="105" />
         <source>启用</source>
-        <translation type="unfinished" />
+        <translation>Active</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="113" />
         <source>时段</source>
-        <translation type="unfinished" />
+        <translation>Hours</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="116" />
         <source>保存队列</source>
-        <translation type="unfinished" />
+        <translation>Save queue</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="118" />
         <source>新增队列</source>
-        <translation type="unfinished" />
+        <translation>New queue</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="125" />
         <source>新增窗口</source>
-        <translation type="unfinished" />
+        <translation>New window</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="130" />
         <source>名称，如：15号综合窗口</source>
-        <translation type="unfinished" />
+        <translation>Name, e.g. 15号综合窗口</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="131" />
         <source>添加窗口</source>
-        <translation type="unfinished" />
+        <translation>Add window</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="133" />
         <source>窗口号</source>
-        <translation type="unfinished" />
+        <translation>Window no.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="152" />
         <location filename="../../ui/admin/floor.py" line="162" />
         <source>（停用）</source>
-        <translation type="unfinished" />
+        <translation> (inactive)</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="177" />
         <source>权重 </source>
-        <translation type="unfinished" />
+        <translation>Weight </translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="206" />
         <source>%1号窗口服务的队列</source>
-        <translation type="unfinished" />
+        <translation>Queues of window %1</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="225" />
         <source>窗口服务的队列已更新</source>
-        <translation type="unfinished" />
+        <translation>The window's queues are updated</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="243" />
         <source>%1号综合窗口</source>
-        <translation type="unfinished" />
+        <translation>%1号综合窗口</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="245" />
         <source>窗口已添加</source>
-        <translation type="unfinished" />
+        <translation>Window added</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="275" />
         <source>队列已保存</source>
-        <translation type="unfinished" />
+        <translation>Queue saved</translation>
     </message>
 </context>
 <context>
@@ -1713,12 +1713,12 @@
     <message>
         <location filename="../../ui/handout.py" line="112" />
         <source>办结时间</source>
-        <translation type="unfinished" />
+        <translation>Completed at</translation>
     </message>
     <message>
         <location filename="../../ui/handout.py" line="113" />
         <source>交付结果</source>
-        <translation type="unfinished" />
+        <translation>Results</translation>
     </message>
     <message>
         <location filename="../../ui/handout.py" line="126" />
@@ -1743,37 +1743,37 @@
     <message>
         <location filename="../../ui/handout.py" line="203" />
         <source>%1 × %2</source>
-        <translation type="unfinished" />
+        <translation>%1 × %2</translation>
     </message>
     <message>
         <location filename="../../ui/handout.py" line="209" />
         <source>无证照（办理结果：%1）</source>
-        <translation type="unfinished" />
+        <translation>No certificate (outcome: %1)</translation>
     </message>
     <message>
         <location filename="../../ui/handout.py" line="233" />
         <source>已领取，不能重复出件</source>
-        <translation type="unfinished" />
+        <translation>Already collected; it cannot be handed out again</translation>
     </message>
     <message>
         <location filename="../../ui/handout.py" line="237" />
         <source>未办结，预计%1月%2日办结</source>
-        <translation type="unfinished" />
+        <translation>Not completed yet; expected by %1/%2 (month/day)</translation>
     </message>
     <message>
         <location filename="../../ui/handout.py" line="241" />
         <source>未办结</source>
-        <translation type="unfinished" />
+        <translation>Not completed yet</translation>
     </message>
     <message>
         <location filename="../../ui/handout.py" line="242" />
         <source>此办件当前状态为“%1”，不能出件</source>
-        <translation type="unfinished" />
+        <translation>This case is “%1”: it cannot be handed out</translation>
     </message>
     <message>
         <location filename="../../ui/handout.py" line="291" />
         <source>办结后方可出件：请告知申请人预计办结日期</source>
-        <translation type="unfinished" />
+        <translation>Hand-out only once completed: tell the applicant the expected date</translation>
     </message>
     <message>
         <location filename="../../ui/handout.py" line="295" />
@@ -2674,12 +2674,12 @@ Shift+F4</translation>
     <message>
         <location filename="../../ui/rare_chars.py" line="47" />
         <source>输入生僻字</source>
-        <translation type="unfinished" />
+        <translation>Enter a rare character</translation>
     </message>
     <message>
         <location filename="../../ui/rare_chars.py" line="52" />
         <source>输入字符编码（如 U+20000，多个用空格分开），回车插入到姓名中</source>
-        <translation type="unfinished" />
+        <translation>Type the code point (e.g. U+20000; several separated by spaces); Enter inserts it into the name</translation>
     </message>
 </context>
 <context>
@@ -3129,81 +3129,81 @@ Shift+F4</translation>
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/admin/settings.py" line="44" />
-        <location filename="../../ui/admin/settings.py" line="74" />
+        <location filename="../../ui/admin/settings.py" line="45" />
+        <location filename="../../ui/admin/settings.py" line="75" />
         <source>大厅</source>
         <translation>Hall</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="51" />
+        <location filename="../../ui/admin/settings.py" line="52" />
         <source>保存设置</source>
-        <translation type="unfinished" />
+        <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="82" />
+        <location filename="../../ui/admin/settings.py" line="84" />
         <source>下一个文号</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings.py" line="106" />
-        <source>行政审批专用章</source>
-        <translation type="unfinished" />
+        <translation>Next reference no.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/settings.py" line="108" />
-        <location filename="../../ui/admin/settings.py" line="137" />
+        <source>行政审批专用章</source>
+        <translation>Administrative approval seal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings.py" line="110" />
+        <location filename="../../ui/admin/settings.py" line="139" />
         <source>（无图片）</source>
-        <translation type="unfinished" />
+        <translation>(no image)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="119" />
+        <location filename="../../ui/admin/settings.py" line="121" />
         <source>上传公章图片（透明背景 PNG）…</source>
-        <translation type="unfinished" />
+        <translation>Upload the seal image (PNG, transparent background)…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="138" />
+        <location filename="../../ui/admin/settings.py" line="140" />
         <source>尚未上传公章图片</source>
-        <translation type="unfinished" />
+        <translation>No seal image uploaded yet</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="144" />
+        <location filename="../../ui/admin/settings.py" line="146" />
         <source>样章（演示）</source>
-        <translation type="unfinished" />
+        <translation>Specimen seal (demo)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="144" />
+        <location filename="../../ui/admin/settings.py" line="146" />
         <source>本厅公章</source>
-        <translation type="unfinished" />
+        <translation>This hall's seal</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="164" />
+        <location filename="../../ui/admin/settings.py" line="166" />
         <source>选择公章图片</source>
-        <translation type="unfinished" />
+        <translation>Choose the seal image</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="165" />
+        <location filename="../../ui/admin/settings.py" line="167" />
         <source>PNG 图片 (*.png)</source>
-        <translation type="unfinished" />
+        <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="175" />
+        <location filename="../../ui/admin/settings.py" line="177" />
         <source>无法读取文件：%1</source>
-        <translation type="unfinished" />
+        <translation>Cannot read the file: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="180" />
+        <location filename="../../ui/admin/settings.py" line="182" />
         <source>公章图片已更新</source>
-        <translation type="unfinished" />
+        <translation>Seal image updated</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="247" />
+        <location filename="../../ui/admin/settings.py" line="249" />
         <source>没有修改</source>
-        <translation type="unfinished" />
+        <translation>Nothing changed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="250" />
+        <location filename="../../ui/admin/settings.py" line="252" />
         <source>设置已保存</source>
-        <translation type="unfinished" />
+        <translation>Settings saved</translation>
     </message>
 </context>
 <context>
@@ -3482,22 +3482,22 @@ Shift+F4</translation>
     <message>
         <location filename="../../ui/signin.py" line="107" />
         <source>新密码（至少8位，不能全是数字）</source>
-        <translation type="unfinished" />
+        <translation>New password (8 characters or more, not only digits)</translation>
     </message>
     <message>
         <location filename="../../ui/signin.py" line="110" />
         <source>再输入一次新密码</source>
-        <translation type="unfinished" />
+        <translation>The new password again</translation>
     </message>
     <message>
         <location filename="../../ui/signin.py" line="113" />
         <source>新密码</source>
-        <translation type="unfinished" />
+        <translation>New password</translation>
     </message>
     <message>
         <location filename="../../ui/signin.py" line="114" />
         <source>确认新密码</source>
-        <translation type="unfinished" />
+        <translation>Confirm</translation>
     </message>
     <message>
         <location filename="../../ui/signin.py" line="117" />
@@ -3548,7 +3548,7 @@ Shift+F4</translation>
     <message>
         <location filename="../../ui/signin.py" line="205" />
         <source>两次输入的新密码不一致</source>
-        <translation type="unfinished" />
+        <translation>The two new passwords differ</translation>
     </message>
     <message>
         <location filename="../../ui/signin.py" line="242" />
@@ -3579,12 +3579,12 @@ Shift+F4</translation>
         <location filename="../../ui/admin/staff.py" line="43" />
         <location filename="../../ui/admin/staff.py" line="100" />
         <source>角色</source>
-        <translation type="unfinished" />
+        <translation>Roles</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="44" />
         <source>所在大厅</source>
-        <translation type="unfinished" />
+        <translation>Hall</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="45" />
@@ -3594,18 +3594,18 @@ Shift+F4</translation>
     <message>
         <location filename="../../ui/admin/staff.py" line="60" />
         <source>所选人员</source>
-        <translation type="unfinished" />
+        <translation>Selected person</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="73" />
         <source>保存角色与大厅</source>
-        <translation type="unfinished" />
+        <translation>Save roles and hall</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="74" />
         <location filename="../../ui/admin/staff.py" line="167" />
         <source>重置密码</source>
-        <translation type="unfinished" />
+        <translation>Reset password</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="75" />
@@ -3615,17 +3615,17 @@ Shift+F4</translation>
     <message>
         <location filename="../../ui/admin/staff.py" line="76" />
         <source>停用/启用</source>
-        <translation type="unfinished" />
+        <translation>Deactivate/activate</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="84" />
         <source>添加人员</source>
-        <translation type="unfinished" />
+        <translation>Add a person</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="90" />
         <source>临时密码，首次登录须修改</source>
-        <translation type="unfinished" />
+        <translation>Temporary password, changed at the first sign-in</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="99" />
@@ -3640,52 +3640,52 @@ Shift+F4</translation>
     <message>
         <location filename="../../ui/admin/staff.py" line="102" />
         <source>添加</source>
-        <translation type="unfinished" />
+        <translation>Add</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="120" />
         <source>在用</source>
-        <translation type="unfinished" />
+        <translation>Active</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="120" />
         <source>停用</source>
-        <translation type="unfinished" />
+        <translation>Inactive</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="122" />
         <source> · 锁定</source>
-        <translation type="unfinished" />
+        <translation> · locked</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="124" />
         <source> · 待改密码</source>
-        <translation type="unfinished" />
+        <translation> · must change password</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="157" />
         <source>已保存角色</source>
-        <translation type="unfinished" />
+        <translation>Roles saved</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="167" />
         <source>临时密码（本人下次登录时须修改）</source>
-        <translation type="unfinished" />
+        <translation>Temporary password (the person changes it at the next sign-in)</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="172" />
         <source>密码已重置，下次登录须修改</source>
-        <translation type="unfinished" />
+        <translation>Password reset; to be changed at the next sign-in</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="178" />
         <source>已解锁</source>
-        <translation type="unfinished" />
+        <translation>Unlocked</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="191" />
         <source>已添加；首次登录须修改密码</source>
-        <translation type="unfinished" />
+        <translation>Added; the password is to be changed at the first sign-in</translation>
     </message>
 </context>
 <context>
@@ -3833,13 +3833,13 @@ Shift+F4</translation>
         <location filename="../../ui/admin/villages.py" line="39" />
         <location filename="../../ui/admin/villages.py" line="56" />
         <source>编码</source>
-        <translation type="unfinished" />
+        <translation>Code</translation>
     </message>
     <message>
         <location filename="../../ui/admin/villages.py" line="39" />
         <location filename="../../ui/admin/villages.py" line="57" />
         <source>名称</source>
-        <translation type="unfinished" />
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../ui/admin/villages.py" line="39" />
@@ -3849,43 +3849,43 @@ Shift+F4</translation>
     <message>
         <location filename="../../ui/admin/villages.py" line="39" />
         <source>代办员</source>
-        <translation type="unfinished" />
+        <translation>Agents</translation>
     </message>
     <message>
         <location filename="../../ui/admin/villages.py" line="40" />
         <location filename="../../ui/admin/villages.py" line="58" />
         <source>可受理事项</source>
-        <translation type="unfinished" />
+        <translation>Items accepted</translation>
     </message>
     <message>
         <location filename="../../ui/admin/villages.py" line="48" />
         <source>服务点</source>
-        <translation type="unfinished" />
+        <translation>Service point</translation>
     </message>
     <message>
         <location filename="../../ui/admin/villages.py" line="53" />
         <source>事项编码，每行一个或用逗号分隔；留空为全部事项</source>
-        <translation type="unfinished" />
+        <translation>Item codes, one a line or separated by commas; empty: all items</translation>
     </message>
     <message>
         <location filename="../../ui/admin/villages.py" line="54" />
         <source>启用</source>
-        <translation type="unfinished" />
+        <translation>Active</translation>
     </message>
     <message>
         <location filename="../../ui/admin/villages.py" line="60" />
         <source>保存服务点</source>
-        <translation type="unfinished" />
+        <translation>Save service point</translation>
     </message>
     <message>
         <location filename="../../ui/admin/villages.py" line="77" />
         <source>镇后台</source>
-        <translation type="unfinished" />
+        <translation>Town back office</translation>
     </message>
     <message>
         <location filename="../../ui/admin/villages.py" line="77" />
         <source>本点自审</source>
-        <translation type="unfinished" />
+        <translation>Decided here</translation>
     </message>
     <message>
         <location filename="../../ui/admin/villages.py" line="78" />
@@ -3895,7 +3895,7 @@ Shift+F4</translation>
     <message>
         <location filename="../../ui/admin/villages.py" line="100" />
         <source>服务点已保存</source>
-        <translation type="unfinished" />
+        <translation>Service point saved</translation>
     </message>
 </context>
 <context>
@@ -3946,22 +3946,22 @@ Shift+F4</translation>
     <message>
         <location filename="../../ui/window_client.py" line="669" />
         <source>还有 %1 项未办理（已保存草稿）</source>
-        <translation type="unfinished" />
+        <translation>%1 item(s) still pending (draft saved)</translation>
     </message>
     <message>
         <location filename="../../ui/window_client.py" line="671" />
         <source>本次未办理任何事项</source>
-        <translation type="unfinished" />
+        <translation>No item was handled in this visit</translation>
     </message>
     <message>
         <location filename="../../ui/window_client.py" line="674" />
         <source>办件 %1 的文书尚未打印（Ctrl+P 打印）</source>
-        <translation type="unfinished" />
+        <translation>The document of case %1 is not printed yet (Ctrl+P)</translation>
     </message>
     <message>
         <location filename="../../ui/window_client.py" line="687" />
         <source>。确认结束本次服务请再按 F6</source>
-        <translation type="unfinished" />
+        <translation>. Press F6 again to end the visit</translation>
     </message>
     <message>
         <location filename="../../ui/window_client.py" line="719" />
@@ -4156,7 +4156,7 @@ Shift+F4</translation>
     <message>
         <location filename="../../ui/window_client.py" line="825" />
         <source>正在读取材料清单，读取后全部收齐（F8）</source>
-        <translation type="unfinished" />
+        <translation>Loading the materials; all are marked received (F8) once loaded</translation>
     </message>
     <message>
         <location filename="../../ui/window_client.py" line="980" />
@@ -4295,7 +4295,7 @@ Shift+F4</translation>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
-</context>
+<message><source>容缺/按情形</source><translation>Tolerated / if applicable</translation></message><message><source>已收</source><translation>Received</translation></message><message><source>缺</source><translation>Missing</translation></message><message><source>不适用</source><translation>N/A</translation></message><message><source>待核</source><translation>To check</translation></message></context>
 <context>
     <name>client</name>
     <message>
@@ -4361,6 +4361,91 @@ Shift+F4</translation>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="215" />
+        <source>本次事项均已办理：打印文书（Ctrl+P）后按 F6 办结</source>
+        <translation>All items done: print (Ctrl+P), then F6 to finish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="221" />
+        <source>未提交：数据库连接中断。填写内容已保存，恢复连接后请再提交</source>
+        <translation>Not sent: the database is unreachable. The form is saved; send again when it is back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="260" />
+        <source>办件 %1 待补正材料：请先办理完或清空（Ctrl+L）当前表单，再扫描一次性告知书</source>
+        <translation>Case %1 awaits materials: finish or clear (Ctrl+L) the current form, then scan the one-time notice again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="306" />
+        <source>补正受理：办件号 %1。请核对补齐的材料（空格 收到 · F8 全部收齐）后受理</source>
+        <translation>Completing case %1: check the materials brought (Space received · F8 all received), then accept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="321" />
+        <source>已出件：%1，请打印领取回执（Ctrl+P）</source>
+        <translation>Handed out: %1; print the slip (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="353" />
+        <source>已补打 %1（%2），已记录用印</source>
+        <translation>Reprinted %1 (%2); the seal use is logged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="391" />
+        <source>数据库连接中断：填写的内容已保存在本机，恢复后即可受理</source>
+        <translation>Database unreachable: the form is saved on this PC; accept once it is back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="395" />
+        <source>请在左侧查找并选择办理事项</source>
+        <translation>Find and choose an item on the left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="397" />
+        <source>此事项已办理</source>
+        <translation>This item is done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="399" />
+        <source>正在读取材料清单…</source>
+        <translation>Loading the materials…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="405" />
+        <source>补正受理（办件号 %1）：仍缺 %2 项材料：%3。收齐后按 Ctrl+Enter 受理</source>
+        <translation>Completing case %1: %2 material(s) still missing: %3. Accept with Ctrl+Enter once complete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="415" />
+        <source>补正受理（办件号 %1）：材料已补齐，可以受理（Ctrl+Enter）</source>
+        <translation>Completing case %1: the materials are complete, ready to accept (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="423" />
+        <source>缺少 %1 项材料：%2。</source>
+        <translation>%1 material(s) missing: %2. </translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="428" />
+        <source>（未核验的必要材料按缺少处理，可按 F8 全部收齐）</source>
+        <translation>(unchecked required materials count as missing; F8 marks all received) </translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="430" />
+        <source>非必要或按情形的材料缺少不影响受理（Ctrl+Enter）</source>
+        <translation>Optional or conditional materials missing do not prevent accepting (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="432" />
+        <source>可出具一次性告知书（Ctrl+G）</source>
+        <translation>Issue a one-time notice (Ctrl+G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="435" />
+        <source>材料齐全，可以受理（Ctrl+Enter）</source>
+        <translation>Complete: accept (Ctrl+Enter)</translation>
+    </message>
 </context>
 <context>
     <name>dialog</name>
@@ -4372,7 +4457,7 @@ Shift+F4</translation>
     <message>
         <location filename="../../ui/admin/app.py" line="113" />
         <source>登录 — 系统管理</source>
-        <translation type="unfinished" />
+        <translation>Sign in — administration</translation>
     </message>
 </context>
 <context>
@@ -4428,7 +4513,7 @@ Shift+F4</translation>
         <source>暂停计时</source>
         <translation>Clock stopped</translation>
     </message>
-</context>
+<message><source>受理</source><translation>Intake</translation></message><message><source>审批</source><translation>Approval</translation></message><message><source>办结</source><translation>Completion</translation></message></context>
 <context>
     <name>outcome</name>
     <message>
@@ -4499,19 +4584,19 @@ Shift+F4</translation>
     <message>
         <location filename="../../ui/queue_bar.py" line="64" />
         <source>绿色通道·%1</source>
-        <translation type="unfinished" />
+        <translation>Priority · %1</translation>
     </message>
     <message>
         <location filename="../../ui/queue_bar.py" line="68" />
         <source>预约 %1</source>
-        <translation type="unfinished" />
+        <translation>Appointment %1</translation>
     </message>
     <message>
         <location filename="../../ui/queue_bar.py" line="70" />
         <source>预约</source>
-        <translation type="unfinished" />
+        <translation>Appointment</translation>
     </message>
-</context>
+<message><source>老年人</source><translation>elderly</translation></message><message><source>残疾人</source><translation>disabled</translation></message><message><source>孕妇</source><translation>pregnant</translation></message><message><source>军人/退役军人</source><translation>military / veteran</translation></message></context>
 <context>
     <name>roles</name>
     <message>
@@ -4534,5 +4619,5 @@ Shift+F4</translation>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
-</context>
-</TS>
+<message><source>窗口人员</source><translation>Window clerk</translation></message><message><source>后台审核人员</source><translation>Back-office reviewer</translation></message><message><source>印章管理员</source><translation>Seal keeper</translation></message><message><source>大厅管理员</source><translation>Hall manager</translation></message><message><source>系统管理员</source><translation>Administrator</translation></message></context>
+<context><name>kinds</name><message><source>行政许可</source><translation>Administrative permission</translation></message><message><source>公共服务</source><translation>Public service</translation></message><message><source>行政确认</source><translation>Administrative confirmation</translation></message><message><source>行政给付</source><translation>Administrative payment</translation></message><message><source>其他权力</source><translation>Other power</translation></message></context><context><name>settings</name><message><source>重新排队</source><translation>Queue again</translation></message><message><source>作废</source><translation>Void</translation></message><message><source>由镇后台审批</source><translation>Decided by the town back office</translation></message><message><source>本点自行审批</source><translation>Decided at the point itself</translation></message><message><source>在屏幕上显示号码</source><translation>Show the number on the screen</translation></message><message><source>作废号票</source><translation>Void the ticket</translation></message><message><source>自动</source><translation>Automatic</translation></message><message><source>语音合成</source><translation>Speech synthesis</translation></message><message><source>录音片段</source><translation>Recorded clips</translation></message><message><source>静音</source><translation>Silent</translation></message></context></TS>

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from counter import admin as door
 from counter import clock
 from counter.services.admin import CalendarYearView
+from ui import widgets
 from ui.admin.common import AdminTab
 from ui.admin.session import AdminSession
 from ui.widgets import named
@@ -82,7 +83,12 @@ class CalendarTab(AdminTab):
                 view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
             self.months.append(cal)
             cell = QVBoxLayout()
-            cell.addWidget(named(QLabel(self.tr("%1月").replace("%1", str(m + 1))), "muted"))
+            month = (
+                QLocale(QLocale.Language.English).standaloneMonthName(m + 1)
+                if widgets.ENGLISH
+                else self.tr("%1月").replace("%1", str(m + 1))
+            )
+            cell.addWidget(named(QLabel(month), "muted"))
             cell.addWidget(cal)
             grid.addLayout(cell, m // 4, m % 4)
         body.addLayout(grid, 4)
