@@ -114,9 +114,9 @@ def check_id_text(text: str, id_type: str = "居民身份证") -> tuple[str, str
     except InvalidIdNumber as exc:
         return "error", exc.message_zh
     birth, sex = citizen_id_info(number)
-    return "ok", translate("applicant", "✓ 号码校验通过（%1，%2）").replace("%1", sex.zh).replace(
-        "%2", birth.isoformat()
-    )
+    return "ok", translate("applicant", "✓ 号码校验通过（%1，%2）").replace(
+        "%1", translate("ApplicantPanel", sex.zh)
+    ).replace("%2", birth.isoformat())
 
 
 def check_uscc_text(text: str) -> tuple[str, str]:

@@ -149,7 +149,7 @@ EN = {
     "改动即时生效：已取号的群众留在原队列，顺序不变": (
         "Changes apply at once; tickets already issued stay in their queue, in order"
     ),
-    "队列设置": "Queue",
+    "队列设置": "Queue settings",
     "限定取号时段": "Issue only between",
     "不限": "No limit",
     "启用": "Active",

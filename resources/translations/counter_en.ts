@@ -31,7 +31,7 @@
 <context>
     <name>AdminTab</name>
     <message>
-        <location filename="../../ui/admin/common.py" line="56" />
+        <location filename="../../ui/admin/common.py" line="62" />
         <source>数据库连接中断，正在重连…请稍后再试</source>
         <translation>Database connection lost; reconnecting… try again shortly</translation>
     </message>
@@ -477,77 +477,77 @@
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="103" />
+        <location filename="../../ui/admin/calendar.py" line="106" />
         <source>点击日期后标记</source>
         <translation>Click a date, then mark it</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="106" />
+        <location filename="../../ui/admin/calendar.py" line="109" />
         <source>说明，如：停电闭厅、集中办理日</source>
         <translation>Note, e.g. power cut, special service day</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="110" />
+        <location filename="../../ui/admin/calendar.py" line="113" />
         <source>闭厅日</source>
         <translation>Closure day</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="111" />
+        <location filename="../../ui/admin/calendar.py" line="114" />
         <source>加班工作日</source>
         <translation>Extra working day</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="112" />
+        <location filename="../../ui/admin/calendar.py" line="115" />
         <source>取消标记</source>
         <translation>Remove mark</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="126" />
+        <location filename="../../ui/admin/calendar.py" line="129" />
         <source>已确认（%1）</source>
         <translation>Confirmed (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="128" />
+        <location filename="../../ui/admin/calendar.py" line="131" />
         <source>未确认：国家节假日尚未载入或录入，期限仅为估算</source>
         <translation>Not confirmed: national holidays not loaded or entered yet; deadlines are estimates</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="132" />
+        <location filename="../../ui/admin/calendar.py" line="135" />
         <source>　未确认年份：%1</source>
         <translation>  Years not confirmed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="160" />
+        <location filename="../../ui/admin/calendar.py" line="163" />
         <source>调休上班</source>
         <translation>Adjusted working day</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="160" />
+        <location filename="../../ui/admin/calendar.py" line="163" />
         <source>法定节假日</source>
         <translation>Public holiday</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="162" />
+        <location filename="../../ui/admin/calendar.py" line="165" />
         <source>本厅加班</source>
         <translation>Hall extra working day</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="162" />
+        <location filename="../../ui/admin/calendar.py" line="165" />
         <source>本厅闭厅</source>
         <translation>Hall closed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="175" />
+        <location filename="../../ui/admin/calendar.py" line="178" />
         <source>请先点击一个日期</source>
         <translation>Click a date first</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="179" />
+        <location filename="../../ui/admin/calendar.py" line="182" />
         <source>已标记</source>
         <translation>Marked</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="187" />
+        <location filename="../../ui/admin/calendar.py" line="190" />
         <source>已重新载入</source>
         <translation>Reloaded</translation>
     </message>
@@ -940,227 +940,227 @@
     </message>
     <message>
         <location filename="../../ui/admin/catalogue.py" line="70" />
-        <location filename="../../ui/admin/catalogue.py" line="131" />
+        <location filename="../../ui/admin/catalogue.py" line="135" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="78" />
+        <location filename="../../ui/admin/catalogue.py" line="82" />
         <source>导入目录文件…</source>
         <translation>Import a catalogue file…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="89" />
+        <location filename="../../ui/admin/catalogue.py" line="93" />
         <source>请在左侧选择事项</source>
         <translation>Choose an item on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="109" />
+        <location filename="../../ui/admin/catalogue.py" line="113" />
         <source>即办件</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="110" />
+        <location filename="../../ui/admin/catalogue.py" line="114" />
         <source>承诺</source>
         <translation>Promised</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="112" />
+        <location filename="../../ui/admin/catalogue.py" line="116" />
         <source>法定</source>
         <translation>Statutory</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="114" />
+        <location filename="../../ui/admin/catalogue.py" line="118" />
         <source>个工作日</source>
         <translation>working days</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="129" />
+        <location filename="../../ui/admin/catalogue.py" line="133" />
         <source>事项编码</source>
         <translation>Item code</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="130" />
+        <location filename="../../ui/admin/catalogue.py" line="134" />
         <source>事项名称</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="132" />
+        <location filename="../../ui/admin/catalogue.py" line="136" />
         <source>事项类型</source>
         <translation>Item type</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="133" />
+        <location filename="../../ui/admin/catalogue.py" line="137" />
         <source>领域</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="134" />
+        <location filename="../../ui/admin/catalogue.py" line="138" />
         <source>办理时限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="135" />
+        <location filename="../../ui/admin/catalogue.py" line="139" />
         <source>收费</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="136" />
+        <location filename="../../ui/admin/catalogue.py" line="140" />
         <source>设定依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="137" />
+        <location filename="../../ui/admin/catalogue.py" line="141" />
         <source>环节时限（工作日，全0为不设）</source>
         <translation>Node time limits (working days; all 0: none)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="140" />
+        <location filename="../../ui/admin/catalogue.py" line="144" />
         <source>申请材料</source>
         <translation>Application materials</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="144" />
+        <location filename="../../ui/admin/catalogue.py" line="148" />
         <source>材料名称</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="144" />
+        <location filename="../../ui/admin/catalogue.py" line="148" />
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="144" />
+        <location filename="../../ui/admin/catalogue.py" line="148" />
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="144" />
+        <location filename="../../ui/admin/catalogue.py" line="148" />
         <source>要求</source>
         <translation>Requirement</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="145" />
+        <location filename="../../ui/admin/catalogue.py" line="149" />
         <source>情形（按情形提交时）</source>
         <translation>Condition (when conditional)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="158" />
+        <location filename="../../ui/admin/catalogue.py" line="162" />
         <source>添加材料</source>
         <translation>Add material</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="159" />
+        <location filename="../../ui/admin/catalogue.py" line="163" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="160" />
+        <location filename="../../ui/admin/catalogue.py" line="164" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="161" />
+        <location filename="../../ui/admin/catalogue.py" line="165" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="171" />
-        <location filename="../../ui/admin/catalogue.py" line="239" />
-        <location filename="../../ui/admin/catalogue.py" line="354" />
-        <location filename="../../ui/admin/catalogue.py" line="359" />
+        <location filename="../../ui/admin/catalogue.py" line="175" />
+        <location filename="../../ui/admin/catalogue.py" line="243" />
+        <location filename="../../ui/admin/catalogue.py" line="358" />
+        <location filename="../../ui/admin/catalogue.py" line="363" />
         <source>停用事项</source>
         <translation>Deactivate item</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="175" />
+        <location filename="../../ui/admin/catalogue.py" line="179" />
         <source>保存为新版本</source>
         <translation>Save as new version</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="197" />
+        <location filename="../../ui/admin/catalogue.py" line="201" />
         <source>%1（已停用）</source>
         <translation>%1 (deactivated)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="221" />
+        <location filename="../../ui/admin/catalogue.py" line="225" />
         <source>第 %1 版</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="239" />
-        <location filename="../../ui/admin/catalogue.py" line="359" />
+        <location filename="../../ui/admin/catalogue.py" line="243" />
+        <location filename="../../ui/admin/catalogue.py" line="363" />
         <source>启用事项</source>
         <translation>Activate item</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="243" />
+        <location filename="../../ui/admin/catalogue.py" line="247" />
         <source>新材料</source>
         <translation>新材料</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="337" />
+        <location filename="../../ui/admin/catalogue.py" line="341" />
         <source>没有修改</source>
         <translation>Nothing changed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="344" />
+        <location filename="../../ui/admin/catalogue.py" line="348" />
         <source>已保存为第 %1 版；已受理的办件仍按原版本</source>
         <translation>Saved as version %1; cases already accepted keep their version</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="361" />
+        <location filename="../../ui/admin/catalogue.py" line="365" />
         <source>事项已停用，不再受理新件</source>
         <translation>Item deactivated: no new cases are accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="361" />
+        <location filename="../../ui/admin/catalogue.py" line="365" />
         <source>事项已启用</source>
         <translation>Item activated</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="369" />
-        <location filename="../../ui/admin/catalogue.py" line="403" />
+        <location filename="../../ui/admin/catalogue.py" line="373" />
+        <location filename="../../ui/admin/catalogue.py" line="407" />
         <source>导入事项目录</source>
         <translation>Import the item catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="369" />
+        <location filename="../../ui/admin/catalogue.py" line="373" />
         <source>事项目录 (*.json *.xlsx)</source>
         <translation>Item catalogue (*.json *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="391" />
+        <location filename="../../ui/admin/catalogue.py" line="395" />
         <source>文件与现有目录相同，无需导入</source>
         <translation>The file matches the current catalogue: nothing to import</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="393" />
+        <location filename="../../ui/admin/catalogue.py" line="397" />
         <source>新增 %1 项，修改 %2 项，停用 %3 项，未变 %4 项。确认导入？</source>
         <translation>%1 new, %2 changed, %3 deactivated, %4 unchanged. Import?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="399" />
+        <location filename="../../ui/admin/catalogue.py" line="403" />
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="399" />
+        <location filename="../../ui/admin/catalogue.py" line="403" />
         <source>修改</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="400" />
+        <location filename="../../ui/admin/catalogue.py" line="404" />
         <source>停用</source>
         <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="409" />
+        <location filename="../../ui/admin/catalogue.py" line="413" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="427" />
+        <location filename="../../ui/admin/catalogue.py" line="431" />
         <source>已导入：新增 %1，新版本 %2，停用 %3</source>
         <translation>Imported: %1 new, %2 new versions, %3 deactivated</translation>
     </message>
@@ -1168,13 +1168,13 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../ui/checklist.py" line="362" />
+        <location filename="../../ui/checklist.py" line="368" />
         <source>本次办理</source>
         <translation>This visit</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="371" />
-        <location filename="../../ui/checklist.py" line="477" />
+        <location filename="../../ui/checklist.py" line="377" />
+        <location filename="../../ui/checklist.py" line="483" />
         <source>请选择办理事项</source>
         <translation>Choose an item</translation>
     </message>
@@ -1183,62 +1183,62 @@
         <translation>Space received/missing · N not applicable · F original/copy · +/− copies · F8 all received</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="380" />
+        <location filename="../../ui/checklist.py" line="386" />
         <source>空格 收到/缺少 · N 不适用（两者都移到下一行）· F 原件/复印件 · +/− 份数 · F8 全部收齐</source>
         <translation>Space received/missing · N not applicable (both move to the next row) · F original/copy · +/− copies · F8 all received</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="388" />
+        <location filename="../../ui/checklist.py" line="394" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="390" />
+        <location filename="../../ui/checklist.py" line="396" />
         <source>受理备注（打印在回执上），如：补充说明、容缺承诺</source>
         <translation>Notes printed on the receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="438" />
+        <location filename="../../ui/checklist.py" line="444" />
         <source>已受理 %1</source>
         <translation>Accepted %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="439" />
+        <location filename="../../ui/checklist.py" line="445" />
         <source>已一次性告知</source>
         <translation>One-time notice issued</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="440" />
+        <location filename="../../ui/checklist.py" line="446" />
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="441" />
+        <location filename="../../ui/checklist.py" line="447" />
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="443" />
+        <location filename="../../ui/checklist.py" line="449" />
         <source>补正受理 %1</source>
         <translation>Completing %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="455" />
+        <location filename="../../ui/checklist.py" line="461" />
         <source>共 %1 项，待办 %2 项</source>
         <translation>%1 item(s), %2 pending</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="480" />
+        <location filename="../../ui/checklist.py" line="486" />
         <source>即办件</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="482" />
+        <location filename="../../ui/checklist.py" line="488" />
         <source>承诺%1个工作日</source>
         <translation>%1 working days</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="486" />
+        <location filename="../../ui/checklist.py" line="492" />
         <source>（正在读取材料清单…）</source>
         <translation>(loading the materials…)</translation>
     </message>
@@ -1401,8 +1401,8 @@
     <message>
         <location filename="../../ui/admin/floor.py" line="55" />
         <location filename="../../ui/admin/floor.py" line="66" />
-        <location filename="../../ui/admin/floor.py" line="83" />
-        <location filename="../../ui/admin/floor.py" line="112" />
+        <location filename="../../ui/admin/floor.py" line="86" />
+        <location filename="../../ui/admin/floor.py" line="115" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
@@ -1423,7 +1423,7 @@
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="66" />
-        <location filename="../../ui/admin/floor.py" line="111" />
+        <location filename="../../ui/admin/floor.py" line="114" />
         <source>前缀</source>
         <translation>Prefix</translation>
     </message>
@@ -1439,7 +1439,7 @@
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="67" />
-        <location filename="../../ui/admin/floor.py" line="114" />
+        <location filename="../../ui/admin/floor.py" line="117" />
         <source>每日上限</source>
         <translation>Daily cap</translation>
     </message>
@@ -1449,109 +1449,109 @@
         <translation>Waiting now</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="78" />
+        <location filename="../../ui/admin/floor.py" line="81" />
         <source>所选窗口服务的队列</source>
         <translation>Queues of the selected window</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="85" />
+        <location filename="../../ui/admin/floor.py" line="88" />
         <source>保存窗口</source>
         <translation>Save window</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="89" />
+        <location filename="../../ui/admin/floor.py" line="92" />
         <source>改动即时生效：已取号的群众留在原队列，顺序不变</source>
         <translation>Changes apply at once; tickets already issued stay in their queue, in order</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="92" />
+        <location filename="../../ui/admin/floor.py" line="95" />
         <source>队列设置</source>
-        <translation>Queue</translation>
+        <translation>Queue settings</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="101" />
+        <location filename="../../ui/admin/floor.py" line="104" />
         <source>限定取号时段</source>
         <translation>Issue only between</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="104" />
-        <location filename="../../ui/admin/floor.py" line="161" />
+        <location filename="../../ui/admin/floor.py" line="107" />
+        <location filename="../../ui/admin/floor.py" line="164" />
         <source>不限</source>
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="105" />
+        <location filename="../../ui/admin/floor.py" line="108" />
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="113" />
+        <location filename="../../ui/admin/floor.py" line="116" />
         <source>时段</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="116" />
+        <location filename="../../ui/admin/floor.py" line="119" />
         <source>保存队列</source>
         <translation>Save queue</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="118" />
+        <location filename="../../ui/admin/floor.py" line="121" />
         <source>新增队列</source>
         <translation>New queue</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="125" />
+        <location filename="../../ui/admin/floor.py" line="128" />
         <source>新增窗口</source>
         <translation>New window</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="130" />
+        <location filename="../../ui/admin/floor.py" line="133" />
         <source>名称，如：15号综合窗口</source>
         <translation>Name, e.g. 15号综合窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="131" />
+        <location filename="../../ui/admin/floor.py" line="134" />
         <source>添加窗口</source>
         <translation>Add window</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="133" />
+        <location filename="../../ui/admin/floor.py" line="136" />
         <source>窗口号</source>
         <translation>Window no.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="152" />
-        <location filename="../../ui/admin/floor.py" line="162" />
+        <location filename="../../ui/admin/floor.py" line="155" />
+        <location filename="../../ui/admin/floor.py" line="165" />
         <source>（停用）</source>
         <translation> (inactive)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="177" />
+        <location filename="../../ui/admin/floor.py" line="180" />
         <source>权重 </source>
         <translation>Weight </translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="206" />
+        <location filename="../../ui/admin/floor.py" line="209" />
         <source>%1号窗口服务的队列</source>
         <translation>Queues of window %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="225" />
+        <location filename="../../ui/admin/floor.py" line="228" />
         <source>窗口服务的队列已更新</source>
         <translation>The window's queues are updated</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="243" />
+        <location filename="../../ui/admin/floor.py" line="246" />
         <source>%1号综合窗口</source>
         <translation>%1号综合窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="245" />
+        <location filename="../../ui/admin/floor.py" line="248" />
         <source>窗口已添加</source>
         <translation>Window added</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="275" />
+        <location filename="../../ui/admin/floor.py" line="278" />
         <source>队列已保存</source>
         <translation>Queue saved</translation>
     </message>
@@ -1771,32 +1771,32 @@
         <translation>This case is “%1”: it cannot be handed out</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="291" />
+        <location filename="../../ui/handout.py" line="293" />
         <source>办结后方可出件：请告知申请人预计办结日期</source>
         <translation>Hand-out only once completed: tell the applicant the expected date</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="295" />
+        <location filename="../../ui/handout.py" line="297" />
         <source>等待读取领取人身份证…</source>
         <translation>Waiting for the collector's ID card…</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="308" />
+        <location filename="../../ui/handout.py" line="310" />
         <source>✓ 领取人与申请人一致</source>
         <translation>✓ The collector is the applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="312" />
+        <location filename="../../ui/handout.py" line="314" />
         <source>✓ 领取人与代办人一致</source>
         <translation>✓ The collector is the agent</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="316" />
+        <location filename="../../ui/handout.py" line="318" />
         <source>✗ 领取人与申请人、代办人均不一致，不能出件</source>
         <translation>✗ The collector is neither the applicant nor the agent: do not hand out</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="320" />
+        <location filename="../../ui/handout.py" line="322" />
         <source>将由系统核对领取人身份</source>
         <translation>The system checks the collector</translation>
     </message>
@@ -1805,7 +1805,7 @@
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="338" />
+        <location filename="../../ui/handout.py" line="342" />
         <source>✓ 已出件，请领取人在领取回执上签字</source>
         <translation>✓ Handed out; the collector signs the slip</translation>
     </message>
@@ -1864,14 +1864,19 @@
 <context>
     <name>ItemSearchModel</name>
     <message>
-        <location filename="../../ui/models.py" line="78" />
+        <location filename="../../ui/models.py" line="100" />
         <source>即办件</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="80" />
+        <location filename="../../ui/models.py" line="102" />
         <source>承诺%1个工作日</source>
         <translation>%1 working days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="107" />
+        <source>匹配：%1</source>
+        <translation>Match: %1</translation>
     </message>
 </context>
 <context>
@@ -2514,17 +2519,17 @@
         <translation>State: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="223" />
+        <location filename="../../ui/outcome.py" line="228" />
         <source>即办件：已当场办结，可直接出件</source>
         <translation>On the spot: completed, ready to hand out</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="227" />
+        <location filename="../../ui/outcome.py" line="232" />
         <source>承诺办结日期：%1（%2个工作日）</source>
         <translation>Promised by %1 (%2 working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="234" />
+        <location filename="../../ui/outcome.py" line="239" />
         <source>办结期限跨入尚未公布节假日安排的年份，日期为预估，请以后续通知为准</source>
         <translation>The deadline falls in a year whose holidays are not published yet; the date is an estimate</translation>
     </message>
@@ -3956,7 +3961,7 @@ Shift+F4</translation>
     <message>
         <location filename="../../ui/window_client.py" line="674" />
         <source>办件 %1 的文书尚未打印（Ctrl+P 打印）</source>
-        <translation>The document of case %1 is not printed yet (Ctrl+P)</translation>
+        <translation>Documents not printed yet for %1 (Ctrl+P prints)</translation>
     </message>
     <message>
         <location filename="../../ui/window_client.py" line="687" />
@@ -4295,7 +4300,27 @@ Shift+F4</translation>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
-<message><source>容缺/按情形</source><translation>Tolerated / if applicable</translation></message><message><source>已收</source><translation>Received</translation></message><message><source>缺</source><translation>Missing</translation></message><message><source>不适用</source><translation>N/A</translation></message><message><source>待核</source><translation>To check</translation></message></context>
+    <message>
+        <source>容缺/按情形</source>
+        <translation>Tolerated / if applicable</translation>
+    </message>
+    <message>
+        <source>已收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>缺</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>不适用</source>
+        <translation>N/A</translation>
+    </message>
+    <message>
+        <source>待核</source>
+        <translation>To check</translation>
+    </message>
+</context>
 <context>
     <name>client</name>
     <message>
@@ -4469,6 +4494,29 @@ Shift+F4</translation>
     </message>
 </context>
 <context>
+    <name>kinds</name>
+    <message>
+        <source>行政许可</source>
+        <translation>Administrative permission</translation>
+    </message>
+    <message>
+        <source>公共服务</source>
+        <translation>Public service</translation>
+    </message>
+    <message>
+        <source>行政确认</source>
+        <translation>Administrative confirmation</translation>
+    </message>
+    <message>
+        <source>行政给付</source>
+        <translation>Administrative payment</translation>
+    </message>
+    <message>
+        <source>其他权力</source>
+        <translation>Other power</translation>
+    </message>
+</context>
+<context>
     <name>marks</name>
     <message>
         <source>正常</source>
@@ -4485,6 +4533,59 @@ Shift+F4</translation>
     <message>
         <source>红牌</source>
         <translation>Red</translation>
+    </message>
+</context>
+<context>
+    <name>match</name>
+    <message>
+        <location filename="../../ui/models.py" line="37" />
+        <source>拼音首字母含</source>
+        <translation>initials contain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="38" />
+        <source>拼音首字母</source>
+        <translation>initials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="39" />
+        <source>拼音含</source>
+        <translation>pinyin contains</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="40" />
+        <source>拼音</source>
+        <translation>pinyin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="41" />
+        <source>编码开头</source>
+        <translation>code starts with</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="42" />
+        <source>编码含</source>
+        <translation>code contains</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="43" />
+        <source>编码</source>
+        <translation>code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="44" />
+        <source>名称开头</source>
+        <translation>name starts with </translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="45" />
+        <source>名称含</source>
+        <translation>name contains </translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="46" />
+        <source>名称</source>
+        <translation>name</translation>
     </message>
 </context>
 <context>
@@ -4513,7 +4614,19 @@ Shift+F4</translation>
         <source>暂停计时</source>
         <translation>Clock stopped</translation>
     </message>
-<message><source>受理</source><translation>Intake</translation></message><message><source>审批</source><translation>Approval</translation></message><message><source>办结</source><translation>Completion</translation></message></context>
+    <message>
+        <source>受理</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <source>审批</source>
+        <translation>Approval</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Completion</translation>
+    </message>
+</context>
 <context>
     <name>outcome</name>
     <message>
@@ -4596,7 +4709,23 @@ Shift+F4</translation>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
-<message><source>老年人</source><translation>elderly</translation></message><message><source>残疾人</source><translation>disabled</translation></message><message><source>孕妇</source><translation>pregnant</translation></message><message><source>军人/退役军人</source><translation>military / veteran</translation></message></context>
+    <message>
+        <source>老年人</source>
+        <translation>elderly</translation>
+    </message>
+    <message>
+        <source>残疾人</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <source>孕妇</source>
+        <translation>pregnant</translation>
+    </message>
+    <message>
+        <source>军人/退役军人</source>
+        <translation>military / veteran</translation>
+    </message>
+</context>
 <context>
     <name>roles</name>
     <message>
@@ -4619,5 +4748,68 @@ Shift+F4</translation>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
-<message><source>窗口人员</source><translation>Window clerk</translation></message><message><source>后台审核人员</source><translation>Back-office reviewer</translation></message><message><source>印章管理员</source><translation>Seal keeper</translation></message><message><source>大厅管理员</source><translation>Hall manager</translation></message><message><source>系统管理员</source><translation>Administrator</translation></message></context>
-<context><name>kinds</name><message><source>行政许可</source><translation>Administrative permission</translation></message><message><source>公共服务</source><translation>Public service</translation></message><message><source>行政确认</source><translation>Administrative confirmation</translation></message><message><source>行政给付</source><translation>Administrative payment</translation></message><message><source>其他权力</source><translation>Other power</translation></message></context><context><name>settings</name><message><source>重新排队</source><translation>Queue again</translation></message><message><source>作废</source><translation>Void</translation></message><message><source>由镇后台审批</source><translation>Decided by the town back office</translation></message><message><source>本点自行审批</source><translation>Decided at the point itself</translation></message><message><source>在屏幕上显示号码</source><translation>Show the number on the screen</translation></message><message><source>作废号票</source><translation>Void the ticket</translation></message><message><source>自动</source><translation>Automatic</translation></message><message><source>语音合成</source><translation>Speech synthesis</translation></message><message><source>录音片段</source><translation>Recorded clips</translation></message><message><source>静音</source><translation>Silent</translation></message></context></TS>
+    <message>
+        <source>窗口人员</source>
+        <translation>Window clerk</translation>
+    </message>
+    <message>
+        <source>后台审核人员</source>
+        <translation>Back-office reviewer</translation>
+    </message>
+    <message>
+        <source>印章管理员</source>
+        <translation>Seal keeper</translation>
+    </message>
+    <message>
+        <source>大厅管理员</source>
+        <translation>Hall manager</translation>
+    </message>
+    <message>
+        <source>系统管理员</source>
+        <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <source>重新排队</source>
+        <translation>Queue again</translation>
+    </message>
+    <message>
+        <source>作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>由镇后台审批</source>
+        <translation>Decided by the town back office</translation>
+    </message>
+    <message>
+        <source>本点自行审批</source>
+        <translation>Decided at the point itself</translation>
+    </message>
+    <message>
+        <source>在屏幕上显示号码</source>
+        <translation>Show the number on the screen</translation>
+    </message>
+    <message>
+        <source>作废号票</source>
+        <translation>Void the ticket</translation>
+    </message>
+    <message>
+        <source>自动</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <source>语音合成</source>
+        <translation>Speech synthesis</translation>
+    </message>
+    <message>
+        <source>录音片段</source>
+        <translation>Recorded clips</translation>
+    </message>
+    <message>
+        <source>静音</source>
+        <translation>Silent</translation>
+    </message>
+</context>
+</TS>

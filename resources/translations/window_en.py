@@ -52,7 +52,6 @@ EN = {
     # finishing a visit (F6)
     "还有 %1 项未办理（已保存草稿）": "%1 item(s) still pending (draft saved)",
     "本次未办理任何事项": "No item was handled in this visit",
-    "办件 %1 的文书尚未打印（Ctrl+P 打印）": "The document of case %1 is not printed yet (Ctrl+P)",
     "。确认结束本次服务请再按 F6": ". Press F6 again to end the visit",
     "正在读取材料清单，读取后全部收齐（F8）": (
         "Loading the materials; all are marked received (F8) once loaded"
@@ -68,6 +67,18 @@ EN = {
     "残疾人": "disabled",
     "孕妇": "pregnant",
     "军人/退役军人": "military / veteran",
+    # why an item matched the search (the core's words, then the term)
+    "匹配：%1": "Match: %1",
+    "拼音首字母含": "initials contain",
+    "拼音首字母": "initials",
+    "拼音含": "pinyin contains",
+    "拼音": "pinyin",
+    "编码开头": "code starts with",
+    "编码含": "code contains",
+    "名称开头": "name starts with ",
+    "名称含": "name contains ",
+    # the finish warning names several cases
+    "办件 %1 的文书尚未打印（Ctrl+P 打印）": "Documents not printed yet for %1 (Ctrl+P prints)",
 }
 
 DYNAMIC = {
@@ -75,3 +86,5 @@ DYNAMIC = {
                   "非必要", "按情形"],  # fmt: skip
     "queue": ["老年人", "残疾人", "孕妇", "军人/退役军人"],
 }
+
+BY_CONTEXT = {"match": {"编码": "code", "名称": "name"}}

@@ -30,7 +30,7 @@ from counter import admin as door
 from counter import clock
 from counter.services.admin import CalendarYearView
 from ui import widgets
-from ui.admin.common import AdminTab
+from ui.admin.common import AdminTab, joined
 from ui.admin.session import AdminSession
 from ui.widgets import named
 
@@ -99,6 +99,9 @@ class CalendarTab(AdminTab):
         self.marks.verticalHeader().setVisible(False)
         self.marks.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.marks.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.marks.horizontalHeader().setSectionResizeMode(  # "Adjusted working day" whole
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
         side.addWidget(self.marks, 1)
         self.day_label = named(QLabel(self.tr("点击日期后标记")), "sectionTitle")
         side.addWidget(self.day_label)
@@ -127,7 +130,7 @@ class CalendarTab(AdminTab):
             if view.confirmed
             else self.tr("未确认：国家节假日尚未载入或录入，期限仅为估算")
         )
-        missing = "、".join(str(y) for y in view.unconfirmed_years)
+        missing = joined(str(y) for y in view.unconfirmed_years)
         if missing:
             state += self.tr("　未确认年份：%1").replace("%1", missing)
         self.status.setText(state)

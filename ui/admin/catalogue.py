@@ -72,6 +72,10 @@ class CatalogueTab(AdminTab):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col in (0, 2):  # codes and departments whole, their headers too (in English)
+            self.table.horizontalHeader().setSectionResizeMode(
+                col, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.table.cellClicked.connect(lambda r, _c: self.open_row(r))
         ll.addWidget(self.table, 1)
         imp = QHBoxLayout()
@@ -148,7 +152,7 @@ class CatalogueTab(AdminTab):
         hh = self.materials.horizontalHeader()
         hh.setSectionResizeMode(MAT_NAME, QHeaderView.ResizeMode.Stretch)
         hh.setSectionResizeMode(MAT_COND, QHeaderView.ResizeMode.Stretch)
-        self.materials.setColumnWidth(MAT_FORM, 150)
+        self.materials.setColumnWidth(MAT_FORM, 200)  # "Original and copy" whole
         self.materials.setColumnWidth(MAT_COPIES, 80)
         self.materials.setColumnWidth(MAT_REQ, 130)
         self.materials.verticalHeader().setDefaultSectionSize(40)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from counter import admin as door
 from counter.services.auth import StaffInfo
-from ui.admin.common import AdminTab
+from ui.admin.common import AdminTab, joined
 from ui.admin.session import AdminSession
 from ui.widgets import named, translate
 
@@ -122,7 +122,7 @@ class StaffTab(AdminTab):
                 state += self.tr(" · 锁定")
             if st.must_change_password:
                 state += self.tr(" · 待改密码")
-            roles = "、".join(translate("roles", names.get(x, x)) for x in st.roles)
+            roles = joined(translate("roles", names.get(x, x)) for x in st.roles)
             for c, text in enumerate((st.staff_no, st.name, roles, st.hall_code, state)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
             if st.staff_no == keep:
