@@ -172,6 +172,8 @@ class ApplicantPanel(QWidget):
         head.addWidget(self.enterprise_radio)
         head.addStretch(1)
         self.card_state = named(QLabel(self.tr("请将身份证放在阅读器上")), "cardState")
+        self.card_state.setWordWrap(True)  # two lines rather than a wider column (English)
+        self.card_state.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         head.addWidget(self.card_state)
         lay.addLayout(head)
 
@@ -215,6 +217,12 @@ class ApplicantPanel(QWidget):
         g.setVerticalSpacing(6)
         self.name = self._line("personName", self.tr("姓名"), 60)
         self.id_type = named(QComboBox(), "idType")
+        # as wide as a short name, not the longest (“Foreigner permanent residence card” in
+        # English): the list itself opens as wide as it needs
+        self.id_type.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.id_type.setMinimumContentsLength(10)
         for code in ID_TYPES:
             self.id_type.addItem(self.tr(code), code)
         self.id_type.currentIndexChanged.connect(lambda _i: self._check_id())

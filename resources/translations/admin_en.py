@@ -57,10 +57,10 @@ EN = {
     "停用": "Deactivated",
     "正在导入…": "Importing…",
     "已导入：新增 %1，新版本 %2，停用 %3": "Imported: %1 new, %2 new versions, %3 deactivated",
-    "行政许可": "Administrative permission",
+    "行政许可": "Licensing",
     "公共服务": "Public service",
-    "行政确认": "Administrative confirmation",
-    "行政给付": "Administrative payment",
+    "行政确认": "Confirmation",
+    "行政给付": "Benefit",
     "其他权力": "Other power",
     "审批": "Approval",
     # 工作人员
@@ -194,5 +194,6 @@ DYNAMIC = {
 BY_CONTEXT = {
     "AdminWindow": {"工作人员": "Staff"},
     "StaffTab": {"停用": "Inactive"},
+    "checklist": {"份数": "Qty"},  # a narrow column of the window client's checklist
     "nodes": {"受理": "Intake", "办结": "Completion"},
 }

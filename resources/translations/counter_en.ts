@@ -99,209 +99,209 @@
     <message>
         <location filename="../../ui/applicant_panel.py" line="165" />
         <source>企业/单位</source>
-        <translation>Enterprise/organisation</translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <location filename="../../ui/applicant_panel.py" line="174" />
-        <location filename="../../ui/applicant_panel.py" line="498" />
+        <location filename="../../ui/applicant_panel.py" line="506" />
         <source>请将身份证放在阅读器上</source>
         <translation>Place the ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="187" />
+        <location filename="../../ui/applicant_panel.py" line="189" />
         <source>代办（他人代为办理）</source>
         <translation>Agent (acting for the applicant)</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="216" />
-        <location filename="../../ui/applicant_panel.py" line="233" />
+        <location filename="../../ui/applicant_panel.py" line="218" />
+        <location filename="../../ui/applicant_panel.py" line="241" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="221" />
+        <location filename="../../ui/applicant_panel.py" line="229" />
         <source>18位证件号码</source>
         <translation>18-character ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="228" />
-        <location filename="../../ui/applicant_panel.py" line="252" />
+        <location filename="../../ui/applicant_panel.py" line="236" />
+        <location filename="../../ui/applicant_panel.py" line="260" />
         <source>民族</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="230" />
-        <location filename="../../ui/applicant_panel.py" line="289" />
+        <location filename="../../ui/applicant_panel.py" line="238" />
+        <location filename="../../ui/applicant_panel.py" line="297" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="231" />
-        <location filename="../../ui/applicant_panel.py" line="258" />
+        <location filename="../../ui/applicant_panel.py" line="239" />
+        <location filename="../../ui/applicant_panel.py" line="266" />
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="237" />
+        <location filename="../../ui/applicant_panel.py" line="245" />
         <source>生僻字</source>
         <translation>Rare char</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="239" />
+        <location filename="../../ui/applicant_panel.py" line="247" />
         <source>按字符编码输入生僻字（如 U+20000）；也可在姓名中输入编码后按 Alt+X</source>
         <translation>Enter a rare character by its code point (e.g. U+20000); or type the code in the name and press Alt+X</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="245" />
+        <location filename="../../ui/applicant_panel.py" line="253" />
         <source>证件</source>
         <translation>ID type</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="247" />
+        <location filename="../../ui/applicant_panel.py" line="255" />
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="250" />
+        <location filename="../../ui/applicant_panel.py" line="258" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="254" />
+        <location filename="../../ui/applicant_panel.py" line="262" />
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="256" />
-        <location filename="../../ui/applicant_panel.py" line="295" />
-        <location filename="../../ui/applicant_panel.py" line="314" />
+        <location filename="../../ui/applicant_panel.py" line="264" />
+        <location filename="../../ui/applicant_panel.py" line="303" />
+        <location filename="../../ui/applicant_panel.py" line="322" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="284" />
+        <location filename="../../ui/applicant_panel.py" line="292" />
         <source>单位名称（与营业执照一致）</source>
         <translation>Name (as on the business licence)</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="285" />
+        <location filename="../../ui/applicant_panel.py" line="293" />
         <source>18位统一社会信用代码</source>
         <translation>18-character unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="288" />
-        <location filename="../../ui/applicant_panel.py" line="294" />
+        <location filename="../../ui/applicant_panel.py" line="296" />
+        <location filename="../../ui/applicant_panel.py" line="302" />
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="290" />
-        <location filename="../../ui/applicant_panel.py" line="296" />
+        <location filename="../../ui/applicant_panel.py" line="298" />
+        <location filename="../../ui/applicant_panel.py" line="304" />
         <source>住所</source>
         <translation>Registered address</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="291" />
+        <location filename="../../ui/applicant_panel.py" line="299" />
         <source>单位名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="292" />
+        <location filename="../../ui/applicant_panel.py" line="300" />
         <source>信用代码</source>
         <translation>Credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="304" />
+        <location filename="../../ui/applicant_panel.py" line="312" />
         <source>代办人姓名</source>
         <translation>Agent's name</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="305" />
+        <location filename="../../ui/applicant_panel.py" line="313" />
         <source>代办人身份证号码</source>
         <translation>Agent's ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="307" />
+        <location filename="../../ui/applicant_panel.py" line="315" />
         <source>代办人电话</source>
         <translation>Agent's phone</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="309" />
+        <location filename="../../ui/applicant_panel.py" line="317" />
         <source>与申请人关系，如：子女、村代办员</source>
         <translation>Relation, e.g. child, village agent</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="312" />
+        <location filename="../../ui/applicant_panel.py" line="320" />
         <source>代办人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="316" />
+        <location filename="../../ui/applicant_panel.py" line="324" />
         <source>身份证</source>
         <translation>ID card</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="319" />
+        <location filename="../../ui/applicant_panel.py" line="327" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="381" />
+        <location filename="../../ui/applicant_panel.py" line="389" />
         <source>请填写申请人姓名</source>
         <translation>Enter the applicant's name</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="384" />
+        <location filename="../../ui/applicant_panel.py" line="392" />
         <source>请填写证件号码</source>
         <translation>Enter the ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="389" />
+        <location filename="../../ui/applicant_panel.py" line="397" />
         <source>请填写单位名称</source>
         <translation>Enter the organisation's name</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="392" />
+        <location filename="../../ui/applicant_panel.py" line="400" />
         <source>请填写统一社会信用代码</source>
         <translation>Enter the unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="397" />
+        <location filename="../../ui/applicant_panel.py" line="405" />
         <source>请填写代办人姓名</source>
         <translation>Enter the agent's name</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="400" />
+        <location filename="../../ui/applicant_panel.py" line="408" />
         <source>请填写代办人身份证号码</source>
         <translation>Enter the agent's ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="517" />
+        <location filename="../../ui/applicant_panel.py" line="525" />
         <source>✓ 已读取代办人身份证</source>
         <translation>✓ Agent's ID card read</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="540" />
+        <location filename="../../ui/applicant_panel.py" line="548" />
         <source>✓ 已读取身份证</source>
         <translation>✓ ID card read</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="565" />
+        <location filename="../../ui/applicant_panel.py" line="573" />
         <source>电话 %1</source>
         <translation>phone %1</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="569" />
+        <location filename="../../ui/applicant_panel.py" line="577" />
         <source>法定代表人 %1</source>
         <translation>legal representative %1</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="571" />
+        <location filename="../../ui/applicant_panel.py" line="579" />
         <source>上次登记的信息：%1</source>
         <translation>Registered last time: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="573" />
+        <location filename="../../ui/applicant_panel.py" line="581" />
         <source>使用  Ctrl+U</source>
         <translation>Use  Ctrl+U</translation>
     </message>
@@ -2491,7 +2491,7 @@
     <message>
         <location filename="../../ui/outcome.py" line="136" />
         <source>不予受理</source>
-        <translation>Not accepted</translation>
+        <translation>Refuse</translation>
     </message>
     <message>
         <location filename="../../ui/outcome.py" line="164" />
@@ -4294,7 +4294,7 @@ Shift+F4</translation>
     </message>
     <message>
         <source>份数</source>
-        <translation>Copies</translation>
+        <translation>Qty</translation>
     </message>
     <message>
         <source>备注</source>
@@ -4497,7 +4497,7 @@ Shift+F4</translation>
     <name>kinds</name>
     <message>
         <source>行政许可</source>
-        <translation>Administrative permission</translation>
+        <translation>Licensing</translation>
     </message>
     <message>
         <source>公共服务</source>
@@ -4505,11 +4505,11 @@ Shift+F4</translation>
     </message>
     <message>
         <source>行政确认</source>
-        <translation>Administrative confirmation</translation>
+        <translation>Confirmation</translation>
     </message>
     <message>
         <source>行政给付</source>
-        <translation>Administrative payment</translation>
+        <translation>Benefit</translation>
     </message>
     <message>
         <source>其他权力</source>

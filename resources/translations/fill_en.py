@@ -146,7 +146,7 @@ EN = {
     "导出报表": "Export report",
     "申请人": "Applicant",
     "个人": "Person",
-    "企业/单位": "Enterprise/organisation",
+    "企业/单位": "Organisation",
     "请将身份证放在阅读器上": "Place the ID card on the reader",
     "代办（他人代为办理）": "Agent (acting for the applicant)",
     "姓名": "Name",

@@ -87,4 +87,7 @@ DYNAMIC = {
     "queue": ["老年人", "残疾人", "孕妇", "军人/退役军人"],
 }
 
-BY_CONTEXT = {"match": {"编码": "code", "名称": "name"}}
+BY_CONTEXT = {
+    "match": {"编码": "code", "名称": "name"},
+    "OutcomePanel": {"不予受理": "Refuse"},  # the button; the case stays "Not accepted"
+}
