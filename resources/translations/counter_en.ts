@@ -489,17 +489,17 @@
     <message>
         <location filename="../../ui/admin/calendar.py" line="113" />
         <source>闭厅日</source>
-        <translation>Closure day</translation>
+        <translation>Closed</translation>
     </message>
     <message>
         <location filename="../../ui/admin/calendar.py" line="114" />
         <source>加班工作日</source>
-        <translation>Extra working day</translation>
+        <translation>Extra workday</translation>
     </message>
     <message>
         <location filename="../../ui/admin/calendar.py" line="115" />
         <source>取消标记</source>
-        <translation>Remove mark</translation>
+        <translation>Unmark</translation>
     </message>
     <message>
         <location filename="../../ui/admin/calendar.py" line="129" />
@@ -519,7 +519,7 @@
     <message>
         <location filename="../../ui/admin/calendar.py" line="163" />
         <source>调休上班</source>
-        <translation>Adjusted working day</translation>
+        <translation>Adjusted workday</translation>
     </message>
     <message>
         <location filename="../../ui/admin/calendar.py" line="163" />
@@ -529,7 +529,7 @@
     <message>
         <location filename="../../ui/admin/calendar.py" line="165" />
         <source>本厅加班</source>
-        <translation>Hall extra working day</translation>
+        <translation>Extra workday</translation>
     </message>
     <message>
         <location filename="../../ui/admin/calendar.py" line="165" />
