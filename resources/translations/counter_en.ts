@@ -87,221 +87,221 @@
 <context>
     <name>ApplicantPanel</name>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="163" />
+        <location filename="../../ui/applicant_panel.py" line="164" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="164" />
+        <location filename="../../ui/applicant_panel.py" line="165" />
         <source>个人</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="165" />
+        <location filename="../../ui/applicant_panel.py" line="166" />
         <source>企业/单位</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="174" />
-        <location filename="../../ui/applicant_panel.py" line="506" />
+        <location filename="../../ui/applicant_panel.py" line="175" />
+        <location filename="../../ui/applicant_panel.py" line="507" />
         <source>请将身份证放在阅读器上</source>
         <translation>Place the ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="189" />
+        <location filename="../../ui/applicant_panel.py" line="190" />
         <source>代办（他人代为办理）</source>
         <translation>Agent (acting for the applicant)</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="218" />
-        <location filename="../../ui/applicant_panel.py" line="241" />
+        <location filename="../../ui/applicant_panel.py" line="219" />
+        <location filename="../../ui/applicant_panel.py" line="242" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="229" />
+        <location filename="../../ui/applicant_panel.py" line="230" />
         <source>18位证件号码</source>
         <translation>18-character ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="236" />
-        <location filename="../../ui/applicant_panel.py" line="260" />
+        <location filename="../../ui/applicant_panel.py" line="237" />
+        <location filename="../../ui/applicant_panel.py" line="261" />
         <source>民族</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="238" />
-        <location filename="../../ui/applicant_panel.py" line="297" />
+        <location filename="../../ui/applicant_panel.py" line="239" />
+        <location filename="../../ui/applicant_panel.py" line="298" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="239" />
-        <location filename="../../ui/applicant_panel.py" line="266" />
+        <location filename="../../ui/applicant_panel.py" line="240" />
+        <location filename="../../ui/applicant_panel.py" line="267" />
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="245" />
+        <location filename="../../ui/applicant_panel.py" line="246" />
         <source>生僻字</source>
         <translation>Rare char</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="247" />
+        <location filename="../../ui/applicant_panel.py" line="248" />
         <source>按字符编码输入生僻字（如 U+20000）；也可在姓名中输入编码后按 Alt+X</source>
         <translation>Enter a rare character by its code point (e.g. U+20000); or type the code in the name and press Alt+X</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="253" />
+        <location filename="../../ui/applicant_panel.py" line="254" />
         <source>证件</source>
         <translation>ID type</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="255" />
+        <location filename="../../ui/applicant_panel.py" line="256" />
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="258" />
+        <location filename="../../ui/applicant_panel.py" line="259" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="262" />
+        <location filename="../../ui/applicant_panel.py" line="263" />
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="264" />
-        <location filename="../../ui/applicant_panel.py" line="303" />
-        <location filename="../../ui/applicant_panel.py" line="322" />
+        <location filename="../../ui/applicant_panel.py" line="265" />
+        <location filename="../../ui/applicant_panel.py" line="304" />
+        <location filename="../../ui/applicant_panel.py" line="323" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="292" />
+        <location filename="../../ui/applicant_panel.py" line="293" />
         <source>单位名称（与营业执照一致）</source>
         <translation>Name (as on the business licence)</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="293" />
+        <location filename="../../ui/applicant_panel.py" line="294" />
         <source>18位统一社会信用代码</source>
         <translation>18-character unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="296" />
-        <location filename="../../ui/applicant_panel.py" line="302" />
+        <location filename="../../ui/applicant_panel.py" line="297" />
+        <location filename="../../ui/applicant_panel.py" line="303" />
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="298" />
-        <location filename="../../ui/applicant_panel.py" line="304" />
+        <location filename="../../ui/applicant_panel.py" line="299" />
+        <location filename="../../ui/applicant_panel.py" line="305" />
         <source>住所</source>
         <translation>Registered address</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="299" />
+        <location filename="../../ui/applicant_panel.py" line="300" />
         <source>单位名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="300" />
+        <location filename="../../ui/applicant_panel.py" line="301" />
         <source>信用代码</source>
         <translation>Credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="312" />
+        <location filename="../../ui/applicant_panel.py" line="313" />
         <source>代办人姓名</source>
         <translation>Agent's name</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="313" />
+        <location filename="../../ui/applicant_panel.py" line="314" />
         <source>代办人身份证号码</source>
         <translation>Agent's ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="315" />
+        <location filename="../../ui/applicant_panel.py" line="316" />
         <source>代办人电话</source>
         <translation>Agent's phone</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="317" />
+        <location filename="../../ui/applicant_panel.py" line="318" />
         <source>与申请人关系，如：子女、村代办员</source>
         <translation>Relation, e.g. child, village agent</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="320" />
+        <location filename="../../ui/applicant_panel.py" line="321" />
         <source>代办人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="324" />
+        <location filename="../../ui/applicant_panel.py" line="325" />
         <source>身份证</source>
         <translation>ID card</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="327" />
+        <location filename="../../ui/applicant_panel.py" line="328" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="389" />
+        <location filename="../../ui/applicant_panel.py" line="390" />
         <source>请填写申请人姓名</source>
         <translation>Enter the applicant's name</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="392" />
+        <location filename="../../ui/applicant_panel.py" line="393" />
         <source>请填写证件号码</source>
         <translation>Enter the ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="397" />
+        <location filename="../../ui/applicant_panel.py" line="398" />
         <source>请填写单位名称</source>
         <translation>Enter the organisation's name</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="400" />
+        <location filename="../../ui/applicant_panel.py" line="401" />
         <source>请填写统一社会信用代码</source>
         <translation>Enter the unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="405" />
+        <location filename="../../ui/applicant_panel.py" line="406" />
         <source>请填写代办人姓名</source>
         <translation>Enter the agent's name</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="408" />
+        <location filename="../../ui/applicant_panel.py" line="409" />
         <source>请填写代办人身份证号码</source>
         <translation>Enter the agent's ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="525" />
+        <location filename="../../ui/applicant_panel.py" line="526" />
         <source>✓ 已读取代办人身份证</source>
         <translation>✓ Agent's ID card read</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="548" />
+        <location filename="../../ui/applicant_panel.py" line="549" />
         <source>✓ 已读取身份证</source>
         <translation>✓ ID card read</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="573" />
+        <location filename="../../ui/applicant_panel.py" line="574" />
         <source>电话 %1</source>
         <translation>phone %1</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="577" />
+        <location filename="../../ui/applicant_panel.py" line="578" />
         <source>法定代表人 %1</source>
         <translation>legal representative %1</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="579" />
+        <location filename="../../ui/applicant_panel.py" line="580" />
         <source>上次登记的信息：%1</source>
         <translation>Registered last time: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="581" />
+        <location filename="../../ui/applicant_panel.py" line="582" />
         <source>使用  Ctrl+U</source>
         <translation>Use  Ctrl+U</translation>
     </message>
@@ -3487,7 +3487,7 @@ Shift+F4</translation>
     <message>
         <location filename="../../ui/signin.py" line="107" />
         <source>新密码（至少8位，不能全是数字）</source>
-        <translation>New password (8 characters or more, not only digits)</translation>
+        <translation>8+ characters, not only digits</translation>
     </message>
     <message>
         <location filename="../../ui/signin.py" line="110" />
@@ -4213,23 +4213,23 @@ Shift+F4</translation>
 <context>
     <name>applicant</name>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="108" />
+        <location filename="../../ui/applicant_panel.py" line="109" />
         <source>证件号码应为5至40位字母或数字</source>
         <translation>The ID number must be 5 to 40 letters or digits</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="111" />
-        <location filename="../../ui/applicant_panel.py" line="127" />
+        <location filename="../../ui/applicant_panel.py" line="112" />
+        <location filename="../../ui/applicant_panel.py" line="128" />
         <source>已输入%1位，共18位</source>
         <translation>%1 of 18 characters</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="117" />
+        <location filename="../../ui/applicant_panel.py" line="118" />
         <source>✓ 号码校验通过（%1，%2）</source>
         <translation>✓ Number checked (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="133" />
+        <location filename="../../ui/applicant_panel.py" line="134" />
         <source>✓ 统一社会信用代码校验通过</source>
         <translation>✓ Credit code checked</translation>
     </message>

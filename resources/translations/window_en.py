@@ -44,7 +44,7 @@ EN = {
         "Hand-out only once completed: tell the applicant the expected date"
     ),
     # the password change at sign-in
-    "新密码（至少8位，不能全是数字）": "New password (8 characters or more, not only digits)",
+    "新密码（至少8位，不能全是数字）": "8+ characters, not only digits",
     "再输入一次新密码": "The new password again",
     "新密码": "New password",
     "确认新密码": "Confirm",
