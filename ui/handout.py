@@ -230,7 +230,9 @@ class HandoutPanel(QWidget):
             return ""
         if case.state == "delivered":
             when = local_time(case.delivered_at) if case.delivered_at else ""
-            return self.tr("已领取，不能重复出件") + (f"（{when}）" if when else "")
+            return self.tr("已领取，不能重复出件") + (
+                self.tr("（%1）").replace("%1", when) if when else ""
+            )
         if case.state in UNFINISHED:
             if case.deadline is not None:
                 return (

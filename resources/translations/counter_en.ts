@@ -1756,47 +1756,52 @@
         <translation>Already collected; it cannot be handed out again</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="237" />
+        <location filename="../../ui/handout.py" line="234" />
+        <source>（%1）</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handout.py" line="239" />
         <source>未办结，预计%1月%2日办结</source>
         <translation>Not completed yet; expected by %1/%2 (month/day)</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="241" />
+        <location filename="../../ui/handout.py" line="243" />
         <source>未办结</source>
         <translation>Not completed yet</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="242" />
+        <location filename="../../ui/handout.py" line="244" />
         <source>此办件当前状态为“%1”，不能出件</source>
         <translation>This case is “%1”: it cannot be handed out</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="293" />
+        <location filename="../../ui/handout.py" line="295" />
         <source>办结后方可出件：请告知申请人预计办结日期</source>
         <translation>Hand-out only once completed: tell the applicant the expected date</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="297" />
+        <location filename="../../ui/handout.py" line="299" />
         <source>等待读取领取人身份证…</source>
         <translation>Waiting for the collector's ID card…</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="310" />
+        <location filename="../../ui/handout.py" line="312" />
         <source>✓ 领取人与申请人一致</source>
         <translation>✓ The collector is the applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="314" />
+        <location filename="../../ui/handout.py" line="316" />
         <source>✓ 领取人与代办人一致</source>
         <translation>✓ The collector is the agent</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="318" />
+        <location filename="../../ui/handout.py" line="320" />
         <source>✗ 领取人与申请人、代办人均不一致，不能出件</source>
         <translation>✗ The collector is neither the applicant nor the agent: do not hand out</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="322" />
+        <location filename="../../ui/handout.py" line="324" />
         <source>将由系统核对领取人身份</source>
         <translation>The system checks the collector</translation>
     </message>
@@ -1805,7 +1810,7 @@
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="342" />
+        <location filename="../../ui/handout.py" line="344" />
         <source>✓ 已出件，请领取人在领取回执上签字</source>
         <translation>✓ Handed out; the collector signs the slip</translation>
     </message>
@@ -3914,102 +3919,102 @@ Shift+F4</translation>
 <context>
     <name>WindowClient</name>
     <message>
-        <location filename="../../ui/window_client.py" line="192" />
+        <location filename="../../ui/window_client.py" line="193" />
         <source>便民服务中心综合窗口</source>
         <translation>Service centre window</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="245" />
+        <location filename="../../ui/window_client.py" line="246" />
         <source>受理  F9</source>
         <translation>Intake  F9</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="251" />
+        <location filename="../../ui/window_client.py" line="252" />
         <source>出件  F10</source>
         <translation>Hand-out  F10</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="257" />
+        <location filename="../../ui/window_client.py" line="258" />
         <source>签退  Ctrl+Q</source>
         <translation>Sign out  Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="269" />
+        <location filename="../../ui/window_client.py" line="270" />
         <source>%1 · %2号窗口 · %3（工号 %4）</source>
         <translation>%1 · window %2 · %3 (staff no. %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="292" />
+        <location filename="../../ui/window_client.py" line="293" />
         <source>草稿已保存 %1</source>
         <translation>Draft saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="295" />
+        <location filename="../../ui/window_client.py" line="296" />
         <source>草稿保存失败：%1</source>
         <translation>Draft not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="669" />
+        <location filename="../../ui/window_client.py" line="670" />
         <source>还有 %1 项未办理（已保存草稿）</source>
         <translation>%1 item(s) still pending (draft saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="671" />
+        <location filename="../../ui/window_client.py" line="672" />
         <source>本次未办理任何事项</source>
         <translation>No item was handled in this visit</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="674" />
+        <location filename="../../ui/window_client.py" line="675" />
         <source>办件 %1 的文书尚未打印（Ctrl+P 打印）</source>
         <translation>Documents not printed yet for %1 (Ctrl+P prints)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="687" />
+        <location filename="../../ui/window_client.py" line="688" />
         <source>。确认结束本次服务请再按 F6</source>
         <translation>. Press F6 again to end the visit</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="719" />
+        <location filename="../../ui/window_client.py" line="720" />
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="474" />
+        <location filename="../../ui/window_client.py" line="475" />
         <source>未能签退：%1</source>
         <translation>Could not sign out: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="518" />
+        <location filename="../../ui/window_client.py" line="519" />
         <source>读卡器：%1</source>
         <translation>Card reader: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="519" />
+        <location filename="../../ui/window_client.py" line="520" />
         <source>就绪</source>
         <translation>ready</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="519" />
+        <location filename="../../ui/window_client.py" line="520" />
         <source>未连接</source>
         <translation>not connected</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="523" />
+        <location filename="../../ui/window_client.py" line="524" />
         <source>读卡器：未配置</source>
         <translation>Card reader: none</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="525" />
+        <location filename="../../ui/window_client.py" line="526" />
         <source>扫码枪：串口</source>
         <translation>Scanner: serial</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="527" />
+        <location filename="../../ui/window_client.py" line="528" />
         <source>扫码枪：键盘模式</source>
         <translation>Scanner: keyboard</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="530" />
+        <location filename="../../ui/window_client.py" line="531" />
         <source>读卡器未连接，请手工录入</source>
         <translation>Card reader not connected; type the details</translation>
     </message>
@@ -4018,27 +4023,27 @@ Shift+F4</translation>
         <translation>marked no-show</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="620" />
+        <location filename="../../ui/window_client.py" line="621" />
         <source>窗口已暂停服务，不会再被叫号；按 F7 恢复叫号</source>
         <translation>The window is paused and will not be called; press F7 to resume calls</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="622" />
+        <location filename="../../ui/window_client.py" line="623" />
         <source>窗口已恢复叫号</source>
         <translation>The window takes calls again</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="633" />
+        <location filename="../../ui/window_client.py" line="634" />
         <source>本窗口没有暂离的号票</source>
         <translation>No parked tickets at this window</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="601" />
+        <location filename="../../ui/window_client.py" line="602" />
         <source>当前没有等候的群众</source>
         <translation>Nobody is waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="606" />
+        <location filename="../../ui/window_client.py" line="607" />
         <source>已重呼 %1</source>
         <translation>Recalled %1</translation>
     </message>
@@ -4047,7 +4052,7 @@ Shift+F4</translation>
         <translation>parked; resume it from the Parked button</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="637" />
+        <location filename="../../ui/window_client.py" line="638" />
         <source>请先办结或暂离当前号票，再恢复暂离的号票</source>
         <translation>Finish or park the current ticket before resuming another</translation>
     </message>
@@ -4060,17 +4065,17 @@ Shift+F4</translation>
         <translation>%1 item(s) still pending (draft saved). Press F6 again to end the visit</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="705" />
+        <location filename="../../ui/window_client.py" line="706" />
         <source>%1 已办结，请群众在评价器上评价</source>
         <translation>%1 finished; the citizen may rate the service now</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="732" />
+        <location filename="../../ui/window_client.py" line="733" />
         <source>评价未保存：%1</source>
         <translation>Rating not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="765" />
+        <location filename="../../ui/window_client.py" line="766" />
         <source>实时刷新连接中断，正在重连…　叫号和等候人数可能不是最新</source>
         <translation>Live updates lost their connection, reconnecting…  Calls and waiting counts may be out of date</translation>
     </message>
@@ -4139,37 +4144,37 @@ Shift+F4</translation>
         <translation>Handed out: %1; print the slip (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="958" />
+        <location filename="../../ui/window_client.py" line="959" />
         <source>已恢复上次未完成的填写（保存于 %1）</source>
         <translation>Unfinished form restored (saved %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="960" />
+        <location filename="../../ui/window_client.py" line="961" />
         <source>知道了</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="759" />
+        <location filename="../../ui/window_client.py" line="760" />
         <source>数据库连接中断，正在重连…　已填写的内容保存在本机，不会丢失</source>
         <translation>Database connection lost; reconnecting…  What you typed is saved on this PC</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="761" />
+        <location filename="../../ui/window_client.py" line="762" />
         <source>立即重试</source>
         <translation>Retry now</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="825" />
+        <location filename="../../ui/window_client.py" line="826" />
         <source>正在读取材料清单，读取后全部收齐（F8）</source>
         <translation>Loading the materials; all are marked received (F8) once loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="980" />
+        <location filename="../../ui/window_client.py" line="981" />
         <source>数据库连接已恢复</source>
         <translation>Database connection restored</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="989" />
+        <location filename="../../ui/window_client.py" line="990" />
         <source>操作失败：%1</source>
         <translation>Failed: %1</translation>
     </message>
@@ -4324,7 +4329,7 @@ Shift+F4</translation>
 <context>
     <name>client</name>
     <message>
-        <location filename="../../ui/window_client.py" line="86" />
+        <location filename="../../ui/window_client.py" line="87" />
         <source>转移号票</source>
         <translation>Transfer ticket</translation>
     </message>
@@ -4337,52 +4342,52 @@ Shift+F4</translation>
         <translation>Window: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="91" />
+        <location filename="../../ui/window_client.py" line="92" />
         <source>队列：%1 %2（等候%3人）</source>
         <translation>Queue: %1 %2 (%3 waiting)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="98" />
+        <location filename="../../ui/window_client.py" line="99" />
         <source>开启</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="98" />
+        <location filename="../../ui/window_client.py" line="99" />
         <source>未开启</source>
         <translation>Not open</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="100" />
+        <location filename="../../ui/window_client.py" line="101" />
         <source>窗口：%1（%2）</source>
         <translation>Window: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="105" />
+        <location filename="../../ui/window_client.py" line="106" />
         <source>转移到</source>
         <translation>Transfer to</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="122" />
+        <location filename="../../ui/window_client.py" line="123" />
         <source>签退</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="125" />
+        <location filename="../../ui/window_client.py" line="126" />
         <source>%1 号仍在窗口办理。签退前请先办结或暂离（填写内容会保留）：</source>
         <translation>Ticket %1 is still at the window. Finish or park it before signing out (what was typed is kept):</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="133" />
+        <location filename="../../ui/window_client.py" line="134" />
         <source>办结后签退</source>
         <translation>Finish, then sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="136" />
+        <location filename="../../ui/window_client.py" line="137" />
         <source>暂离后签退</source>
         <translation>Park, then sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="138" />
+        <location filename="../../ui/window_client.py" line="139" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

@@ -37,6 +37,7 @@ EN = {
     "%1 × %2": "%1 × %2",
     "无证照（办理结果：%1）": "No certificate (outcome: %1)",
     "已领取，不能重复出件": "Already collected; it cannot be handed out again",
+    "（%1）": " (%1)",
     "未办结，预计%1月%2日办结": "Not completed yet; expected by %1/%2 (month/day)",
     "未办结": "Not completed yet",
     "此办件当前状态为“%1”，不能出件": "This case is “%1”: it cannot be handed out",
