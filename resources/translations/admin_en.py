@@ -194,6 +194,7 @@ DYNAMIC = {
 BY_CONTEXT = {
     "AdminWindow": {"工作人员": "Staff"},
     "StaffTab": {"停用": "Inactive"},
+    "FloorTab": {"窗口#heading": "Windows", "队列#heading": "Queues"},
     "checklist": {"份数": "Qty"},  # a narrow column of the window client's checklist
     "nodes": {"受理": "Intake", "办结": "Completion"},
 }

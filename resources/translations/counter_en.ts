@@ -1393,7 +1393,6 @@
 <context>
     <name>FloorTab</name>
     <message>
-        <location filename="../../ui/admin/floor.py" line="52" />
         <location filename="../../ui/admin/floor.py" line="55" />
         <source>窗口</source>
         <translation>Window</translation>
@@ -1417,9 +1416,20 @@
         <translation>Frequent items</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="63" />
         <source>队列</source>
         <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="52" />
+        <source>窗口</source>
+        <comment>heading</comment>
+        <translation>Windows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="63" />
+        <source>队列</source>
+        <comment>heading</comment>
+        <translation>Queues</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="66" />

@@ -512,7 +512,8 @@ DYNAMIC = {
 # Screens keep their strings in files of their own (``*_en.py`` beside this one, each with an
 # ``EN`` dict and optionally a ``DYNAMIC`` one), read in name order; none ever changes a string
 # that an earlier table already has. A ``BY_CONTEXT`` dict (context -> {source: English}) gives
-# a word another English in one context only (工作人员 is "Clerk" in a column, "Staff" as a tab).
+# a word another English in one context only (工作人员 is "Clerk" in a column, "Staff" as a tab);
+# ``"源#note"`` there names the source said with ``tr("源", "note")`` in that context.
 BY_CONTEXT: dict[str, dict[str, str]] = {}
 sys.path.insert(0, str(HERE))
 for _path in sorted(HERE.glob("*_en.py")):
@@ -552,7 +553,10 @@ def main() -> int:
             tr = m.find("translation")
             if tr is None:
                 tr = ET.SubElement(m, "translation")
-            english = own.get(src, EN.get(src))
+            note = m.findtext("comment")  # tr(text, disambiguation): "窗口#heading" in BY_CONTEXT
+            english = own.get(f"{src}#{note}") if note else None
+            if english is None:
+                english = own.get(src, EN.get(src))
             if english is not None:
                 tr.text = english
                 tr.attrib.pop("type", None)

@@ -37,6 +37,11 @@ def test_a_word_takes_the_english_of_its_context(english) -> None:
     assert translate("nodes", "受理") == "Intake"
     assert translate("StaffTab", "停用") == "Inactive"
     assert translate("CatalogueTab", "停用") == "Deactivated"
+    # the same word said with a disambiguation: tr("窗口", "heading") over the windows table
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("FloorTab", "窗口", "heading") == "Windows"
+    assert QCoreApplication.translate("FloorTab", "窗口") == "Window"
 
 
 def test_run_time_words_have_their_english(english) -> None:

@@ -49,7 +49,7 @@ class FloorTab(AdminTab):
 
         left = QVBoxLayout()
         body.addLayout(left, 3)
-        left.addWidget(named(QLabel(self.tr("窗口")), "sectionTitle"))
+        left.addWidget(named(QLabel(self.tr("窗口", "heading")), "sectionTitle"))
         self.windows = named(QTableWidget(0, 4), "windowsTable")
         self.windows.setHorizontalHeaderLabels(
             [self.tr("窗口"), self.tr("名称"), self.tr("服务队列（权重）"), self.tr("常办事项")]
@@ -60,7 +60,7 @@ class FloorTab(AdminTab):
         self.windows.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.windows.itemSelectionChanged.connect(self._window_selected)
         left.addWidget(self.windows, 2)
-        left.addWidget(named(QLabel(self.tr("队列")), "sectionTitle"))
+        left.addWidget(named(QLabel(self.tr("队列", "heading")), "sectionTitle"))
         self.queues = named(QTableWidget(0, 6), "queuesTable")
         self.queues.setHorizontalHeaderLabels(
             [self.tr("前缀"), self.tr("名称"), self.tr("开始"), self.tr("结束"),
