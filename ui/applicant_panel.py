@@ -43,6 +43,7 @@ from counter.domain.checkchars import (
     validate_citizen_id,
 )
 from counter.services.cases import ApplicantInfo
+from ui import widgets
 from ui.widgets import Banner, error_text, named, set_state, translate
 
 # The core's ID types; the checked ones carry a GB 11643 number with a check character.
@@ -112,11 +113,11 @@ def check_id_text(text: str, id_type: str = "居民身份证") -> tuple[str, str
     try:
         number = validate_citizen_id(raw, today=clock.today())
     except InvalidIdNumber as exc:
-        return "error", exc.message_zh
+        return "error", error_text(exc)
     birth, sex = citizen_id_info(number)
-    return "ok", translate("applicant", "✓ 号码校验通过（%1，%2）").replace("%1", sex.zh).replace(
-        "%2", birth.isoformat()
-    )
+    return "ok", translate("applicant", "✓ 号码校验通过（%1，%2）").replace(
+        "%1", translate("ApplicantPanel", sex.zh)
+    ).replace("%2", birth.isoformat())
 
 
 def check_uscc_text(text: str) -> tuple[str, str]:
@@ -127,9 +128,9 @@ def check_uscc_text(text: str) -> tuple[str, str]:
         return "typing", translate("applicant", "已输入%1位，共18位").replace("%1", str(len(raw)))
     result = check_uscc(raw)
     if result.blocked:
-        return "error", result.message_zh
+        return "error", result.message_en if widgets.ENGLISH else result.message_zh
     if result.warning:
-        return "warn", result.message_zh
+        return "warn", result.message_en if widgets.ENGLISH else result.message_zh
     return "ok", translate("applicant", "✓ 统一社会信用代码校验通过")
 
 
@@ -172,6 +173,8 @@ class ApplicantPanel(QWidget):
         head.addWidget(self.enterprise_radio)
         head.addStretch(1)
         self.card_state = named(QLabel(self.tr("请将身份证放在阅读器上")), "cardState")
+        self.card_state.setWordWrap(True)  # two lines rather than a wider column (English)
+        self.card_state.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         head.addWidget(self.card_state)
         lay.addLayout(head)
 
@@ -215,6 +218,12 @@ class ApplicantPanel(QWidget):
         g.setVerticalSpacing(6)
         self.name = self._line("personName", self.tr("姓名"), 60)
         self.id_type = named(QComboBox(), "idType")
+        # as wide as a short name, not the longest (“Foreigner permanent residence card” in
+        # English): the list itself opens as wide as it needs
+        self.id_type.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.id_type.setMinimumContentsLength(14)
         for code in ID_TYPES:
             self.id_type.addItem(self.tr(code), code)
         self.id_type.currentIndexChanged.connect(lambda _i: self._check_id())

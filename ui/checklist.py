@@ -318,9 +318,15 @@ class ChecklistView(QTableView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         h = self.horizontalHeader()
         h.setMinimumSectionSize(40)
+        # 状态 as wide as its longest word in the screen's language (“✓ Received” in English)
+        status_width = max(
+            86,
+            max(self.fontMetrics().horizontalAdvance(status_text(s)) for s in rules.STATUS_NAMES)
+            + 20,
+        )
         for col, (mode, width) in enumerate(
             (
-                (QHeaderView.ResizeMode.Fixed, 86),  # 状态
+                (QHeaderView.ResizeMode.Fixed, status_width),  # 状态
                 (QHeaderView.ResizeMode.Stretch, 0),  # 材料名称
                 (QHeaderView.ResizeMode.Interactive, 126),  # 要求 / 情形
                 (QHeaderView.ResizeMode.Fixed, 150),  # 形式（及原件去向）

@@ -35,7 +35,7 @@ from counter.domain.masking import mask_id_number
 from counter.services.cases import RESULT_ZH, ApplicantInfo, CaseDetail, CaseResult
 from ui.applicant_panel import check_id_text
 from ui.preview import DocumentPreview
-from ui.widgets import button_text, local_time, named, set_state
+from ui.widgets import button_text, case_state_text, local_time, named, set_state
 
 RESULT_KINDS = ("certificate", "decision")
 # Accepted and not yet 办结: the result does not exist yet.
@@ -236,7 +236,7 @@ class HandoutPanel(QWidget):
             "item": case.item_name,
             "applicant": self._person_text(case.applicant) or case.applicant_name,
             "agent": self._person_text(case.agent) or case.agent_name or "—",
-            "state": case.state_zh,
+            "state": case_state_text(case.state, case.state_zh),
             "accepted_at": local_time(case.accepted_at),
             "completed_at": local_time(case.completed_at) if case.completed_at else "",
             "results": "；".join(
@@ -271,7 +271,9 @@ class HandoutPanel(QWidget):
             return ""
         if case.state == "delivered":
             when = local_time(case.delivered_at) if case.delivered_at else ""
-            return self.tr("已领取，不能重复出件") + (f"（{when}）" if when else "")
+            return self.tr("已领取，不能重复出件") + (
+                self.tr("（%1）").replace("%1", when) if when else ""
+            )
         if case.state in UNFINISHED:
             if case.deadline is not None:
                 return (
@@ -280,7 +282,9 @@ class HandoutPanel(QWidget):
                     .replace("%2", str(case.deadline.day))
                 )
             return self.tr("未办结")
-        return self.tr("此办件当前状态为“%1”，不能出件").replace("%1", case.state_zh)
+        return self.tr("此办件当前状态为“%1”，不能出件").replace(
+            "%1", case_state_text(case.state, case.state_zh)
+        )
 
     def reprint_kind(self) -> str:
         """The document 补打 gives: the hand-over slip once handed out, else the case's latest
@@ -376,7 +380,9 @@ class HandoutPanel(QWidget):
         docs = list(result.documents)
         self.handed_out = True
         self.reprint_button.setEnabled(True)
-        self._case_labels["state"].setText(result.case.state_zh)  # the core's one name: 已送达
+        self._case_labels["state"].setText(
+            case_state_text(result.case.state, result.case.state_zh)
+        )  # the core's one name: 已送达
         self.match.setText(self.tr("✓ 已出件，请领取人在领取回执上签字"))
         set_state(self.match, "kind", "ok")
         self.confirm.setEnabled(False)

@@ -21,11 +21,33 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from ui.widgets import translate
+
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 2
 HINT_ROLE = Qt.ItemDataRole.UserRole + 3
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def why_text(why: str) -> str:
+    """The core's reason an item matched (拼音首字母含 zjd, 名称含“户口” …) in the screen's
+    language: its leading words translated, the term as typed."""
+    for zh, words in (  # longest first: 拼音首字母含 before 拼音首字母 before 拼音
+        ("拼音首字母含", translate("match", "拼音首字母含")),
+        ("拼音首字母", translate("match", "拼音首字母")),
+        ("拼音含", translate("match", "拼音含")),
+        ("拼音", translate("match", "拼音")),
+        ("编码开头", translate("match", "编码开头")),
+        ("编码含", translate("match", "编码含")),
+        ("编码", translate("match", "编码")),
+        ("名称开头", translate("match", "名称开头")),
+        ("名称含", translate("match", "名称含")),
+        ("名称", translate("match", "名称")),
+    ):
+        if why.startswith(zh):
+            return words + why[len(zh) :]
+    return why
 
 
 class RowCacheListModel(QAbstractListModel):
@@ -78,9 +100,12 @@ class ItemSearchModel(RowCacheListModel):
                 limit = self.tr("即办件")
             else:
                 limit = self.tr("承诺%1个工作日").replace("%1", str(item.promised_days))
-            detail = f"{item.code} · {item.department} · {item.kind} · {limit}"
+            kind = translate("kinds", item.kind)
+            detail = f"{item.code} · {item.department} · {kind} · {limit}"
             why = self.reasons.get(item.version_id, "")
-            return f"{self.tr('匹配')}：{why}　{detail}" if why else detail
+            return (
+                self.tr("匹配：%1").replace("%1", why_text(why)) + "　" + detail if why else detail
+            )
         if role == HINT_ROLE:
             return f"Alt+{index.row() + 1}" if index.row() < 9 else ""
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from counter import window as door
 from ui.checklist import VisitItem
 from ui.preview import DocumentPreview
-from ui.widgets import button_text, local_time, named, set_state, translate
+from ui.widgets import button_text, case_state_text, local_time, named, set_state, translate
 
 REJECT_REASONS = tuple(r.text for r in door.vocabulary().refusal_reasons)
 
@@ -256,7 +256,12 @@ class OutcomePanel(QWidget):
         warnings = [str(w) for w in getattr(result, "warnings", ()) or ()]
         if case is not None:
             details.append(
-                self.tr("状态：%1").replace("%1", str(getattr(case, "state_zh", "") or case.state))
+                self.tr("状态：%1").replace(
+                    "%1",
+                    case_state_text(
+                        str(case.state), str(getattr(case, "state_zh", "") or case.state)
+                    ),
+                )
             )
             deadline = getattr(case, "deadline", None)
             if item.outcome == "accepted":

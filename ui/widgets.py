@@ -36,6 +36,19 @@ def error_text(exc: object) -> str:
     return translate("errors", "操作失败：%1").replace("%1", str(exc) or type(exc).__name__)
 
 
+def case_state_text(state: str, zh: str) -> str:
+    """A case's state as the screen says it: the core's Chinese name ``zh`` (补正中 …), or the
+    English of ``state`` (a :class:`~counter.domain.cases.CaseState` value) in English."""
+    if not ENGLISH:
+        return zh
+    from counter.domain.cases import CaseState
+
+    try:
+        return CaseState(state).en
+    except ValueError:
+        return zh
+
+
 def key_text(seq: str) -> str:
     """A shortcut as the platform writes it (``Ctrl+Return`` → ``Ctrl+Enter``)."""
     text = QKeySequence(seq).toString(QKeySequence.SequenceFormat.NativeText)

@@ -55,6 +55,7 @@ from counter.devices.idcard import IdCard
 from counter.errors import CounterError, DatabaseUnavailable
 from counter.services.catalog import ItemSummary
 from counter.services.queue_state import ParkedTicket, TicketView, WindowState
+from ui import widgets
 from ui.applicant_panel import ApplicantPanel
 from ui.backend import Backend
 from ui.checklist import ChecklistPanel, VisitItem
@@ -672,7 +673,7 @@ class WindowClient(QMainWindow):
         unprinted = [i.case_no for i in items if i.case_no and i.case_no not in self.printed_cases]
         if unprinted:
             return self.tr("办件 %1 的文书尚未打印（Ctrl+P 打印）").replace(
-                "%1", "、".join(unprinted)
+                "%1", (", " if widgets.ENGLISH else "、").join(unprinted)
             )
         return ""
 

@@ -35,10 +35,6 @@ OUTCOME_KEY = "outcome"
 REPRINTABLE = ("receipt", "one_time_notice", "rejection", "handover")
 
 
-def _tr(text: str) -> str:
-    return translate("client", text)
-
-
 class IntakeController(QObject):
     """Items, outcomes, 补正后受理, reprints and hand-out of one window.
 
@@ -225,12 +221,15 @@ class IntakeController(QObject):
         self.outcome_done.emit(item)
         self.actions_changed.emit()
         if all(i.done for i in self.checklist.items):
-            self.message.emit(_tr("本次事项均已办理：打印文书（Ctrl+P）后按 F6 办结"), "ok")
+            self.message.emit(
+                translate("client", "本次事项均已办理：打印文书（Ctrl+P）后按 F6 办结"), "ok"
+            )
 
     def _outcome_failed(self, exc: Exception) -> None:
         if isinstance(exc, DatabaseUnavailable):
             self.message.emit(
-                _tr("未提交：数据库连接中断。填写内容已保存，恢复连接后请再提交"), "error"
+                translate("client", "未提交：数据库连接中断。填写内容已保存，恢复连接后请再提交"),
+                "error",
             )
         else:
             self.message.emit(error_text(exc), "warn")
@@ -268,8 +267,9 @@ class IntakeController(QObject):
             return True
         if any(not i.done for i in self.checklist.items):
             self.message.emit(
-                _tr(
-                    "办件 %1 待补正材料：请先办理完或清空（Ctrl+L）当前表单，再扫描一次性告知书"
+                translate(
+                    "client",
+                    "办件 %1 待补正材料：请先办理完或清空（Ctrl+L）当前表单，再扫描一次性告知书",
                 ).replace("%1", case.case_no),
                 "warn",
             )
@@ -313,9 +313,9 @@ class IntakeController(QObject):
         self._started()
         self.citizen_changed.emit()
         self.message.emit(
-            _tr("补正受理：办件号 %1。请核对补齐的材料（空格 收到 · F8 全部收齐）后受理").replace(
-                "%1", case.case_no
-            ),
+            translate(
+                "client", "补正受理：办件号 %1。请核对补齐的材料（空格 收到 · F8 全部收齐）后受理"
+            ).replace("%1", case.case_no),
             "info",
         )
         self.actions_changed.emit()
@@ -330,7 +330,8 @@ class IntakeController(QObject):
         def done(result: CaseResult) -> None:
             self.handout.show_done(result)
             self.message.emit(
-                _tr("已出件：%1，请打印领取回执（Ctrl+P）").replace("%1", case_no), "ok"
+                translate("client", "已出件：%1，请打印领取回执（Ctrl+P）").replace("%1", case_no),
+                "ok",
             )
 
         given_back = list(returned) if isinstance(returned, list) else None
@@ -362,7 +363,7 @@ class IntakeController(QObject):
         def done(content: DocumentContent) -> None:
             preview.set_content(content)
             self.message.emit(
-                _tr("已补打 %1（%2），已记录用印")
+                translate("client", "已补打 %1（%2），已记录用印")
                 .replace("%1", content.title)
                 .replace("%2", case_no),
                 "ok",
@@ -400,20 +401,23 @@ class IntakeController(QObject):
         )
         if offline:
             self.outcome.show_state(
-                _tr("数据库连接中断：填写的内容已保存在本机，恢复后即可受理"), "error"
+                translate("client", "数据库连接中断：填写的内容已保存在本机，恢复后即可受理"),
+                "error",
             )
         elif item is None:
-            self.outcome.show_state(_tr("请在左侧查找并选择办理事项"), "info")
+            self.outcome.show_state(translate("client", "请在左侧查找并选择办理事项"), "info")
         elif item.done:
-            self.outcome.show_state(_tr("此事项已办理"), "ok")
+            self.outcome.show_state(translate("client", "此事项已办理"), "ok")
         elif not item.loaded:
-            self.outcome.show_state(_tr("正在读取材料清单…"), "info")
+            self.outcome.show_state(translate("client", "正在读取材料清单…"), "info")
         elif problems:
             self.outcome.show_state("；".join(problems), "warn")
         elif completing and not item.can_accept():
             names = "、".join(m.name for m in item.blocking())
             self.outcome.show_state(
-                _tr("补正受理（办件号 %1）：仍缺 %2 项材料：%3。收齐后按 Ctrl+Enter 受理")
+                translate(
+                    "client", "补正受理（办件号 %1）：仍缺 %2 项材料：%3。收齐后按 Ctrl+Enter 受理"
+                )
                 .replace("%1", item.completes)
                 .replace("%2", str(len(item.blocking())))
                 .replace("%3", names),
@@ -421,20 +425,24 @@ class IntakeController(QObject):
             )
         elif completing:
             self.outcome.show_state(
-                _tr("补正受理（办件号 %1）：材料已补齐，可以受理（Ctrl+Enter）").replace(
-                    "%1", item.completes
-                ),
+                translate(
+                    "client", "补正受理（办件号 %1）：材料已补齐，可以受理（Ctrl+Enter）"
+                ).replace("%1", item.completes),
                 "ok",
             )
         elif missing:
             names = "、".join(m.name for m in missing)
-            text = _tr("缺少 %1 项材料：%2。").replace("%1", str(len(missing))).replace("%2", names)
+            text = (
+                translate("client", "缺少 %1 项材料：%2。")
+                .replace("%1", str(len(missing)))
+                .replace("%2", names)
+            )
             if any(not m.status for m in missing):
-                text += _tr("（未核验的必要材料按缺少处理，可按 F8 全部收齐）")
+                text += translate("client", "（未核验的必要材料按缺少处理，可按 F8 全部收齐）")
             if item.can_accept():
-                text += _tr("非必要或按情形的材料缺少不影响受理（Ctrl+Enter）")
+                text += translate("client", "非必要或按情形的材料缺少不影响受理（Ctrl+Enter）")
             else:
-                text += _tr("可出具一次性告知书（Ctrl+G）")
+                text += translate("client", "可出具一次性告知书（Ctrl+G）")
             self.outcome.show_state(text, "warn")
         else:
-            self.outcome.show_state(_tr("材料齐全，可以受理（Ctrl+Enter）"), "ok")
+            self.outcome.show_state(translate("client", "材料齐全，可以受理（Ctrl+Enter）"), "ok")

@@ -112,9 +112,9 @@ _REASON_EN = {
     BadReason.LONG_WAIT: "Long wait",
     BadReason.LOW_EFFICIENCY: "Slow service",
     BadReason.POOR_ATTITUDE: "Poor attitude",
-    BadReason.UNCLEAR_NOTICE: "Requirements not explained in one go",
-    BadReason.REPEATED_TRIPS: "Had to come back several times",
-    BadReason.UNREASONABLE_MATERIALS: "Unreasonable documents required",
+    BadReason.UNCLEAR_NOTICE: "Unclear notice of materials",
+    BadReason.REPEATED_TRIPS: "Several trips needed",
+    BadReason.UNREASONABLE_MATERIALS: "Unreasonable materials asked",
     BadReason.NOT_ON_TIME: "Not completed on time",
     BadReason.OTHER: "Other",
 }

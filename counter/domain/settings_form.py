@@ -48,7 +48,11 @@ LABELS: dict[str, tuple[str, str, str]] = {
     "yellow_grace_days": ("黄牌：环节超时后工作日", "Yellow card after (days)", "deadlines"),
     "red_grace_days": ("红牌：超承诺时限后工作日", "Red card after (days)", "deadlines"),
     "notice_days": ("一次性告知补正期限（工作日）", "Correction period (days)", "deadlines"),
-    "followup_days": ("差评整改期限（工作日）", "差评 follow-up period (days)", "deadlines"),
+    "followup_days": (
+        "差评整改期限（工作日）",
+        "Bad-evaluation follow-up (working days)",
+        "deadlines",
+    ),
     "evaluation_days": ("补评期限（天）", "Late evaluation (days)", "deadlines"),
     # queue
     "recall_limit": ("重呼次数上限", "Recall limit", "queue"),

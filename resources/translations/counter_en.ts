@@ -31,7 +31,7 @@
 <context>
     <name>AdminTab</name>
     <message>
-        <location filename="../../ui/admin/common.py" line="56" />
+        <location filename="../../ui/admin/common.py" line="62" />
         <source>数据库连接中断，正在重连…请稍后再试</source>
         <translation>Database connection lost; reconnecting… try again shortly</translation>
     </message>
@@ -41,42 +41,42 @@
     <message>
         <location filename="../../ui/admin/app.py" line="32" />
         <source>系统管理 — %1</source>
-        <translation type="unfinished" />
+        <translation>Administration — %1</translation>
     </message>
     <message>
         <location filename="../../ui/admin/app.py" line="38" />
         <source>系统管理 · %1</source>
-        <translation type="unfinished" />
+        <translation>Administration · %1</translation>
     </message>
     <message>
         <location filename="../../ui/admin/app.py" line="57" />
         <source>事项目录</source>
-        <translation type="unfinished" />
+        <translation>Item catalogue</translation>
     </message>
     <message>
         <location filename="../../ui/admin/app.py" line="57" />
         <source>工作人员</source>
-        <translation>Clerk</translation>
+        <translation>Staff</translation>
     </message>
     <message>
         <location filename="../../ui/admin/app.py" line="57" />
         <source>工作日历</source>
-        <translation type="unfinished" />
+        <translation>Work calendar</translation>
     </message>
     <message>
         <location filename="../../ui/admin/app.py" line="57" />
         <source>大厅设置</source>
-        <translation type="unfinished" />
+        <translation>Hall settings</translation>
     </message>
     <message>
         <location filename="../../ui/admin/app.py" line="58" />
         <source>窗口与队列</source>
-        <translation type="unfinished" />
+        <translation>Windows and queues</translation>
     </message>
     <message>
         <location filename="../../ui/admin/app.py" line="58" />
         <source>村便民服务点</source>
-        <translation type="unfinished" />
+        <translation>Village service points</translation>
     </message>
     <message>
         <location filename="../../ui/admin/app.py" line="71" />
@@ -87,221 +87,221 @@
 <context>
     <name>ApplicantPanel</name>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="163" />
+        <location filename="../../ui/applicant_panel.py" line="164" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="164" />
+        <location filename="../../ui/applicant_panel.py" line="165" />
         <source>个人</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="165" />
+        <location filename="../../ui/applicant_panel.py" line="166" />
         <source>企业/单位</source>
-        <translation>Enterprise/organisation</translation>
+        <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="174" />
-        <location filename="../../ui/applicant_panel.py" line="498" />
+        <location filename="../../ui/applicant_panel.py" line="175" />
+        <location filename="../../ui/applicant_panel.py" line="507" />
         <source>请将身份证放在阅读器上</source>
         <translation>Place the ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="187" />
+        <location filename="../../ui/applicant_panel.py" line="190" />
         <source>代办（他人代为办理）</source>
         <translation>Agent (acting for the applicant)</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="216" />
-        <location filename="../../ui/applicant_panel.py" line="233" />
+        <location filename="../../ui/applicant_panel.py" line="219" />
+        <location filename="../../ui/applicant_panel.py" line="242" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="221" />
+        <location filename="../../ui/applicant_panel.py" line="230" />
         <source>18位证件号码</source>
         <translation>18-character ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="228" />
-        <location filename="../../ui/applicant_panel.py" line="252" />
+        <location filename="../../ui/applicant_panel.py" line="237" />
+        <location filename="../../ui/applicant_panel.py" line="261" />
         <source>民族</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="230" />
-        <location filename="../../ui/applicant_panel.py" line="289" />
+        <location filename="../../ui/applicant_panel.py" line="239" />
+        <location filename="../../ui/applicant_panel.py" line="298" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="231" />
-        <location filename="../../ui/applicant_panel.py" line="258" />
+        <location filename="../../ui/applicant_panel.py" line="240" />
+        <location filename="../../ui/applicant_panel.py" line="267" />
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="237" />
+        <location filename="../../ui/applicant_panel.py" line="246" />
         <source>生僻字</source>
-        <translation type="unfinished" />
+        <translation>Rare char</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="239" />
+        <location filename="../../ui/applicant_panel.py" line="248" />
         <source>按字符编码输入生僻字（如 U+20000）；也可在姓名中输入编码后按 Alt+X</source>
-        <translation type="unfinished" />
+        <translation>Enter a rare character by its code point (e.g. U+20000); or type the code in the name and press Alt+X</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="245" />
+        <location filename="../../ui/applicant_panel.py" line="254" />
         <source>证件</source>
         <translation>ID type</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="247" />
+        <location filename="../../ui/applicant_panel.py" line="256" />
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="250" />
+        <location filename="../../ui/applicant_panel.py" line="259" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="254" />
+        <location filename="../../ui/applicant_panel.py" line="263" />
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="256" />
-        <location filename="../../ui/applicant_panel.py" line="295" />
-        <location filename="../../ui/applicant_panel.py" line="314" />
+        <location filename="../../ui/applicant_panel.py" line="265" />
+        <location filename="../../ui/applicant_panel.py" line="304" />
+        <location filename="../../ui/applicant_panel.py" line="323" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="284" />
+        <location filename="../../ui/applicant_panel.py" line="293" />
         <source>单位名称（与营业执照一致）</source>
         <translation>Name (as on the business licence)</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="285" />
+        <location filename="../../ui/applicant_panel.py" line="294" />
         <source>18位统一社会信用代码</source>
         <translation>18-character unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="288" />
-        <location filename="../../ui/applicant_panel.py" line="294" />
+        <location filename="../../ui/applicant_panel.py" line="297" />
+        <location filename="../../ui/applicant_panel.py" line="303" />
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="290" />
-        <location filename="../../ui/applicant_panel.py" line="296" />
+        <location filename="../../ui/applicant_panel.py" line="299" />
+        <location filename="../../ui/applicant_panel.py" line="305" />
         <source>住所</source>
         <translation>Registered address</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="291" />
+        <location filename="../../ui/applicant_panel.py" line="300" />
         <source>单位名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="292" />
+        <location filename="../../ui/applicant_panel.py" line="301" />
         <source>信用代码</source>
         <translation>Credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="304" />
+        <location filename="../../ui/applicant_panel.py" line="313" />
         <source>代办人姓名</source>
         <translation>Agent's name</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="305" />
+        <location filename="../../ui/applicant_panel.py" line="314" />
         <source>代办人身份证号码</source>
         <translation>Agent's ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="307" />
+        <location filename="../../ui/applicant_panel.py" line="316" />
         <source>代办人电话</source>
         <translation>Agent's phone</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="309" />
+        <location filename="../../ui/applicant_panel.py" line="318" />
         <source>与申请人关系，如：子女、村代办员</source>
         <translation>Relation, e.g. child, village agent</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="312" />
+        <location filename="../../ui/applicant_panel.py" line="321" />
         <source>代办人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="316" />
+        <location filename="../../ui/applicant_panel.py" line="325" />
         <source>身份证</source>
         <translation>ID card</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="319" />
+        <location filename="../../ui/applicant_panel.py" line="328" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="381" />
+        <location filename="../../ui/applicant_panel.py" line="390" />
         <source>请填写申请人姓名</source>
         <translation>Enter the applicant's name</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="384" />
+        <location filename="../../ui/applicant_panel.py" line="393" />
         <source>请填写证件号码</source>
         <translation>Enter the ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="389" />
+        <location filename="../../ui/applicant_panel.py" line="398" />
         <source>请填写单位名称</source>
         <translation>Enter the organisation's name</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="392" />
+        <location filename="../../ui/applicant_panel.py" line="401" />
         <source>请填写统一社会信用代码</source>
         <translation>Enter the unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="397" />
+        <location filename="../../ui/applicant_panel.py" line="406" />
         <source>请填写代办人姓名</source>
         <translation>Enter the agent's name</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="400" />
+        <location filename="../../ui/applicant_panel.py" line="409" />
         <source>请填写代办人身份证号码</source>
         <translation>Enter the agent's ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="517" />
+        <location filename="../../ui/applicant_panel.py" line="526" />
         <source>✓ 已读取代办人身份证</source>
         <translation>✓ Agent's ID card read</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="540" />
+        <location filename="../../ui/applicant_panel.py" line="549" />
         <source>✓ 已读取身份证</source>
         <translation>✓ ID card read</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="565" />
+        <location filename="../../ui/applicant_panel.py" line="574" />
         <source>电话 %1</source>
         <translation>phone %1</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="569" />
+        <location filename="../../ui/applicant_panel.py" line="578" />
         <source>法定代表人 %1</source>
         <translation>legal representative %1</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="571" />
+        <location filename="../../ui/applicant_panel.py" line="580" />
         <source>上次登记的信息：%1</source>
         <translation>Registered last time: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="573" />
+        <location filename="../../ui/applicant_panel.py" line="582" />
         <source>使用  Ctrl+U</source>
         <translation>Use  Ctrl+U</translation>
     </message>
@@ -442,114 +442,114 @@
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="47" />
+        <location filename="../../ui/admin/calendar.py" line="48" />
         <source>年份</source>
-        <translation type="unfinished" />
+        <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="55" />
+        <location filename="../../ui/admin/calendar.py" line="56" />
         <source>红：法定节假日　蓝：调休或加班工作日　灰底：本厅闭厅</source>
-        <translation type="unfinished" />
+        <translation>Red: public holiday  Blue: adjusted or extra working day  Grey: hall closed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="57" />
+        <location filename="../../ui/admin/calendar.py" line="58" />
         <source>重新载入国家节假日</source>
-        <translation type="unfinished" />
+        <translation>Reload national holidays</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="85" />
+        <location filename="../../ui/admin/calendar.py" line="89" />
         <source>%1月</source>
-        <translation type="unfinished" />
+        <translation>Month %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="92" />
+        <location filename="../../ui/admin/calendar.py" line="98" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="92" />
+        <location filename="../../ui/admin/calendar.py" line="98" />
         <source>类别</source>
-        <translation type="unfinished" />
+        <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="92" />
+        <location filename="../../ui/admin/calendar.py" line="98" />
         <source>名称</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/admin/calendar.py" line="97" />
-        <source>点击日期后标记</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/admin/calendar.py" line="100" />
-        <source>说明，如：停电闭厅、集中办理日</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/admin/calendar.py" line="104" />
-        <source>闭厅日</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/admin/calendar.py" line="105" />
-        <source>加班工作日</source>
-        <translation type="unfinished" />
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../ui/admin/calendar.py" line="106" />
+        <source>点击日期后标记</source>
+        <translation>Click a date, then mark it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar.py" line="109" />
+        <source>说明，如：停电闭厅、集中办理日</source>
+        <translation>Note, e.g. power cut, special service day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar.py" line="113" />
+        <source>闭厅日</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar.py" line="114" />
+        <source>加班工作日</source>
+        <translation>Extra workday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendar.py" line="115" />
         <source>取消标记</source>
-        <translation type="unfinished" />
+        <translation>Unmark</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="120" />
+        <location filename="../../ui/admin/calendar.py" line="129" />
         <source>已确认（%1）</source>
-        <translation type="unfinished" />
+        <translation>Confirmed (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="122" />
+        <location filename="../../ui/admin/calendar.py" line="131" />
         <source>未确认：国家节假日尚未载入或录入，期限仅为估算</source>
-        <translation type="unfinished" />
+        <translation>Not confirmed: national holidays not loaded or entered yet; deadlines are estimates</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="126" />
+        <location filename="../../ui/admin/calendar.py" line="135" />
         <source>　未确认年份：%1</source>
-        <translation type="unfinished" />
+        <translation>  Years not confirmed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="154" />
+        <location filename="../../ui/admin/calendar.py" line="163" />
         <source>调休上班</source>
-        <translation type="unfinished" />
+        <translation>Adjusted workday</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="154" />
+        <location filename="../../ui/admin/calendar.py" line="163" />
         <source>法定节假日</source>
-        <translation type="unfinished" />
+        <translation>Public holiday</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="156" />
+        <location filename="../../ui/admin/calendar.py" line="165" />
         <source>本厅加班</source>
-        <translation type="unfinished" />
+        <translation>Extra workday</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="156" />
+        <location filename="../../ui/admin/calendar.py" line="165" />
         <source>本厅闭厅</source>
-        <translation type="unfinished" />
+        <translation>Hall closed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="169" />
+        <location filename="../../ui/admin/calendar.py" line="178" />
         <source>请先点击一个日期</source>
-        <translation type="unfinished" />
+        <translation>Click a date first</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="173" />
+        <location filename="../../ui/admin/calendar.py" line="182" />
         <source>已标记</source>
-        <translation type="unfinished" />
+        <translation>Marked</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendar.py" line="181" />
+        <location filename="../../ui/admin/calendar.py" line="190" />
         <source>已重新载入</source>
-        <translation type="unfinished" />
+        <translation>Reloaded</translation>
     </message>
 </context>
 <context>
@@ -921,17 +921,17 @@
     <message>
         <location filename="../../ui/admin/catalogue.py" line="62" />
         <source>事项名称、编码、拼音或首字母</source>
-        <translation type="unfinished" />
+        <translation>Item name, code, pinyin or initials</translation>
     </message>
     <message>
         <location filename="../../ui/admin/catalogue.py" line="65" />
         <source>查找</source>
-        <translation type="unfinished" />
+        <translation>Find</translation>
     </message>
     <message>
         <location filename="../../ui/admin/catalogue.py" line="70" />
         <source>编码</source>
-        <translation type="unfinished" />
+        <translation>Code</translation>
     </message>
     <message>
         <location filename="../../ui/admin/catalogue.py" line="70" />
@@ -940,241 +940,241 @@
     </message>
     <message>
         <location filename="../../ui/admin/catalogue.py" line="70" />
-        <location filename="../../ui/admin/catalogue.py" line="129" />
+        <location filename="../../ui/admin/catalogue.py" line="135" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="78" />
+        <location filename="../../ui/admin/catalogue.py" line="82" />
         <source>导入目录文件…</source>
-        <translation type="unfinished" />
+        <translation>Import a catalogue file…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="89" />
+        <location filename="../../ui/admin/catalogue.py" line="93" />
         <source>请在左侧选择事项</source>
-        <translation type="unfinished" />
+        <translation>Choose an item on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="107" />
+        <location filename="../../ui/admin/catalogue.py" line="113" />
         <source>即办件</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="108" />
+        <location filename="../../ui/admin/catalogue.py" line="114" />
         <source>承诺</source>
-        <translation type="unfinished" />
+        <translation>Promised</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="110" />
+        <location filename="../../ui/admin/catalogue.py" line="116" />
         <source>法定</source>
-        <translation type="unfinished" />
+        <translation>Statutory</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="112" />
+        <location filename="../../ui/admin/catalogue.py" line="118" />
         <source>个工作日</source>
-        <translation type="unfinished" />
+        <translation>working days</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="127" />
+        <location filename="../../ui/admin/catalogue.py" line="133" />
         <source>事项编码</source>
         <translation>Item code</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="128" />
+        <location filename="../../ui/admin/catalogue.py" line="134" />
         <source>事项名称</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="130" />
+        <location filename="../../ui/admin/catalogue.py" line="136" />
         <source>事项类型</source>
-        <translation type="unfinished" />
+        <translation>Item type</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="131" />
+        <location filename="../../ui/admin/catalogue.py" line="137" />
         <source>领域</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/admin/catalogue.py" line="132" />
-        <source>办理时限</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/admin/catalogue.py" line="133" />
-        <source>收费</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/admin/catalogue.py" line="134" />
-        <source>设定依据</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/admin/catalogue.py" line="135" />
-        <source>环节时限（工作日，全0为不设）</source>
-        <translation type="unfinished" />
+        <translation>Sector</translation>
     </message>
     <message>
         <location filename="../../ui/admin/catalogue.py" line="138" />
-        <source>申请材料</source>
-        <translation type="unfinished" />
+        <source>办理时限</source>
+        <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="142" />
+        <location filename="../../ui/admin/catalogue.py" line="139" />
+        <source>收费</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="140" />
+        <source>设定依据</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="141" />
+        <source>环节时限（工作日，全0为不设）</source>
+        <translation>Node time limits (working days; all 0: none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="144" />
+        <source>申请材料</source>
+        <translation>Application materials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="148" />
         <source>材料名称</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="142" />
+        <location filename="../../ui/admin/catalogue.py" line="148" />
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="142" />
+        <location filename="../../ui/admin/catalogue.py" line="148" />
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="142" />
+        <location filename="../../ui/admin/catalogue.py" line="148" />
         <source>要求</source>
         <translation>Requirement</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="143" />
+        <location filename="../../ui/admin/catalogue.py" line="149" />
         <source>情形（按情形提交时）</source>
-        <translation type="unfinished" />
+        <translation>Condition (when conditional)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="156" />
+        <location filename="../../ui/admin/catalogue.py" line="162" />
         <source>添加材料</source>
-        <translation type="unfinished" />
+        <translation>Add material</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="157" />
+        <location filename="../../ui/admin/catalogue.py" line="163" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="158" />
+        <location filename="../../ui/admin/catalogue.py" line="164" />
         <source>上移</source>
-        <translation type="unfinished" />
+        <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="159" />
+        <location filename="../../ui/admin/catalogue.py" line="165" />
         <source>下移</source>
-        <translation type="unfinished" />
+        <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="169" />
-        <location filename="../../ui/admin/catalogue.py" line="237" />
-        <location filename="../../ui/admin/catalogue.py" line="352" />
-        <location filename="../../ui/admin/catalogue.py" line="357" />
+        <location filename="../../ui/admin/catalogue.py" line="175" />
+        <location filename="../../ui/admin/catalogue.py" line="243" />
+        <location filename="../../ui/admin/catalogue.py" line="358" />
+        <location filename="../../ui/admin/catalogue.py" line="363" />
         <source>停用事项</source>
-        <translation type="unfinished" />
+        <translation>Deactivate item</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="173" />
+        <location filename="../../ui/admin/catalogue.py" line="179" />
         <source>保存为新版本</source>
-        <translation type="unfinished" />
+        <translation>Save as new version</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="195" />
+        <location filename="../../ui/admin/catalogue.py" line="201" />
         <source>%1（已停用）</source>
-        <translation type="unfinished" />
+        <translation>%1 (deactivated)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="219" />
+        <location filename="../../ui/admin/catalogue.py" line="225" />
         <source>第 %1 版</source>
-        <translation type="unfinished" />
+        <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="237" />
-        <location filename="../../ui/admin/catalogue.py" line="357" />
+        <location filename="../../ui/admin/catalogue.py" line="243" />
+        <location filename="../../ui/admin/catalogue.py" line="363" />
         <source>启用事项</source>
-        <translation type="unfinished" />
+        <translation>Activate item</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="241" />
+        <location filename="../../ui/admin/catalogue.py" line="247" />
         <source>新材料</source>
-        <translation type="unfinished" />
+        <translation>新材料</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="335" />
+        <location filename="../../ui/admin/catalogue.py" line="341" />
         <source>没有修改</source>
-        <translation type="unfinished" />
+        <translation>Nothing changed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="342" />
+        <location filename="../../ui/admin/catalogue.py" line="348" />
         <source>已保存为第 %1 版；已受理的办件仍按原版本</source>
-        <translation type="unfinished" />
+        <translation>Saved as version %1; cases already accepted keep their version</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="359" />
+        <location filename="../../ui/admin/catalogue.py" line="365" />
         <source>事项已停用，不再受理新件</source>
-        <translation type="unfinished" />
+        <translation>Item deactivated: no new cases are accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="359" />
+        <location filename="../../ui/admin/catalogue.py" line="365" />
         <source>事项已启用</source>
-        <translation type="unfinished" />
+        <translation>Item activated</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="367" />
-        <location filename="../../ui/admin/catalogue.py" line="401" />
-        <source>导入事项目录</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/admin/catalogue.py" line="367" />
-        <source>事项目录 (*.json *.xlsx)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/admin/catalogue.py" line="389" />
-        <source>文件与现有目录相同，无需导入</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/admin/catalogue.py" line="391" />
-        <source>新增 %1 项，修改 %2 项，停用 %3 项，未变 %4 项。确认导入？</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/admin/catalogue.py" line="397" />
-        <source>新增</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/admin/catalogue.py" line="397" />
-        <source>修改</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/admin/catalogue.py" line="398" />
-        <source>停用</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
+        <location filename="../../ui/admin/catalogue.py" line="373" />
         <location filename="../../ui/admin/catalogue.py" line="407" />
-        <source>正在导入…</source>
-        <translation type="unfinished" />
+        <source>导入事项目录</source>
+        <translation>Import the item catalogue</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/catalogue.py" line="425" />
+        <location filename="../../ui/admin/catalogue.py" line="373" />
+        <source>事项目录 (*.json *.xlsx)</source>
+        <translation>Item catalogue (*.json *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="395" />
+        <source>文件与现有目录相同，无需导入</source>
+        <translation>The file matches the current catalogue: nothing to import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="397" />
+        <source>新增 %1 项，修改 %2 项，停用 %3 项，未变 %4 项。确认导入？</source>
+        <translation>%1 new, %2 changed, %3 deactivated, %4 unchanged. Import?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="403" />
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="403" />
+        <source>修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="404" />
+        <source>停用</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="413" />
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/catalogue.py" line="431" />
         <source>已导入：新增 %1，新版本 %2，停用 %3</source>
-        <translation type="unfinished" />
+        <translation>Imported: %1 new, %2 new versions, %3 deactivated</translation>
     </message>
 </context>
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../ui/checklist.py" line="362" />
+        <location filename="../../ui/checklist.py" line="368" />
         <source>本次办理</source>
         <translation>This visit</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="371" />
-        <location filename="../../ui/checklist.py" line="477" />
+        <location filename="../../ui/checklist.py" line="377" />
+        <location filename="../../ui/checklist.py" line="483" />
         <source>请选择办理事项</source>
         <translation>Choose an item</translation>
     </message>
@@ -1183,62 +1183,62 @@
         <translation>Space received/missing · N not applicable · F original/copy · +/− copies · F8 all received</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="380" />
+        <location filename="../../ui/checklist.py" line="386" />
         <source>空格 收到/缺少 · N 不适用（两者都移到下一行）· F 原件/复印件 · +/− 份数 · F8 全部收齐</source>
-        <translation type="unfinished" />
+        <translation>Space received/missing · N not applicable (both move to the next row) · F original/copy · +/− copies · F8 all received</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="388" />
+        <location filename="../../ui/checklist.py" line="394" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="390" />
+        <location filename="../../ui/checklist.py" line="396" />
         <source>受理备注（打印在回执上），如：补充说明、容缺承诺</source>
         <translation>Notes printed on the receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="438" />
+        <location filename="../../ui/checklist.py" line="444" />
         <source>已受理 %1</source>
         <translation>Accepted %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="439" />
+        <location filename="../../ui/checklist.py" line="445" />
         <source>已一次性告知</source>
         <translation>One-time notice issued</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="440" />
+        <location filename="../../ui/checklist.py" line="446" />
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="441" />
+        <location filename="../../ui/checklist.py" line="447" />
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="443" />
+        <location filename="../../ui/checklist.py" line="449" />
         <source>补正受理 %1</source>
         <translation>Completing %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="455" />
+        <location filename="../../ui/checklist.py" line="461" />
         <source>共 %1 项，待办 %2 项</source>
         <translation>%1 item(s), %2 pending</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="480" />
+        <location filename="../../ui/checklist.py" line="486" />
         <source>即办件</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="482" />
+        <location filename="../../ui/checklist.py" line="488" />
         <source>承诺%1个工作日</source>
         <translation>%1 working days</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="486" />
+        <location filename="../../ui/checklist.py" line="492" />
         <source>（正在读取材料清单…）</source>
         <translation>(loading the materials…)</translation>
     </message>
@@ -1338,22 +1338,22 @@
     <message>
         <location filename="../../ui/citizen_screen.py" line="252" />
         <source>%1（办件号 %2）</source>
-        <translation type="unfinished" />
+        <translation>%1 (case %2)</translation>
     </message>
     <message>
         <location filename="../../ui/citizen_screen.py" line="255" />
         <source>您正在评价：</source>
-        <translation type="unfinished" />
+        <translation>You are rating: </translation>
     </message>
     <message>
         <location filename="../../ui/citizen_screen.py" line="258" />
         <source>您正在评价：%1号本次窗口服务</source>
-        <translation type="unfinished" />
+        <translation>You are rating the service for ticket %1</translation>
     </message>
     <message>
         <location filename="../../ui/citizen_screen.py" line="261" />
         <source>您正在评价：本次窗口服务</source>
-        <translation type="unfinished" />
+        <translation>You are rating this window's service</translation>
     </message>
 </context>
 <context>
@@ -1393,7 +1393,6 @@
 <context>
     <name>FloorTab</name>
     <message>
-        <location filename="../../ui/admin/floor.py" line="52" />
         <location filename="../../ui/admin/floor.py" line="55" />
         <source>窗口</source>
         <translation>Window</translation>
@@ -1401,159 +1400,170 @@
     <message>
         <location filename="../../ui/admin/floor.py" line="55" />
         <location filename="../../ui/admin/floor.py" line="66" />
-        <location filename="../../ui/admin/floor.py" line="83" />
-        <location filename="../../ui/admin/floor.py" line="112" />
+        <location filename="../../ui/admin/floor.py" line="86" />
+        <location filename="../../ui/admin/floor.py" line="115" />
         <source>名称</source>
-        <translation type="unfinished" />
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="55" />
         <source>服务队列（权重）</source>
-        <translation type="unfinished" />
+        <translation>Queues (weight)</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="55" />
         <source>常办事项</source>
-        <translation type="unfinished" />
+        <translation>Frequent items</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="63" />
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
+        <location filename="../../ui/admin/floor.py" line="52" />
+        <source>窗口</source>
+        <comment>heading</comment>
+        <translation>Windows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="63" />
+        <source>队列</source>
+        <comment>heading</comment>
+        <translation>Queues</translation>
+    </message>
+    <message>
         <location filename="../../ui/admin/floor.py" line="66" />
-        <location filename="../../ui/admin/floor.py" line="111" />
+        <location filename="../../ui/admin/floor.py" line="114" />
         <source>前缀</source>
-        <translation type="unfinished" />
+        <translation>Prefix</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="66" />
         <source>开始</source>
-        <translation type="unfinished" />
+        <translation>Opens</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="66" />
         <source>结束</source>
-        <translation type="unfinished" />
+        <translation>Closes</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="67" />
-        <location filename="../../ui/admin/floor.py" line="114" />
+        <location filename="../../ui/admin/floor.py" line="117" />
         <source>每日上限</source>
-        <translation type="unfinished" />
+        <translation>Daily cap</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="67" />
         <source>当前等候</source>
-        <translation type="unfinished" />
+        <translation>Waiting now</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="78" />
+        <location filename="../../ui/admin/floor.py" line="81" />
         <source>所选窗口服务的队列</source>
-        <translation type="unfinished" />
+        <translation>Queues of the selected window</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="85" />
+        <location filename="../../ui/admin/floor.py" line="88" />
         <source>保存窗口</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/admin/floor.py" line="89" />
-        <source>改动即时生效：已取号的群众留在原队列，顺序不变</source>
-        <translation type="unfinished" />
+        <translation>Save window</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="92" />
-        <source>队列设置</source>
-        <translation type="unfinished" />
+        <source>改动即时生效：已取号的群众留在原队列，顺序不变</source>
+        <translation>Changes apply at once; tickets already issued stay in their queue, in order</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="101" />
-        <source>限定取号时段</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/admin/floor.py" line="95" />
+        <source>队列设置</source>
+        <translation>Queue settings</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="104" />
-        <location filename="../../ui/admin/floor.py" line="161" />
+        <source>限定取号时段</source>
+        <translation>Issue only between</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="107" />
+        <location filename="../../ui/admin/floor.py" line="164" />
         <source>不限</source>
-        <translation type="unfinished" />
+        <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="105" />
+        <location filename="../../ui/admin/floor.py" line="108" />
         <source>启用</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/admin/floor.py" line="113" />
-        <source>时段</source>
-        <translation type="unfinished" />
+        <translation>Active</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="116" />
+        <source>时段</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="119" />
         <source>保存队列</source>
-        <translation type="unfinished" />
+        <translation>Save queue</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="118" />
+        <location filename="../../ui/admin/floor.py" line="121" />
         <source>新增队列</source>
-        <translation type="unfinished" />
+        <translation>New queue</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="125" />
+        <location filename="../../ui/admin/floor.py" line="128" />
         <source>新增窗口</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/admin/floor.py" line="130" />
-        <source>名称，如：15号综合窗口</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/admin/floor.py" line="131" />
-        <source>添加窗口</source>
-        <translation type="unfinished" />
+        <translation>New window</translation>
     </message>
     <message>
         <location filename="../../ui/admin/floor.py" line="133" />
+        <source>名称，如：15号综合窗口</source>
+        <translation>Name, e.g. 15号综合窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="134" />
+        <source>添加窗口</source>
+        <translation>Add window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/floor.py" line="136" />
         <source>窗口号</source>
-        <translation type="unfinished" />
+        <translation>Window no.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="152" />
-        <location filename="../../ui/admin/floor.py" line="162" />
+        <location filename="../../ui/admin/floor.py" line="155" />
+        <location filename="../../ui/admin/floor.py" line="165" />
         <source>（停用）</source>
-        <translation type="unfinished" />
+        <translation> (inactive)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="177" />
+        <location filename="../../ui/admin/floor.py" line="180" />
         <source>权重 </source>
-        <translation type="unfinished" />
+        <translation>Weight </translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="206" />
+        <location filename="../../ui/admin/floor.py" line="209" />
         <source>%1号窗口服务的队列</source>
-        <translation type="unfinished" />
+        <translation>Queues of window %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="225" />
+        <location filename="../../ui/admin/floor.py" line="228" />
         <source>窗口服务的队列已更新</source>
-        <translation type="unfinished" />
+        <translation>The window's queues are updated</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="243" />
+        <location filename="../../ui/admin/floor.py" line="246" />
         <source>%1号综合窗口</source>
-        <translation type="unfinished" />
+        <translation>%1号综合窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="245" />
+        <location filename="../../ui/admin/floor.py" line="248" />
         <source>窗口已添加</source>
-        <translation type="unfinished" />
+        <translation>Window added</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/floor.py" line="275" />
+        <location filename="../../ui/admin/floor.py" line="278" />
         <source>队列已保存</source>
-        <translation type="unfinished" />
+        <translation>Queue saved</translation>
     </message>
 </context>
 <context>
@@ -1713,12 +1723,12 @@
     <message>
         <location filename="../../ui/handout.py" line="112" />
         <source>办结时间</source>
-        <translation type="unfinished" />
+        <translation>Completed at</translation>
     </message>
     <message>
         <location filename="../../ui/handout.py" line="113" />
         <source>交付结果</source>
-        <translation type="unfinished" />
+        <translation>Results</translation>
     </message>
     <message>
         <location filename="../../ui/handout.py" line="126" />
@@ -1743,60 +1753,65 @@
     <message>
         <location filename="../../ui/handout.py" line="203" />
         <source>%1 × %2</source>
-        <translation type="unfinished" />
+        <translation>%1 × %2</translation>
     </message>
     <message>
         <location filename="../../ui/handout.py" line="209" />
         <source>无证照（办理结果：%1）</source>
-        <translation type="unfinished" />
+        <translation>No certificate (outcome: %1)</translation>
     </message>
     <message>
         <location filename="../../ui/handout.py" line="233" />
         <source>已领取，不能重复出件</source>
-        <translation type="unfinished" />
+        <translation>Already collected; it cannot be handed out again</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="237" />
+        <location filename="../../ui/handout.py" line="234" />
+        <source>（%1）</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handout.py" line="239" />
         <source>未办结，预计%1月%2日办结</source>
-        <translation type="unfinished" />
+        <translation>Not completed yet; expected by %1/%2 (month/day)</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="241" />
+        <location filename="../../ui/handout.py" line="243" />
         <source>未办结</source>
-        <translation type="unfinished" />
+        <translation>Not completed yet</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="242" />
+        <location filename="../../ui/handout.py" line="244" />
         <source>此办件当前状态为“%1”，不能出件</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/handout.py" line="291" />
-        <source>办结后方可出件：请告知申请人预计办结日期</source>
-        <translation type="unfinished" />
+        <translation>This case is “%1”: it cannot be handed out</translation>
     </message>
     <message>
         <location filename="../../ui/handout.py" line="295" />
+        <source>办结后方可出件：请告知申请人预计办结日期</source>
+        <translation>Hand-out only once completed: tell the applicant the expected date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handout.py" line="299" />
         <source>等待读取领取人身份证…</source>
         <translation>Waiting for the collector's ID card…</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="308" />
+        <location filename="../../ui/handout.py" line="312" />
         <source>✓ 领取人与申请人一致</source>
         <translation>✓ The collector is the applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="312" />
+        <location filename="../../ui/handout.py" line="316" />
         <source>✓ 领取人与代办人一致</source>
         <translation>✓ The collector is the agent</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="316" />
+        <location filename="../../ui/handout.py" line="320" />
         <source>✗ 领取人与申请人、代办人均不一致，不能出件</source>
         <translation>✗ The collector is neither the applicant nor the agent: do not hand out</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="320" />
+        <location filename="../../ui/handout.py" line="324" />
         <source>将由系统核对领取人身份</source>
         <translation>The system checks the collector</translation>
     </message>
@@ -1805,7 +1820,7 @@
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="338" />
+        <location filename="../../ui/handout.py" line="344" />
         <source>✓ 已出件，请领取人在领取回执上签字</source>
         <translation>✓ Handed out; the collector signs the slip</translation>
     </message>
@@ -1864,14 +1879,19 @@
 <context>
     <name>ItemSearchModel</name>
     <message>
-        <location filename="../../ui/models.py" line="78" />
+        <location filename="../../ui/models.py" line="100" />
         <source>即办件</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="80" />
+        <location filename="../../ui/models.py" line="102" />
         <source>承诺%1个工作日</source>
         <translation>%1 working days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="107" />
+        <source>匹配：%1</source>
+        <translation>Match: %1</translation>
     </message>
 </context>
 <context>
@@ -2486,7 +2506,7 @@
     <message>
         <location filename="../../ui/outcome.py" line="136" />
         <source>不予受理</source>
-        <translation>Not accepted</translation>
+        <translation>Refuse</translation>
     </message>
     <message>
         <location filename="../../ui/outcome.py" line="164" />
@@ -2514,17 +2534,17 @@
         <translation>State: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="223" />
+        <location filename="../../ui/outcome.py" line="228" />
         <source>即办件：已当场办结，可直接出件</source>
         <translation>On the spot: completed, ready to hand out</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="227" />
+        <location filename="../../ui/outcome.py" line="232" />
         <source>承诺办结日期：%1（%2个工作日）</source>
         <translation>Promised by %1 (%2 working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="234" />
+        <location filename="../../ui/outcome.py" line="239" />
         <source>办结期限跨入尚未公布节假日安排的年份，日期为预估，请以后续通知为准</source>
         <translation>The deadline falls in a year whose holidays are not published yet; the date is an estimate</translation>
     </message>
@@ -2674,12 +2694,12 @@ Shift+F4</translation>
     <message>
         <location filename="../../ui/rare_chars.py" line="47" />
         <source>输入生僻字</source>
-        <translation type="unfinished" />
+        <translation>Enter a rare character</translation>
     </message>
     <message>
         <location filename="../../ui/rare_chars.py" line="52" />
         <source>输入字符编码（如 U+20000，多个用空格分开），回车插入到姓名中</source>
-        <translation type="unfinished" />
+        <translation>Type the code point (e.g. U+20000; several separated by spaces); Enter inserts it into the name</translation>
     </message>
 </context>
 <context>
@@ -3129,81 +3149,81 @@ Shift+F4</translation>
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/admin/settings.py" line="44" />
-        <location filename="../../ui/admin/settings.py" line="74" />
+        <location filename="../../ui/admin/settings.py" line="45" />
+        <location filename="../../ui/admin/settings.py" line="75" />
         <source>大厅</source>
         <translation>Hall</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="51" />
+        <location filename="../../ui/admin/settings.py" line="52" />
         <source>保存设置</source>
-        <translation type="unfinished" />
+        <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="82" />
+        <location filename="../../ui/admin/settings.py" line="84" />
         <source>下一个文号</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/admin/settings.py" line="106" />
-        <source>行政审批专用章</source>
-        <translation type="unfinished" />
+        <translation>Next reference no.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/settings.py" line="108" />
-        <location filename="../../ui/admin/settings.py" line="137" />
+        <source>行政审批专用章</source>
+        <translation>Administrative approval seal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings.py" line="110" />
+        <location filename="../../ui/admin/settings.py" line="139" />
         <source>（无图片）</source>
-        <translation type="unfinished" />
+        <translation>(no image)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="119" />
+        <location filename="../../ui/admin/settings.py" line="121" />
         <source>上传公章图片（透明背景 PNG）…</source>
-        <translation type="unfinished" />
+        <translation>Upload the seal image (PNG, transparent background)…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="138" />
+        <location filename="../../ui/admin/settings.py" line="140" />
         <source>尚未上传公章图片</source>
-        <translation type="unfinished" />
+        <translation>No seal image uploaded yet</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="144" />
+        <location filename="../../ui/admin/settings.py" line="146" />
         <source>样章（演示）</source>
-        <translation type="unfinished" />
+        <translation>Specimen seal (demo)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="144" />
+        <location filename="../../ui/admin/settings.py" line="146" />
         <source>本厅公章</source>
-        <translation type="unfinished" />
+        <translation>This hall's seal</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="164" />
+        <location filename="../../ui/admin/settings.py" line="166" />
         <source>选择公章图片</source>
-        <translation type="unfinished" />
+        <translation>Choose the seal image</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="165" />
+        <location filename="../../ui/admin/settings.py" line="167" />
         <source>PNG 图片 (*.png)</source>
-        <translation type="unfinished" />
+        <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="175" />
+        <location filename="../../ui/admin/settings.py" line="177" />
         <source>无法读取文件：%1</source>
-        <translation type="unfinished" />
+        <translation>Cannot read the file: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="180" />
+        <location filename="../../ui/admin/settings.py" line="182" />
         <source>公章图片已更新</source>
-        <translation type="unfinished" />
+        <translation>Seal image updated</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="247" />
+        <location filename="../../ui/admin/settings.py" line="249" />
         <source>没有修改</source>
-        <translation type="unfinished" />
+        <translation>Nothing changed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="250" />
+        <location filename="../../ui/admin/settings.py" line="252" />
         <source>设置已保存</source>
-        <translation type="unfinished" />
+        <translation>Settings saved</translation>
     </message>
 </context>
 <context>
@@ -3482,22 +3502,22 @@ Shift+F4</translation>
     <message>
         <location filename="../../ui/signin.py" line="107" />
         <source>新密码（至少8位，不能全是数字）</source>
-        <translation type="unfinished" />
+        <translation>8+ characters, not only digits</translation>
     </message>
     <message>
         <location filename="../../ui/signin.py" line="110" />
         <source>再输入一次新密码</source>
-        <translation type="unfinished" />
+        <translation>The new password again</translation>
     </message>
     <message>
         <location filename="../../ui/signin.py" line="113" />
         <source>新密码</source>
-        <translation type="unfinished" />
+        <translation>New password</translation>
     </message>
     <message>
         <location filename="../../ui/signin.py" line="114" />
         <source>确认新密码</source>
-        <translation type="unfinished" />
+        <translation>Confirm</translation>
     </message>
     <message>
         <location filename="../../ui/signin.py" line="117" />
@@ -3548,7 +3568,7 @@ Shift+F4</translation>
     <message>
         <location filename="../../ui/signin.py" line="205" />
         <source>两次输入的新密码不一致</source>
-        <translation type="unfinished" />
+        <translation>The two new passwords differ</translation>
     </message>
     <message>
         <location filename="../../ui/signin.py" line="242" />
@@ -3579,12 +3599,12 @@ Shift+F4</translation>
         <location filename="../../ui/admin/staff.py" line="43" />
         <location filename="../../ui/admin/staff.py" line="100" />
         <source>角色</source>
-        <translation type="unfinished" />
+        <translation>Roles</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="44" />
         <source>所在大厅</source>
-        <translation type="unfinished" />
+        <translation>Hall</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="45" />
@@ -3594,18 +3614,18 @@ Shift+F4</translation>
     <message>
         <location filename="../../ui/admin/staff.py" line="60" />
         <source>所选人员</source>
-        <translation type="unfinished" />
+        <translation>Selected person</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="73" />
         <source>保存角色与大厅</source>
-        <translation type="unfinished" />
+        <translation>Save roles and hall</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="74" />
         <location filename="../../ui/admin/staff.py" line="167" />
         <source>重置密码</source>
-        <translation type="unfinished" />
+        <translation>Reset password</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="75" />
@@ -3615,17 +3635,17 @@ Shift+F4</translation>
     <message>
         <location filename="../../ui/admin/staff.py" line="76" />
         <source>停用/启用</source>
-        <translation type="unfinished" />
+        <translation>Deactivate/activate</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="84" />
         <source>添加人员</source>
-        <translation type="unfinished" />
+        <translation>Add a person</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="90" />
         <source>临时密码，首次登录须修改</source>
-        <translation type="unfinished" />
+        <translation>Temporary password, changed at the first sign-in</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="99" />
@@ -3640,52 +3660,52 @@ Shift+F4</translation>
     <message>
         <location filename="../../ui/admin/staff.py" line="102" />
         <source>添加</source>
-        <translation type="unfinished" />
+        <translation>Add</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="120" />
         <source>在用</source>
-        <translation type="unfinished" />
+        <translation>Active</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="120" />
         <source>停用</source>
-        <translation type="unfinished" />
+        <translation>Inactive</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="122" />
         <source> · 锁定</source>
-        <translation type="unfinished" />
+        <translation> · locked</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="124" />
         <source> · 待改密码</source>
-        <translation type="unfinished" />
+        <translation> · must change password</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="157" />
         <source>已保存角色</source>
-        <translation type="unfinished" />
+        <translation>Roles saved</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="167" />
         <source>临时密码（本人下次登录时须修改）</source>
-        <translation type="unfinished" />
+        <translation>Temporary password (the person changes it at the next sign-in)</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="172" />
         <source>密码已重置，下次登录须修改</source>
-        <translation type="unfinished" />
+        <translation>Password reset; to be changed at the next sign-in</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="178" />
         <source>已解锁</source>
-        <translation type="unfinished" />
+        <translation>Unlocked</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="191" />
         <source>已添加；首次登录须修改密码</source>
-        <translation type="unfinished" />
+        <translation>Added; the password is to be changed at the first sign-in</translation>
     </message>
 </context>
 <context>
@@ -3833,13 +3853,13 @@ Shift+F4</translation>
         <location filename="../../ui/admin/villages.py" line="39" />
         <location filename="../../ui/admin/villages.py" line="56" />
         <source>编码</source>
-        <translation type="unfinished" />
+        <translation>Code</translation>
     </message>
     <message>
         <location filename="../../ui/admin/villages.py" line="39" />
         <location filename="../../ui/admin/villages.py" line="57" />
         <source>名称</source>
-        <translation type="unfinished" />
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../ui/admin/villages.py" line="39" />
@@ -3849,43 +3869,43 @@ Shift+F4</translation>
     <message>
         <location filename="../../ui/admin/villages.py" line="39" />
         <source>代办员</source>
-        <translation type="unfinished" />
+        <translation>Agents</translation>
     </message>
     <message>
         <location filename="../../ui/admin/villages.py" line="40" />
         <location filename="../../ui/admin/villages.py" line="58" />
         <source>可受理事项</source>
-        <translation type="unfinished" />
+        <translation>Items accepted</translation>
     </message>
     <message>
         <location filename="../../ui/admin/villages.py" line="48" />
         <source>服务点</source>
-        <translation type="unfinished" />
+        <translation>Service point</translation>
     </message>
     <message>
         <location filename="../../ui/admin/villages.py" line="53" />
         <source>事项编码，每行一个或用逗号分隔；留空为全部事项</source>
-        <translation type="unfinished" />
+        <translation>Item codes, one a line or separated by commas; empty: all items</translation>
     </message>
     <message>
         <location filename="../../ui/admin/villages.py" line="54" />
         <source>启用</source>
-        <translation type="unfinished" />
+        <translation>Active</translation>
     </message>
     <message>
         <location filename="../../ui/admin/villages.py" line="60" />
         <source>保存服务点</source>
-        <translation type="unfinished" />
+        <translation>Save service point</translation>
     </message>
     <message>
         <location filename="../../ui/admin/villages.py" line="77" />
         <source>镇后台</source>
-        <translation type="unfinished" />
+        <translation>Town back office</translation>
     </message>
     <message>
         <location filename="../../ui/admin/villages.py" line="77" />
         <source>本点自审</source>
-        <translation type="unfinished" />
+        <translation>Decided here</translation>
     </message>
     <message>
         <location filename="../../ui/admin/villages.py" line="78" />
@@ -3895,7 +3915,7 @@ Shift+F4</translation>
     <message>
         <location filename="../../ui/admin/villages.py" line="100" />
         <source>服务点已保存</source>
-        <translation type="unfinished" />
+        <translation>Service point saved</translation>
     </message>
 </context>
 <context>
@@ -3909,102 +3929,102 @@ Shift+F4</translation>
 <context>
     <name>WindowClient</name>
     <message>
-        <location filename="../../ui/window_client.py" line="192" />
+        <location filename="../../ui/window_client.py" line="193" />
         <source>便民服务中心综合窗口</source>
         <translation>Service centre window</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="245" />
+        <location filename="../../ui/window_client.py" line="246" />
         <source>受理  F9</source>
         <translation>Intake  F9</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="251" />
+        <location filename="../../ui/window_client.py" line="252" />
         <source>出件  F10</source>
         <translation>Hand-out  F10</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="257" />
+        <location filename="../../ui/window_client.py" line="258" />
         <source>签退  Ctrl+Q</source>
         <translation>Sign out  Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="269" />
+        <location filename="../../ui/window_client.py" line="270" />
         <source>%1 · %2号窗口 · %3（工号 %4）</source>
         <translation>%1 · window %2 · %3 (staff no. %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="292" />
+        <location filename="../../ui/window_client.py" line="293" />
         <source>草稿已保存 %1</source>
         <translation>Draft saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="295" />
+        <location filename="../../ui/window_client.py" line="296" />
         <source>草稿保存失败：%1</source>
         <translation>Draft not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="669" />
+        <location filename="../../ui/window_client.py" line="670" />
         <source>还有 %1 项未办理（已保存草稿）</source>
-        <translation type="unfinished" />
+        <translation>%1 item(s) still pending (draft saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="671" />
+        <location filename="../../ui/window_client.py" line="672" />
         <source>本次未办理任何事项</source>
-        <translation type="unfinished" />
+        <translation>No item was handled in this visit</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="674" />
+        <location filename="../../ui/window_client.py" line="675" />
         <source>办件 %1 的文书尚未打印（Ctrl+P 打印）</source>
-        <translation type="unfinished" />
+        <translation>Documents not printed yet for %1 (Ctrl+P prints)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="687" />
+        <location filename="../../ui/window_client.py" line="688" />
         <source>。确认结束本次服务请再按 F6</source>
-        <translation type="unfinished" />
+        <translation>. Press F6 again to end the visit</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="719" />
+        <location filename="../../ui/window_client.py" line="720" />
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="474" />
+        <location filename="../../ui/window_client.py" line="475" />
         <source>未能签退：%1</source>
         <translation>Could not sign out: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="518" />
+        <location filename="../../ui/window_client.py" line="519" />
         <source>读卡器：%1</source>
         <translation>Card reader: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="519" />
+        <location filename="../../ui/window_client.py" line="520" />
         <source>就绪</source>
         <translation>ready</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="519" />
+        <location filename="../../ui/window_client.py" line="520" />
         <source>未连接</source>
         <translation>not connected</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="523" />
+        <location filename="../../ui/window_client.py" line="524" />
         <source>读卡器：未配置</source>
         <translation>Card reader: none</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="525" />
+        <location filename="../../ui/window_client.py" line="526" />
         <source>扫码枪：串口</source>
         <translation>Scanner: serial</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="527" />
+        <location filename="../../ui/window_client.py" line="528" />
         <source>扫码枪：键盘模式</source>
         <translation>Scanner: keyboard</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="530" />
+        <location filename="../../ui/window_client.py" line="531" />
         <source>读卡器未连接，请手工录入</source>
         <translation>Card reader not connected; type the details</translation>
     </message>
@@ -4013,27 +4033,27 @@ Shift+F4</translation>
         <translation>marked no-show</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="620" />
+        <location filename="../../ui/window_client.py" line="621" />
         <source>窗口已暂停服务，不会再被叫号；按 F7 恢复叫号</source>
         <translation>The window is paused and will not be called; press F7 to resume calls</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="622" />
+        <location filename="../../ui/window_client.py" line="623" />
         <source>窗口已恢复叫号</source>
         <translation>The window takes calls again</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="633" />
+        <location filename="../../ui/window_client.py" line="634" />
         <source>本窗口没有暂离的号票</source>
         <translation>No parked tickets at this window</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="601" />
+        <location filename="../../ui/window_client.py" line="602" />
         <source>当前没有等候的群众</source>
         <translation>Nobody is waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="606" />
+        <location filename="../../ui/window_client.py" line="607" />
         <source>已重呼 %1</source>
         <translation>Recalled %1</translation>
     </message>
@@ -4042,7 +4062,7 @@ Shift+F4</translation>
         <translation>parked; resume it from the Parked button</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="637" />
+        <location filename="../../ui/window_client.py" line="638" />
         <source>请先办结或暂离当前号票，再恢复暂离的号票</source>
         <translation>Finish or park the current ticket before resuming another</translation>
     </message>
@@ -4055,17 +4075,17 @@ Shift+F4</translation>
         <translation>%1 item(s) still pending (draft saved). Press F6 again to end the visit</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="705" />
+        <location filename="../../ui/window_client.py" line="706" />
         <source>%1 已办结，请群众在评价器上评价</source>
         <translation>%1 finished; the citizen may rate the service now</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="732" />
+        <location filename="../../ui/window_client.py" line="733" />
         <source>评价未保存：%1</source>
         <translation>Rating not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="765" />
+        <location filename="../../ui/window_client.py" line="766" />
         <source>实时刷新连接中断，正在重连…　叫号和等候人数可能不是最新</source>
         <translation>Live updates lost their connection, reconnecting…  Calls and waiting counts may be out of date</translation>
     </message>
@@ -4134,37 +4154,37 @@ Shift+F4</translation>
         <translation>Handed out: %1; print the slip (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="958" />
+        <location filename="../../ui/window_client.py" line="959" />
         <source>已恢复上次未完成的填写（保存于 %1）</source>
         <translation>Unfinished form restored (saved %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="960" />
+        <location filename="../../ui/window_client.py" line="961" />
         <source>知道了</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="759" />
+        <location filename="../../ui/window_client.py" line="760" />
         <source>数据库连接中断，正在重连…　已填写的内容保存在本机，不会丢失</source>
         <translation>Database connection lost; reconnecting…  What you typed is saved on this PC</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="761" />
+        <location filename="../../ui/window_client.py" line="762" />
         <source>立即重试</source>
         <translation>Retry now</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="825" />
+        <location filename="../../ui/window_client.py" line="826" />
         <source>正在读取材料清单，读取后全部收齐（F8）</source>
-        <translation type="unfinished" />
+        <translation>Loading the materials; all are marked received (F8) once loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="980" />
+        <location filename="../../ui/window_client.py" line="981" />
         <source>数据库连接已恢复</source>
         <translation>Database connection restored</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="989" />
+        <location filename="../../ui/window_client.py" line="990" />
         <source>操作失败：%1</source>
         <translation>Failed: %1</translation>
     </message>
@@ -4208,23 +4228,23 @@ Shift+F4</translation>
 <context>
     <name>applicant</name>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="108" />
+        <location filename="../../ui/applicant_panel.py" line="109" />
         <source>证件号码应为5至40位字母或数字</source>
         <translation>The ID number must be 5 to 40 letters or digits</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="111" />
-        <location filename="../../ui/applicant_panel.py" line="127" />
+        <location filename="../../ui/applicant_panel.py" line="112" />
+        <location filename="../../ui/applicant_panel.py" line="128" />
         <source>已输入%1位，共18位</source>
         <translation>%1 of 18 characters</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="117" />
+        <location filename="../../ui/applicant_panel.py" line="118" />
         <source>✓ 号码校验通过（%1，%2）</source>
         <translation>✓ Number checked (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="133" />
+        <location filename="../../ui/applicant_panel.py" line="134" />
         <source>✓ 统一社会信用代码校验通过</source>
         <translation>✓ Credit code checked</translation>
     </message>
@@ -4289,17 +4309,37 @@ Shift+F4</translation>
     </message>
     <message>
         <source>份数</source>
-        <translation>Copies</translation>
+        <translation>Qty</translation>
     </message>
     <message>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
+    <message>
+        <source>容缺/按情形</source>
+        <translation>Tolerated / if applicable</translation>
+    </message>
+    <message>
+        <source>已收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>缺</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>不适用</source>
+        <translation>N/A</translation>
+    </message>
+    <message>
+        <source>待核</source>
+        <translation>To check</translation>
+    </message>
 </context>
 <context>
     <name>client</name>
     <message>
-        <location filename="../../ui/window_client.py" line="86" />
+        <location filename="../../ui/window_client.py" line="87" />
         <source>转移号票</source>
         <translation>Transfer ticket</translation>
     </message>
@@ -4312,54 +4352,139 @@ Shift+F4</translation>
         <translation>Window: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="91" />
+        <location filename="../../ui/window_client.py" line="92" />
         <source>队列：%1 %2（等候%3人）</source>
         <translation>Queue: %1 %2 (%3 waiting)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="98" />
+        <location filename="../../ui/window_client.py" line="99" />
         <source>开启</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="98" />
+        <location filename="../../ui/window_client.py" line="99" />
         <source>未开启</source>
         <translation>Not open</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="100" />
+        <location filename="../../ui/window_client.py" line="101" />
         <source>窗口：%1（%2）</source>
         <translation>Window: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="105" />
+        <location filename="../../ui/window_client.py" line="106" />
         <source>转移到</source>
         <translation>Transfer to</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="122" />
+        <location filename="../../ui/window_client.py" line="123" />
         <source>签退</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="125" />
+        <location filename="../../ui/window_client.py" line="126" />
         <source>%1 号仍在窗口办理。签退前请先办结或暂离（填写内容会保留）：</source>
         <translation>Ticket %1 is still at the window. Finish or park it before signing out (what was typed is kept):</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="133" />
+        <location filename="../../ui/window_client.py" line="134" />
         <source>办结后签退</source>
         <translation>Finish, then sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="136" />
+        <location filename="../../ui/window_client.py" line="137" />
         <source>暂离后签退</source>
         <translation>Park, then sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="138" />
+        <location filename="../../ui/window_client.py" line="139" />
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="215" />
+        <source>本次事项均已办理：打印文书（Ctrl+P）后按 F6 办结</source>
+        <translation>All items done: print (Ctrl+P), then F6 to finish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="221" />
+        <source>未提交：数据库连接中断。填写内容已保存，恢复连接后请再提交</source>
+        <translation>Not sent: the database is unreachable. The form is saved; send again when it is back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="260" />
+        <source>办件 %1 待补正材料：请先办理完或清空（Ctrl+L）当前表单，再扫描一次性告知书</source>
+        <translation>Case %1 awaits materials: finish or clear (Ctrl+L) the current form, then scan the one-time notice again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="306" />
+        <source>补正受理：办件号 %1。请核对补齐的材料（空格 收到 · F8 全部收齐）后受理</source>
+        <translation>Completing case %1: check the materials brought (Space received · F8 all received), then accept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="321" />
+        <source>已出件：%1，请打印领取回执（Ctrl+P）</source>
+        <translation>Handed out: %1; print the slip (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="353" />
+        <source>已补打 %1（%2），已记录用印</source>
+        <translation>Reprinted %1 (%2); the seal use is logged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="391" />
+        <source>数据库连接中断：填写的内容已保存在本机，恢复后即可受理</source>
+        <translation>Database unreachable: the form is saved on this PC; accept once it is back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="395" />
+        <source>请在左侧查找并选择办理事项</source>
+        <translation>Find and choose an item on the left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="397" />
+        <source>此事项已办理</source>
+        <translation>This item is done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="399" />
+        <source>正在读取材料清单…</source>
+        <translation>Loading the materials…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="405" />
+        <source>补正受理（办件号 %1）：仍缺 %2 项材料：%3。收齐后按 Ctrl+Enter 受理</source>
+        <translation>Completing case %1: %2 material(s) still missing: %3. Accept with Ctrl+Enter once complete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="415" />
+        <source>补正受理（办件号 %1）：材料已补齐，可以受理（Ctrl+Enter）</source>
+        <translation>Completing case %1: the materials are complete, ready to accept (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="423" />
+        <source>缺少 %1 项材料：%2。</source>
+        <translation>%1 material(s) missing: %2. </translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="428" />
+        <source>（未核验的必要材料按缺少处理，可按 F8 全部收齐）</source>
+        <translation>(unchecked required materials count as missing; F8 marks all received) </translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="430" />
+        <source>非必要或按情形的材料缺少不影响受理（Ctrl+Enter）</source>
+        <translation>Optional or conditional materials missing do not prevent accepting (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="432" />
+        <source>可出具一次性告知书（Ctrl+G）</source>
+        <translation>Issue a one-time notice (Ctrl+G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="435" />
+        <source>材料齐全，可以受理（Ctrl+Enter）</source>
+        <translation>Complete: accept (Ctrl+Enter)</translation>
     </message>
 </context>
 <context>
@@ -4372,7 +4497,7 @@ Shift+F4</translation>
     <message>
         <location filename="../../ui/admin/app.py" line="113" />
         <source>登录 — 系统管理</source>
-        <translation type="unfinished" />
+        <translation>Sign in — administration</translation>
     </message>
 </context>
 <context>
@@ -4381,6 +4506,29 @@ Shift+F4</translation>
         <location filename="../../ui/widgets.py" line="36" />
         <source>操作失败：%1</source>
         <translation>Failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kinds</name>
+    <message>
+        <source>行政许可</source>
+        <translation>Licensing</translation>
+    </message>
+    <message>
+        <source>公共服务</source>
+        <translation>Public service</translation>
+    </message>
+    <message>
+        <source>行政确认</source>
+        <translation>Confirmation</translation>
+    </message>
+    <message>
+        <source>行政给付</source>
+        <translation>Benefit</translation>
+    </message>
+    <message>
+        <source>其他权力</source>
+        <translation>Other power</translation>
     </message>
 </context>
 <context>
@@ -4400,6 +4548,59 @@ Shift+F4</translation>
     <message>
         <source>红牌</source>
         <translation>Red</translation>
+    </message>
+</context>
+<context>
+    <name>match</name>
+    <message>
+        <location filename="../../ui/models.py" line="37" />
+        <source>拼音首字母含</source>
+        <translation>initials contain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="38" />
+        <source>拼音首字母</source>
+        <translation>initials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="39" />
+        <source>拼音含</source>
+        <translation>pinyin contains</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="40" />
+        <source>拼音</source>
+        <translation>pinyin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="41" />
+        <source>编码开头</source>
+        <translation>code starts with</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="42" />
+        <source>编码含</source>
+        <translation>code contains</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="43" />
+        <source>编码</source>
+        <translation>code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="44" />
+        <source>名称开头</source>
+        <translation>name starts with </translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="45" />
+        <source>名称含</source>
+        <translation>name contains </translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="46" />
+        <source>名称</source>
+        <translation>name</translation>
     </message>
 </context>
 <context>
@@ -4427,6 +4628,18 @@ Shift+F4</translation>
     <message>
         <source>暂停计时</source>
         <translation>Clock stopped</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <source>审批</source>
+        <translation>Approval</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Completion</translation>
     </message>
 </context>
 <context>
@@ -4499,17 +4712,33 @@ Shift+F4</translation>
     <message>
         <location filename="../../ui/queue_bar.py" line="64" />
         <source>绿色通道·%1</source>
-        <translation type="unfinished" />
+        <translation>Priority · %1</translation>
     </message>
     <message>
         <location filename="../../ui/queue_bar.py" line="68" />
         <source>预约 %1</source>
-        <translation type="unfinished" />
+        <translation>Appointment %1</translation>
     </message>
     <message>
         <location filename="../../ui/queue_bar.py" line="70" />
         <source>预约</source>
-        <translation type="unfinished" />
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>老年人</source>
+        <translation>elderly</translation>
+    </message>
+    <message>
+        <source>残疾人</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <source>孕妇</source>
+        <translation>pregnant</translation>
+    </message>
+    <message>
+        <source>军人/退役军人</source>
+        <translation>military / veteran</translation>
     </message>
 </context>
 <context>
@@ -4533,6 +4762,69 @@ Shift+F4</translation>
     <message>
         <source>窗口</source>
         <translation>Window</translation>
+    </message>
+    <message>
+        <source>窗口人员</source>
+        <translation>Window clerk</translation>
+    </message>
+    <message>
+        <source>后台审核人员</source>
+        <translation>Back-office reviewer</translation>
+    </message>
+    <message>
+        <source>印章管理员</source>
+        <translation>Seal keeper</translation>
+    </message>
+    <message>
+        <source>大厅管理员</source>
+        <translation>Hall manager</translation>
+    </message>
+    <message>
+        <source>系统管理员</source>
+        <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <source>重新排队</source>
+        <translation>Queue again</translation>
+    </message>
+    <message>
+        <source>作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>由镇后台审批</source>
+        <translation>Decided by the town back office</translation>
+    </message>
+    <message>
+        <source>本点自行审批</source>
+        <translation>Decided at the point itself</translation>
+    </message>
+    <message>
+        <source>在屏幕上显示号码</source>
+        <translation>Show the number on the screen</translation>
+    </message>
+    <message>
+        <source>作废号票</source>
+        <translation>Void the ticket</translation>
+    </message>
+    <message>
+        <source>自动</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <source>语音合成</source>
+        <translation>Speech synthesis</translation>
+    </message>
+    <message>
+        <source>录音片段</source>
+        <translation>Recorded clips</translation>
+    </message>
+    <message>
+        <source>静音</source>
+        <translation>Silent</translation>
     </message>
 </context>
 </TS>

@@ -146,7 +146,7 @@ EN = {
     "导出报表": "Export report",
     "申请人": "Applicant",
     "个人": "Person",
-    "企业/单位": "Enterprise/organisation",
+    "企业/单位": "Organisation",
     "请将身份证放在阅读器上": "Place the ID card on the reader",
     "代办（他人代为办理）": "Agent (acting for the applicant)",
     "姓名": "Name",
@@ -511,7 +511,10 @@ DYNAMIC = {
 
 # Screens keep their strings in files of their own (``*_en.py`` beside this one, each with an
 # ``EN`` dict and optionally a ``DYNAMIC`` one), read in name order; none ever changes a string
-# that an earlier table already has.
+# that an earlier table already has. A ``BY_CONTEXT`` dict (context -> {source: English}) gives
+# a word another English in one context only (工作人员 is "Clerk" in a column, "Staff" as a tab);
+# ``"源#note"`` there names the source said with ``tr("源", "note")`` in that context.
+BY_CONTEXT: dict[str, dict[str, str]] = {}
 sys.path.insert(0, str(HERE))
 for _path in sorted(HERE.glob("*_en.py")):
     if _path.stem == "fill_en":
@@ -521,6 +524,9 @@ for _path in sorted(HERE.glob("*_en.py")):
         EN.setdefault(_src, _en)
     for _ctx, _sources in getattr(_mod, "DYNAMIC", {}).items():
         DYNAMIC.setdefault(_ctx, []).extend(_sources)
+    for _ctx, _words in getattr(_mod, "BY_CONTEXT", {}).items():
+        for _src, _en in _words.items():
+            BY_CONTEXT.setdefault(_ctx, {}).setdefault(_src, _en)
 
 
 def main() -> int:
@@ -540,16 +546,22 @@ def main() -> int:
                 ET.SubElement(m, "source").text = src
                 ET.SubElement(m, "translation")
     missing = []
-    for m in root.iter("message"):
-        src = m.findtext("source") or ""
-        tr = m.find("translation")
-        if tr is None:
-            tr = ET.SubElement(m, "translation")
-        if src in EN:
-            tr.text = EN[src]
-            tr.attrib.pop("type", None)
-        elif not (tr.text or "").strip():
-            missing.append(src)
+    for ctx in root.iter("context"):
+        own = BY_CONTEXT.get(ctx.findtext("name") or "", {})
+        for m in ctx.iter("message"):
+            src = m.findtext("source") or ""
+            tr = m.find("translation")
+            if tr is None:
+                tr = ET.SubElement(m, "translation")
+            note = m.findtext("comment")  # tr(text, disambiguation): "窗口#heading" in BY_CONTEXT
+            english = own.get(f"{src}#{note}") if note else None
+            if english is None:
+                english = own.get(src, EN.get(src))
+            if english is not None:
+                tr.text = english
+                tr.attrib.pop("type", None)
+            elif not (tr.text or "").strip():
+                missing.append(src)
     tree.write(TS, encoding="utf-8", xml_declaration=True)
     for src in missing:
         print("untranslated:", src, file=sys.stderr)

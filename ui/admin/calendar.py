@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 from counter import admin as door
 from counter import clock
 from counter.services.admin import CalendarYearView
-from ui.admin.common import AdminTab
+from ui import widgets
+from ui.admin.common import AdminTab, joined
 from ui.admin.session import AdminSession
 from ui.widgets import named
 
@@ -82,7 +83,12 @@ class CalendarTab(AdminTab):
                 view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
             self.months.append(cal)
             cell = QVBoxLayout()
-            cell.addWidget(named(QLabel(self.tr("%1月").replace("%1", str(m + 1))), "muted"))
+            month = (
+                QLocale(QLocale.Language.English).standaloneMonthName(m + 1)
+                if widgets.ENGLISH
+                else self.tr("%1月").replace("%1", str(m + 1))
+            )
+            cell.addWidget(named(QLabel(month), "muted"))
             cell.addWidget(cal)
             grid.addLayout(cell, m // 4, m % 4)
         body.addLayout(grid, 4)
@@ -93,6 +99,9 @@ class CalendarTab(AdminTab):
         self.marks.verticalHeader().setVisible(False)
         self.marks.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.marks.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.marks.horizontalHeader().setSectionResizeMode(  # "Adjusted working day" whole
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
         side.addWidget(self.marks, 1)
         self.day_label = named(QLabel(self.tr("点击日期后标记")), "sectionTitle")
         side.addWidget(self.day_label)
@@ -121,7 +130,7 @@ class CalendarTab(AdminTab):
             if view.confirmed
             else self.tr("未确认：国家节假日尚未载入或录入，期限仅为估算")
         )
-        missing = "、".join(str(y) for y in view.unconfirmed_years)
+        missing = joined(str(y) for y in view.unconfirmed_years)
         if missing:
             state += self.tr("　未确认年份：%1").replace("%1", missing)
         self.status.setText(state)

@@ -39,7 +39,7 @@ from counter import admin as door
 from counter.services.catalog import ItemDetail, MaterialSpec
 from ui.admin.common import AdminTab
 from ui.admin.session import AdminSession
-from ui.widgets import named
+from ui.widgets import named, translate
 
 MAT_NAME, MAT_FORM, MAT_COPIES, MAT_REQ, MAT_COND = range(5)
 
@@ -72,6 +72,10 @@ class CatalogueTab(AdminTab):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col in (0, 2):  # codes and departments whole, their headers too (in English)
+            self.table.horizontalHeader().setSectionResizeMode(
+                col, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.table.cellClicked.connect(lambda r, _c: self.open_row(r))
         ll.addWidget(self.table, 1)
         imp = QHBoxLayout()
@@ -96,9 +100,11 @@ class CatalogueTab(AdminTab):
         self.name = QLineEdit()
         self.department = QLineEdit()
         self.kind = QComboBox()
-        self.kind.addItems(list(vocab.kinds))
+        for kind in vocab.kinds:
+            self.kind.addItem(translate("kinds", kind), kind)
         self.sector = QComboBox()
-        self.sector.addItems(list(vocab.sectors))
+        for sector in vocab.sectors:
+            self.sector.addItem(translate("ItemFinder", sector), sector)
         days = QHBoxLayout()
         self.promised = QSpinBox()
         self.promised.setRange(0, 365)
@@ -121,7 +127,7 @@ class CatalogueTab(AdminTab):
             spin = QSpinBox()
             spin.setRange(0, 99)
             self.budget[node] = spin
-            budget.addWidget(QLabel(node))
+            budget.addWidget(QLabel(translate("nodes", node)))
             budget.addWidget(spin)
         budget.addStretch(1)
         form.addRow(self.tr("事项编码"), self.code)
@@ -146,7 +152,7 @@ class CatalogueTab(AdminTab):
         hh = self.materials.horizontalHeader()
         hh.setSectionResizeMode(MAT_NAME, QHeaderView.ResizeMode.Stretch)
         hh.setSectionResizeMode(MAT_COND, QHeaderView.ResizeMode.Stretch)
-        self.materials.setColumnWidth(MAT_FORM, 150)
+        self.materials.setColumnWidth(MAT_FORM, 200)  # "Original and copy" whole
         self.materials.setColumnWidth(MAT_COPIES, 80)
         self.materials.setColumnWidth(MAT_REQ, 130)
         self.materials.verticalHeader().setDefaultSectionSize(40)
@@ -220,8 +226,8 @@ class CatalogueTab(AdminTab):
         self.code.setText(item.code)
         self.name.setText(item.name)
         self.department.setText(item.department)
-        self.kind.setCurrentText(item.kind)
-        self.sector.setCurrentText(item.sector)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(item.kind)))
+        self.sector.setCurrentIndex(max(0, self.sector.findData(item.sector)))
         self.promised.setValue(item.promised_days)
         self.statutory.setValue(item.statutory_days)
         self.on_the_spot.setChecked(item.on_the_spot)
@@ -247,7 +253,7 @@ class CatalogueTab(AdminTab):
         self.materials.setItem(r, MAT_NAME, QTableWidgetItem(spec.name))
         form = QComboBox()
         for key, zh in self.vocab.forms:
-            form.addItem(zh, key)
+            form.addItem(translate("checklist", zh), key)
         form.setCurrentIndex(max(0, form.findData(spec.form)))
         self.materials.setCellWidget(r, MAT_FORM, form)
         copies = QSpinBox()
@@ -256,7 +262,7 @@ class CatalogueTab(AdminTab):
         self.materials.setCellWidget(r, MAT_COPIES, copies)
         req = QComboBox()
         for key, zh in self.vocab.requirements:
-            req.addItem(zh, key)
+            req.addItem(translate("checklist", zh), key)
         req.setCurrentIndex(max(0, req.findData(spec.requirement)))
         self.materials.setCellWidget(r, MAT_REQ, req)
         cond = QTableWidgetItem(spec.condition)
@@ -310,8 +316,8 @@ class CatalogueTab(AdminTab):
             "code": self.code.text().strip(),
             "name": self.name.text().strip(),
             "department": self.department.text().strip(),
-            "kind": self.kind.currentText(),
-            "sector": self.sector.currentText(),
+            "kind": str(self.kind.currentData()),
+            "sector": str(self.sector.currentData()),
             "promised_days": self.promised.value(),
             "statutory_days": self.statutory.value(),
             "on_the_spot": self.on_the_spot.isChecked(),

@@ -3,14 +3,20 @@ and a count of the calls in flight (tests wait on it)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from counter.errors import DatabaseUnavailable
+from ui import widgets
 from ui.admin.session import AdminSession
 from ui.widgets import Banner, error_text
+
+
+def joined(words: Iterable[str]) -> str:
+    """A list in a table cell: 、 between Chinese words, a comma in English."""
+    return (", " if widgets.ENGLISH else "、").join(words)
 
 
 class AdminTab(QWidget):

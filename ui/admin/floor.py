@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from counter import admin as door
 from counter.services.admin import Floor, WindowInfo
-from ui.admin.common import AdminTab
+from ui.admin.common import AdminTab, joined
 from ui.admin.session import AdminSession
 from ui.widgets import named
 
@@ -49,7 +49,7 @@ class FloorTab(AdminTab):
 
         left = QVBoxLayout()
         body.addLayout(left, 3)
-        left.addWidget(named(QLabel(self.tr("窗口")), "sectionTitle"))
+        left.addWidget(named(QLabel(self.tr("窗口", "heading")), "sectionTitle"))
         self.windows = named(QTableWidget(0, 4), "windowsTable")
         self.windows.setHorizontalHeaderLabels(
             [self.tr("窗口"), self.tr("名称"), self.tr("服务队列（权重）"), self.tr("常办事项")]
@@ -60,7 +60,7 @@ class FloorTab(AdminTab):
         self.windows.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.windows.itemSelectionChanged.connect(self._window_selected)
         left.addWidget(self.windows, 2)
-        left.addWidget(named(QLabel(self.tr("队列")), "sectionTitle"))
+        left.addWidget(named(QLabel(self.tr("队列", "heading")), "sectionTitle"))
         self.queues = named(QTableWidget(0, 6), "queuesTable")
         self.queues.setHorizontalHeaderLabels(
             [self.tr("前缀"), self.tr("名称"), self.tr("开始"), self.tr("结束"),
@@ -70,6 +70,9 @@ class FloorTab(AdminTab):
         self.queues.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.queues.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.queues.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.queues.horizontalHeader().setSectionResizeMode(  # "Waiting now" whole
+            5, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.queues.itemSelectionChanged.connect(self._queue_selected)
         left.addWidget(self.queues, 1)
 
@@ -148,9 +151,9 @@ class FloorTab(AdminTab):
         for w in floor.windows:
             r = self.windows.rowCount()
             self.windows.insertRow(r)
-            queues = "、".join(f"{p}×{wt}" for p, wt in w.queues)
+            queues = joined(f"{p}×{wt}" for p, wt in w.queues)
             name = w.name + ("" if w.active else self.tr("（停用）"))
-            for c, text in enumerate((str(w.number), name, queues, "、".join(w.frequent))):
+            for c, text in enumerate((str(w.number), name, queues, joined(w.frequent))):
                 self.windows.setItem(r, c, QTableWidgetItem(text))
         for c in (0, 1, 2):
             self.windows.resizeColumnToContents(c)

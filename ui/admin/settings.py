@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 from counter import admin as door
 from counter.domain import settings_form
 from counter.services.admin import HALL_FIELDS, HallSettings
+from ui import widgets
 from ui.admin.common import AdminTab
 from ui.admin.session import AdminSession
-from ui.widgets import named
+from ui.widgets import named, translate
 
 
 class SettingsTab(AdminTab):
@@ -74,18 +75,19 @@ class SettingsTab(AdminTab):
         columns.addLayout(right, 1)
         box = QGroupBox(self.tr("大厅"))
         form = QFormLayout(box)
-        for key, (zh, _en, limit) in HALL_FIELDS.items():
+        english = widgets.ENGLISH  # the core gives every label in both languages
+        for key, (zh, en, limit) in HALL_FIELDS.items():
             edit = QLineEdit(view.info.get(key, ""))
             edit.setMaxLength(limit)
             self.info[key] = edit
-            form.addRow(zh, edit)
+            form.addRow(en if english else zh, edit)
         self.next_reference = named(QLabel(view.next_reference), "muted")
         form.addRow(self.tr("下一个文号"), self.next_reference)
         left.addWidget(box)
         left.addWidget(self._numbers_box())
         left.addWidget(self._seal_box())
         groups: dict[str, QFormLayout] = {}
-        names = {g: zh for g, zh, _en in settings_form.GROUPS}
+        names = {g: en if english else zh for g, zh, en in settings_form.GROUPS}
         for n, f in enumerate(view.fields):
             if f.group not in groups:
                 gbox = QGroupBox(names.get(f.group, f.group))
@@ -93,9 +95,9 @@ class SettingsTab(AdminTab):
                 (left if len(groups) % 2 == 0 else right).addWidget(gbox)
             editor = self._editor(f)
             editor.setObjectName(f"setting_{f.key}")
-            editor.setToolTip(f"{f.key} · {f.label_en}")
+            editor.setToolTip(f"{f.key} · {f.label_zh if english else f.label_en}")
             self.editors[f.key] = editor
-            groups[f.group].addRow(f.label_zh, editor)
+            groups[f.group].addRow(f.label_en if english else f.label_zh, editor)
             del n
         left.addStretch(1)
         right.addStretch(1)
@@ -252,7 +254,7 @@ class SettingsTab(AdminTab):
             combo = QComboBox()
             words = settings_form.CHOICE_LABELS.get(f.key, {})
             for choice in f.choices:
-                combo.addItem(words.get(choice, choice), choice)
+                combo.addItem(translate("settings", words.get(choice, choice)), choice)
             combo.setCurrentIndex(max(0, combo.findData(f.value)))
             return combo
         if f.type == "lines":  # a list of names, one a line

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from counter import admin as door
 from counter.services.auth import StaffInfo
-from ui.admin.common import AdminTab
+from ui.admin.common import AdminTab, joined
 from ui.admin.session import AdminSession
-from ui.widgets import named
+from ui.widgets import named, translate
 
 
 class StaffTab(AdminTab):
@@ -61,7 +61,7 @@ class StaffTab(AdminTab):
         sl = QVBoxLayout(sel)
         self.role_boxes: dict[str, QCheckBox] = {}
         for key, zh in vocab.roles:
-            box = QCheckBox(zh)
+            box = QCheckBox(translate("roles", zh))
             self.role_boxes[key] = box
             sl.addWidget(box)
         self.hall = QComboBox()
@@ -90,7 +90,7 @@ class StaffTab(AdminTab):
         self.new_password.setPlaceholderText(self.tr("临时密码，首次登录须修改"))
         self.new_roles = QComboBox()
         for key, zh in vocab.roles:
-            self.new_roles.addItem(zh, key)
+            self.new_roles.addItem(translate("roles", zh), key)
         self.new_hall = QComboBox()
         for code, name in vocab.halls:
             self.new_hall.addItem(f"{code} {name}", code)
@@ -122,7 +122,7 @@ class StaffTab(AdminTab):
                 state += self.tr(" · 锁定")
             if st.must_change_password:
                 state += self.tr(" · 待改密码")
-            roles = "、".join(names.get(x, x) for x in st.roles)
+            roles = joined(translate("roles", names.get(x, x)) for x in st.roles)
             for c, text in enumerate((st.staff_no, st.name, roles, st.hall_code, state)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
             if st.staff_no == keep:

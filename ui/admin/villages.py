@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from counter import admin as door
 from counter.services.admin import VillagePoint
-from ui.admin.common import AdminTab
+from ui.admin.common import AdminTab, joined
 from ui.admin.session import AdminSession
 from ui.widgets import named
 
@@ -75,8 +75,8 @@ class VillageTab(AdminTab):
             r = self.table.rowCount()
             self.table.insertRow(r)
             back = self.tr("镇后台") if p.backoffice == "town" else self.tr("本点自审")
-            items = "、".join(p.items) if p.items else self.tr("全部事项")
-            for c, text in enumerate((p.code, p.name, back, "、".join(p.agents), items)):
+            items = joined(p.items) if p.items else self.tr("全部事项")
+            for c, text in enumerate((p.code, p.name, back, joined(p.agents), items)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         for c in (0, 1, 2, 3):
             self.table.resizeColumnToContents(c)
