@@ -103,7 +103,7 @@
     </message>
     <message>
         <location filename="../../ui/applicant_panel.py" line="175" />
-        <location filename="../../ui/applicant_panel.py" line="507" />
+        <location filename="../../ui/applicant_panel.py" line="512" />
         <source>请将身份证放在阅读器上</source>
         <translation>Place the ID card on the reader</translation>
     </message>
@@ -276,32 +276,32 @@
         <translation>Enter the agent's ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="526" />
+        <location filename="../../ui/applicant_panel.py" line="531" />
         <source>✓ 已读取代办人身份证</source>
         <translation>✓ Agent's ID card read</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="549" />
+        <location filename="../../ui/applicant_panel.py" line="554" />
         <source>✓ 已读取身份证</source>
         <translation>✓ ID card read</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="574" />
+        <location filename="../../ui/applicant_panel.py" line="579" />
         <source>电话 %1</source>
         <translation>phone %1</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="578" />
+        <location filename="../../ui/applicant_panel.py" line="583" />
         <source>法定代表人 %1</source>
         <translation>legal representative %1</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="580" />
+        <location filename="../../ui/applicant_panel.py" line="585" />
         <source>上次登记的信息：%1</source>
         <translation>Registered last time: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="582" />
+        <location filename="../../ui/applicant_panel.py" line="587" />
         <source>使用  Ctrl+U</source>
         <translation>Use  Ctrl+U</translation>
     </message>
@@ -1168,13 +1168,13 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../ui/checklist.py" line="368" />
+        <location filename="../../ui/checklist.py" line="396" />
         <source>本次办理</source>
         <translation>This visit</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="377" />
-        <location filename="../../ui/checklist.py" line="483" />
+        <location filename="../../ui/checklist.py" line="405" />
+        <location filename="../../ui/checklist.py" line="511" />
         <source>请选择办理事项</source>
         <translation>Choose an item</translation>
     </message>
@@ -1183,62 +1183,66 @@
         <translation>Space received/missing · N not applicable · F original/copy · +/− copies · F8 all received</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="386" />
         <source>空格 收到/缺少 · N 不适用（两者都移到下一行）· F 原件/复印件 · +/− 份数 · F8 全部收齐</source>
         <translation>Space received/missing · N not applicable (both move to the next row) · F original/copy · +/− copies · F8 all received</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="394" />
+        <location filename="../../ui/checklist.py" line="414" />
+        <source>空格 收到/缺少 · N 不适用（两者都移到下一行）· F 原件/复印件 · +/− 份数 · R 原件退还/暂存/留存 · F8 全部收齐</source>
+        <translation>Space received/missing · N not applicable (both move to the next row) · F original/copy · +/− copies · R original returned/held/kept · F8 all received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="422" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="396" />
+        <location filename="../../ui/checklist.py" line="424" />
         <source>受理备注（打印在回执上），如：补充说明、容缺承诺</source>
         <translation>Notes printed on the receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="444" />
+        <location filename="../../ui/checklist.py" line="472" />
         <source>已受理 %1</source>
         <translation>Accepted %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="445" />
+        <location filename="../../ui/checklist.py" line="473" />
         <source>已一次性告知</source>
         <translation>One-time notice issued</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="446" />
+        <location filename="../../ui/checklist.py" line="474" />
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="447" />
+        <location filename="../../ui/checklist.py" line="475" />
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="449" />
+        <location filename="../../ui/checklist.py" line="477" />
         <source>补正受理 %1</source>
         <translation>Completing %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="461" />
+        <location filename="../../ui/checklist.py" line="489" />
         <source>共 %1 项，待办 %2 项</source>
         <translation>%1 item(s), %2 pending</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="486" />
+        <location filename="../../ui/checklist.py" line="514" />
         <source>即办件</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="488" />
+        <location filename="../../ui/checklist.py" line="516" />
         <source>承诺%1个工作日</source>
         <translation>%1 working days</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="492" />
+        <location filename="../../ui/checklist.py" line="520" />
         <source>（正在读取材料清单…）</source>
         <translation>(loading the materials…)</translation>
     </message>
@@ -1680,138 +1684,143 @@
 <context>
     <name>HandoutPanel</name>
     <message>
-        <location filename="../../ui/handout.py" line="82" />
+        <location filename="../../ui/handout.py" line="93" />
         <source>出件</source>
         <translation>Hand-out</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="86" />
+        <location filename="../../ui/handout.py" line="97" />
         <source>① 扫描受理回执上的条码（或输入办件号后按回车）</source>
         <translation>① Scan the receipt's barcode (or type the case number and press Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="92" />
-        <location filename="../../ui/handout.py" line="106" />
+        <location filename="../../ui/handout.py" line="103" />
+        <location filename="../../ui/handout.py" line="117" />
         <source>办件号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="107" />
+        <location filename="../../ui/handout.py" line="118" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="108" />
+        <location filename="../../ui/handout.py" line="119" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="109" />
+        <location filename="../../ui/handout.py" line="120" />
         <source>代办人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="110" />
+        <location filename="../../ui/handout.py" line="121" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="111" />
+        <location filename="../../ui/handout.py" line="122" />
         <source>受理时间</source>
         <translation>Accepted at</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="112" />
+        <location filename="../../ui/handout.py" line="123" />
         <source>办结时间</source>
         <translation>Completed at</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="113" />
+        <location filename="../../ui/handout.py" line="124" />
         <source>交付结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="126" />
+        <location filename="../../ui/handout.py" line="142" />
+        <source>退还暂存的原件（未退还的请取消勾选）</source>
+        <translation>Held originals to return (untick any not returned now)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handout.py" line="146" />
         <source>② 请领取人刷身份证（或输入证件号码）</source>
         <translation>② The collector presents the ID card (or type the number)</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="128" />
+        <location filename="../../ui/handout.py" line="148" />
         <source>领取人身份证号码</source>
         <translation>Collector's ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="135" />
+        <location filename="../../ui/handout.py" line="155" />
         <source>③ 确认出件</source>
         <translation>③ Hand out</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="141" />
+        <location filename="../../ui/handout.py" line="161" />
         <source>补打</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="203" />
+        <location filename="../../ui/handout.py" line="243" />
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="209" />
+        <location filename="../../ui/handout.py" line="249" />
         <source>无证照（办理结果：%1）</source>
         <translation>No certificate (outcome: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="233" />
+        <location filename="../../ui/handout.py" line="274" />
         <source>已领取，不能重复出件</source>
         <translation>Already collected; it cannot be handed out again</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="234" />
+        <location filename="../../ui/handout.py" line="275" />
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="239" />
+        <location filename="../../ui/handout.py" line="280" />
         <source>未办结，预计%1月%2日办结</source>
         <translation>Not completed yet; expected by %1/%2 (month/day)</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="243" />
+        <location filename="../../ui/handout.py" line="284" />
         <source>未办结</source>
         <translation>Not completed yet</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="244" />
+        <location filename="../../ui/handout.py" line="285" />
         <source>此办件当前状态为“%1”，不能出件</source>
         <translation>This case is “%1”: it cannot be handed out</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="295" />
+        <location filename="../../ui/handout.py" line="336" />
         <source>办结后方可出件：请告知申请人预计办结日期</source>
         <translation>Hand-out only once completed: tell the applicant the expected date</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="299" />
+        <location filename="../../ui/handout.py" line="340" />
         <source>等待读取领取人身份证…</source>
         <translation>Waiting for the collector's ID card…</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="312" />
+        <location filename="../../ui/handout.py" line="353" />
         <source>✓ 领取人与申请人一致</source>
         <translation>✓ The collector is the applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="316" />
+        <location filename="../../ui/handout.py" line="357" />
         <source>✓ 领取人与代办人一致</source>
         <translation>✓ The collector is the agent</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="320" />
+        <location filename="../../ui/handout.py" line="361" />
         <source>✗ 领取人与申请人、代办人均不一致，不能出件</source>
         <translation>✗ The collector is neither the applicant nor the agent: do not hand out</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="324" />
+        <location filename="../../ui/handout.py" line="365" />
         <source>将由系统核对领取人身份</source>
         <translation>The system checks the collector</translation>
     </message>
@@ -1820,7 +1829,7 @@
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="344" />
+        <location filename="../../ui/handout.py" line="386" />
         <source>✓ 已出件，请领取人在领取回执上签字</source>
         <translation>✓ Handed out; the collector signs the slip</translation>
     </message>
@@ -2484,67 +2493,67 @@
 <context>
     <name>OutcomePanel</name>
     <message>
-        <location filename="../../ui/outcome.py" line="124" />
+        <location filename="../../ui/outcome.py" line="165" />
         <source>办理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="125" />
+        <location filename="../../ui/outcome.py" line="166" />
         <source>请选择办理事项</source>
         <translation>Choose an item</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="130" />
+        <location filename="../../ui/outcome.py" line="171" />
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="133" />
+        <location filename="../../ui/outcome.py" line="174" />
         <source>一次性告知</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="136" />
+        <location filename="../../ui/outcome.py" line="177" />
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="164" />
+        <location filename="../../ui/outcome.py" line="205" />
         <source>补打</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="206" />
+        <location filename="../../ui/outcome.py" line="247" />
         <source>已受理　办件号 %1</source>
         <translation>Accepted   case %1</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="209" />
+        <location filename="../../ui/outcome.py" line="250" />
         <source>已出具一次性告知书　%1</source>
         <translation>One-time notice issued   %1</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="212" />
+        <location filename="../../ui/outcome.py" line="253" />
         <source>不予受理　%1</source>
         <translation>Not accepted   %1</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="218" />
+        <location filename="../../ui/outcome.py" line="259" />
         <source>状态：%1</source>
         <translation>State: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="228" />
+        <location filename="../../ui/outcome.py" line="269" />
         <source>即办件：已当场办结，可直接出件</source>
         <translation>On the spot: completed, ready to hand out</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="232" />
+        <location filename="../../ui/outcome.py" line="273" />
         <source>承诺办结日期：%1（%2个工作日）</source>
         <translation>Promised by %1 (%2 working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="239" />
+        <location filename="../../ui/outcome.py" line="280" />
         <source>办结期限跨入尚未公布节假日安排的年份，日期为预估，请以后续通知为准</source>
         <translation>The deadline falls in a year whose holidays are not published yet; the date is an estimate</translation>
     </message>
@@ -3149,79 +3158,99 @@ Shift+F4</translation>
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/admin/settings.py" line="45" />
-        <location filename="../../ui/admin/settings.py" line="75" />
+        <location filename="../../ui/admin/settings.py" line="46" />
+        <location filename="../../ui/admin/settings.py" line="76" />
         <source>大厅</source>
         <translation>Hall</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="52" />
+        <location filename="../../ui/admin/settings.py" line="53" />
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="84" />
+        <location filename="../../ui/admin/settings.py" line="85" />
         <source>下一个文号</source>
         <translation>Next reference no.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="108" />
+        <location filename="../../ui/admin/settings.py" line="113" />
+        <source>文号（本年度）</source>
+        <translation>Document numbers (this year)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings.py" line="129" />
+        <source>设置下一个号</source>
+        <translation>Set the next number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings.py" line="145" />
+        <source>下一个：%1（已用至第%2号）</source>
+        <translation>Next: %1 (used up to no. %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings.py" line="156" />
+        <source>文号已设置</source>
+        <translation>Document number set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings.py" line="161" />
         <source>行政审批专用章</source>
         <translation>Administrative approval seal</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="110" />
-        <location filename="../../ui/admin/settings.py" line="139" />
+        <location filename="../../ui/admin/settings.py" line="163" />
+        <location filename="../../ui/admin/settings.py" line="192" />
         <source>（无图片）</source>
         <translation>(no image)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="121" />
+        <location filename="../../ui/admin/settings.py" line="174" />
         <source>上传公章图片（透明背景 PNG）…</source>
         <translation>Upload the seal image (PNG, transparent background)…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="140" />
+        <location filename="../../ui/admin/settings.py" line="193" />
         <source>尚未上传公章图片</source>
         <translation>No seal image uploaded yet</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="146" />
+        <location filename="../../ui/admin/settings.py" line="199" />
         <source>样章（演示）</source>
         <translation>Specimen seal (demo)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="146" />
+        <location filename="../../ui/admin/settings.py" line="199" />
         <source>本厅公章</source>
         <translation>This hall's seal</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="166" />
+        <location filename="../../ui/admin/settings.py" line="219" />
         <source>选择公章图片</source>
         <translation>Choose the seal image</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="167" />
+        <location filename="../../ui/admin/settings.py" line="220" />
         <source>PNG 图片 (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="177" />
+        <location filename="../../ui/admin/settings.py" line="230" />
         <source>无法读取文件：%1</source>
         <translation>Cannot read the file: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="182" />
+        <location filename="../../ui/admin/settings.py" line="235" />
         <source>公章图片已更新</source>
         <translation>Seal image updated</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="249" />
+        <location filename="../../ui/admin/settings.py" line="308" />
         <source>没有修改</source>
         <translation>Nothing changed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="252" />
+        <location filename="../../ui/admin/settings.py" line="311" />
         <source>设置已保存</source>
         <translation>Settings saved</translation>
     </message>
@@ -4402,87 +4431,87 @@ Shift+F4</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="215" />
+        <location filename="../../ui/window_intake.py" line="225" />
         <source>本次事项均已办理：打印文书（Ctrl+P）后按 F6 办结</source>
         <translation>All items done: print (Ctrl+P), then F6 to finish</translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="221" />
+        <location filename="../../ui/window_intake.py" line="231" />
         <source>未提交：数据库连接中断。填写内容已保存，恢复连接后请再提交</source>
         <translation>Not sent: the database is unreachable. The form is saved; send again when it is back</translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="260" />
+        <location filename="../../ui/window_intake.py" line="270" />
         <source>办件 %1 待补正材料：请先办理完或清空（Ctrl+L）当前表单，再扫描一次性告知书</source>
         <translation>Case %1 awaits materials: finish or clear (Ctrl+L) the current form, then scan the one-time notice again</translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="306" />
+        <location filename="../../ui/window_intake.py" line="316" />
         <source>补正受理：办件号 %1。请核对补齐的材料（空格 收到 · F8 全部收齐）后受理</source>
         <translation>Completing case %1: check the materials brought (Space received · F8 all received), then accept</translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="321" />
+        <location filename="../../ui/window_intake.py" line="333" />
         <source>已出件：%1，请打印领取回执（Ctrl+P）</source>
         <translation>Handed out: %1; print the slip (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="353" />
+        <location filename="../../ui/window_intake.py" line="366" />
         <source>已补打 %1（%2），已记录用印</source>
         <translation>Reprinted %1 (%2); the seal use is logged</translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="391" />
+        <location filename="../../ui/window_intake.py" line="404" />
         <source>数据库连接中断：填写的内容已保存在本机，恢复后即可受理</source>
         <translation>Database unreachable: the form is saved on this PC; accept once it is back</translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="395" />
+        <location filename="../../ui/window_intake.py" line="408" />
         <source>请在左侧查找并选择办理事项</source>
         <translation>Find and choose an item on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="397" />
+        <location filename="../../ui/window_intake.py" line="410" />
         <source>此事项已办理</source>
         <translation>This item is done</translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="399" />
+        <location filename="../../ui/window_intake.py" line="412" />
         <source>正在读取材料清单…</source>
         <translation>Loading the materials…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="405" />
+        <location filename="../../ui/window_intake.py" line="418" />
         <source>补正受理（办件号 %1）：仍缺 %2 项材料：%3。收齐后按 Ctrl+Enter 受理</source>
         <translation>Completing case %1: %2 material(s) still missing: %3. Accept with Ctrl+Enter once complete</translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="415" />
+        <location filename="../../ui/window_intake.py" line="428" />
         <source>补正受理（办件号 %1）：材料已补齐，可以受理（Ctrl+Enter）</source>
         <translation>Completing case %1: the materials are complete, ready to accept (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="423" />
+        <location filename="../../ui/window_intake.py" line="436" />
         <source>缺少 %1 项材料：%2。</source>
         <translation>%1 material(s) missing: %2. </translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="428" />
+        <location filename="../../ui/window_intake.py" line="441" />
         <source>（未核验的必要材料按缺少处理，可按 F8 全部收齐）</source>
         <translation>(unchecked required materials count as missing; F8 marks all received) </translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="430" />
+        <location filename="../../ui/window_intake.py" line="443" />
         <source>非必要或按情形的材料缺少不影响受理（Ctrl+Enter）</source>
         <translation>Optional or conditional materials missing do not prevent accepting (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="432" />
+        <location filename="../../ui/window_intake.py" line="445" />
         <source>可出具一次性告知书（Ctrl+G）</source>
         <translation>Issue a one-time notice (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="435" />
+        <location filename="../../ui/window_intake.py" line="448" />
         <source>材料齐全，可以受理（Ctrl+Enter）</source>
         <translation>Complete: accept (Ctrl+Enter)</translation>
     </message>
@@ -4645,24 +4674,45 @@ Shift+F4</translation>
 <context>
     <name>outcome</name>
     <message>
-        <location filename="../../ui/outcome.py" line="48" />
+        <location filename="../../ui/outcome.py" line="54" />
         <source>不予受理的理由</source>
         <translation>Reason for not accepting</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="50" />
+        <location filename="../../ui/outcome.py" line="56" />
         <source>请选择或填写不予受理的理由（将写入通知书）：</source>
         <translation>Choose or write the reason (printed on the notice):</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="56" />
+        <location filename="../../ui/outcome.py" line="61" />
+        <source>其他理由（自行填写，须注明依据）</source>
+        <translation>Other reason (typed, with its legal ground)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outcome.py" line="63" />
+        <source>该理由的依据（必选，将写入通知书）：</source>
+        <translation>What the reason rests on (required, printed on the notice):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outcome.py" line="67" />
+        <source>请选择依据</source>
+        <translation>Choose the ground</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outcome.py" line="72" />
         <source>请申请人向以下机关申请（必填）：</source>
         <translation>The applicant is to apply to (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="66" />
+        <location filename="../../ui/outcome.py" line="82" />
+        <location filename="../../ui/outcome.py" line="119" />
         <source>补充说明（可选）</source>
         <translation>Further explanation (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outcome.py" line="117" />
+        <source>不予受理的理由（必填）</source>
+        <translation>Reason for not accepting (required)</translation>
     </message>
     <message>
         <source>申请事项不属于本机关职权范围</source>
