@@ -13,6 +13,7 @@ and is deleted as soon as the visit is finished.
 from __future__ import annotations
 
 import contextlib
+import glob
 import json
 import logging
 import os
@@ -83,7 +84,14 @@ def save(path: Path, data: dict[str, Any]) -> None:
 
 def load(path: Path) -> dict[str, Any] | None:
     """The draft at ``path``, or None when there is none or it cannot be read (logged; a broken
-    file is kept aside as ``*.broken`` for support, never silently deleted)."""
+    file is kept aside as ``*.broken`` for support, never silently deleted).
+
+    Temporary files of :func:`save` left beside it by a process killed in the middle of a
+    write are removed: the draft itself is whole (the rename is the commit), and a draft is
+    loaded when its clerk signs in again, before that clerk's client saves anything."""
+    for stale in path.parent.glob(f"{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
