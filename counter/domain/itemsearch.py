@@ -16,9 +16,10 @@ A query is split on spaces; every term must match. A term matches an item by
 
 Every result says why it matched (:attr:`Match.reason`). Ranking: exact code; exact initials,
 name or pinyin; code prefix; name prefix; initials that spell whole words of the name; anything
-else containing the term; a common word only. Within a rank this window's frequent items come
-first, then the town's, then shorter names. Pure Python, no I/O: about a linear scan of one
-string per item per term.
+else containing the term; a common word only. Within a rank the hall's 常用事项 (setting
+``frequent_items``) come first, in their order, then this window's frequent items, then the
+town's, then shorter names. Pure Python, no I/O: about a linear scan of one string per item per
+term.
 
 Whole words (``zjd`` puts 宅基地 items ahead of 证照寄递, whose z, j, d are the last letters of
 证照 and 寄递): the catalogue is its own dictionary. A run of 2-4 characters of a name is a word
@@ -83,7 +84,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
 class CatalogueEntry(Generic[T]):
     """One active item as the index holds it. ``item`` is what a search returns for it (the
     client's summary); ``pinyin`` and ``initials`` are lower case without spaces; ``uses``:
-    acceptances at this window, ``town_uses``: at every window."""
+    acceptances at this window, ``town_uses``: at every window; ``pinned``: the place (from 1)
+    of the item in the hall's 常用事项 (setting ``frequent_items``), 0 when not there."""
 
     item: T
     item_id: int
@@ -95,6 +97,7 @@ class CatalogueEntry(Generic[T]):
     initials: str
     uses: int = 0
     town_uses: int = 0
+    pinned: int = 0
 
 
 @dataclass(frozen=True)
@@ -152,9 +155,18 @@ class ItemIndex(Generic[T]):
         self._set(rows)
 
     def _set(self, rows: list[_Row[T]]) -> None:
-        # Held in the order of a rank's tie-break (this window's uses, the town's, shorter
-        # names, code): a search only sorts its matches into rank buckets.
-        rows.sort(key=lambda r: (-r.entry.uses, -r.entry.town_uses, len(r.entry.name), r.code))
+        # Held in the order of a rank's tie-break (the hall's 常用事项 in their order, this
+        # window's uses, the town's, shorter names, code): a search only sorts its matches into
+        # rank buckets.
+        rows.sort(
+            key=lambda r: (
+                r.entry.pinned or 1 << 30,
+                -r.entry.uses,
+                -r.entry.town_uses,
+                len(r.entry.name),
+                r.code,
+            )
+        )
         self._rows = rows
         self._by_id = {r.entry.item_id: n for n, r in enumerate(rows)}
 
