@@ -148,10 +148,11 @@ class ItemIndex(Generic[T]):
         runs = [_runs(e.name, e.initials) for e in listed]
         words = catalogue_words(r for item_runs in runs for r in item_runs)
         rows = []
+        cache: dict[tuple[str, str], dict[str, str]] = {}
         for e, item_runs in zip(listed, runs, strict=True):
             code = e.code.lower()
             hay = f"{e.name}\x01{code}\x01{e.pinyin}\x01{e.initials}"
-            rows.append(_Row(e, code, hay, _word_spans(item_runs, words)))
+            rows.append(_Row(e, code, hay, _word_spans(item_runs, words, cache)))
         self._set(rows)
 
     def _set(self, rows: list[_Row[T]]) -> None:
@@ -260,7 +261,7 @@ def catalogue_words(runs: Iterable[tuple[str, str]]) -> frozenset[str]:
     end counts as one neighbour). Only Chinese characters make words here."""
     left: dict[str, set[str]] = {}
     right: dict[str, set[str]] = {}
-    for text, _initials in runs:
+    for text in {text for text, _initials in runs}:  # a repeated run adds no neighbour
         n = len(text)
         for size in range(WORD_MIN, min(WORD_MAX, n) + 1):
             for i in range(n - size + 1):
@@ -274,26 +275,44 @@ def catalogue_words(runs: Iterable[tuple[str, str]]) -> frozenset[str]:
     )
 
 
-def _word_spans(runs: Sequence[tuple[str, str]], words: frozenset[str]) -> dict[str, str]:
+def _word_spans(
+    runs: Sequence[tuple[str, str]],
+    words: frozenset[str],
+    cache: dict[tuple[str, str], dict[str, str]] | None = None,
+) -> dict[str, str]:
     """Initials of every stretch of whole words in a row (one word, or words end to end, up to
-    :data:`WORD_SPAN_MAX` characters) → the first such stretch's characters."""
+    :data:`WORD_SPAN_MAX` characters) → the first such stretch's characters. ``cache`` keeps
+    the answer per run (names share runs such as 代办) while one index is built."""
     out: dict[str, str] = {}
-    for text, initials in runs:
-        n = len(text)
-        for start in range(n):
-            # stretches of whole words beginning at ``start``, by where they end
-            frontier = [start]
-            while frontier:
-                nxt: list[int] = []
-                for end in frontier:
-                    for size in range(WORD_MIN, WORD_MAX + 1):
-                        stop = end + size
-                        if stop > n or stop - start > WORD_SPAN_MAX:
-                            break
-                        if text[end:stop] in words:
-                            out.setdefault(initials[start:stop], text[start:stop])
-                            nxt.append(stop)
-                frontier = sorted(set(nxt))
+    for run in runs:
+        spans = cache.get(run) if cache is not None else None
+        if spans is None:
+            spans = _run_spans(run[0], run[1], words)
+            if cache is not None:
+                cache[run] = spans
+        for key, value in spans.items():
+            out.setdefault(key, value)
+    return out
+
+
+def _run_spans(text: str, initials: str, words: frozenset[str]) -> dict[str, str]:
+    """:func:`_word_spans` of one run (its characters and their initials)."""
+    out: dict[str, str] = {}
+    n = len(text)
+    for start in range(n):
+        # stretches of whole words beginning at ``start``, by where they end
+        frontier = [start]
+        while frontier:
+            nxt: set[int] = set()
+            for end in frontier:
+                for size in range(WORD_MIN, WORD_MAX + 1):
+                    stop = end + size
+                    if stop > n or stop - start > WORD_SPAN_MAX:
+                        break
+                    if text[end:stop] in words:
+                        out.setdefault(initials[start:stop], text[start:stop])
+                        nxt.add(stop)
+            frontier = sorted(nxt)
     return out
 
 
