@@ -592,11 +592,15 @@ def hand_out_summary(rt: Runtime, kiosk: Kiosk, day: dt.date | None = None) -> H
 # --------------------------------------------------------------------------------------------
 
 
-def unlock(rt: Runtime, kiosk: Kiosk, staff_no: str, password: str) -> str:
+def unlock(
+    rt: Runtime, kiosk: Kiosk, staff_no: str, password: str, *, new_password: str | None = None
+) -> str:
     """A hall manager or administrator unlocks the kiosk (to leave full screen, or to close
     it): their sign-in is checked (and audited, failures counted towards the lockout) and must
-    hold one of those roles, in this hall. Returns the staff member's name."""
-    signed = auth.sign_in(rt, staff_no, password)
+    hold one of those roles, in this hall. Returns the staff member's name. A password an
+    administrator reset raises :class:`counter.errors.PasswordChangeRequired` until
+    ``new_password`` is given (the person's own, set then)."""
+    signed = auth.sign_in(rt, staff_no, password, new_password=new_password)
     actor = signed.actor
     if actor.hall_id != kiosk.hall_id or not (actor.has(MANAGER) or actor.has(ADMIN)):
         with rt.unit() as s:

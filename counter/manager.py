@@ -77,10 +77,14 @@ def system_actor(rt: Runtime, hall_code: str | None = None) -> Actor:
     return Actor.system(rt.hall_id(hall_code), device="cli")
 
 
-def sign_in(rt: Runtime, staff_no: str, password: str) -> SignedIn:
+def sign_in(
+    rt: Runtime, staff_no: str, password: str, *, new_password: str | None = None
+) -> SignedIn:
     """Sign in to the manager screen; a person holding neither the manager nor the
-    administrator role is refused (and the refusal audited)."""
-    signed = auth_sign_in(rt, staff_no, password)
+    administrator role is refused (and the refusal audited). A password an administrator
+    reset raises :class:`counter.errors.PasswordChangeRequired` until ``new_password`` is
+    given (see :func:`counter.services.auth.sign_in`)."""
+    signed = auth_sign_in(rt, staff_no, password, new_password=new_password)
     if not (signed.actor.has(MANAGER) or signed.actor.has(ADMIN)):
         with rt.unit() as s:
             audit(s, signed.actor, "permission_denied", "manager screen", host=rt.host)

@@ -61,6 +61,8 @@ pkgs="$( (for l in $libs; do dpkg -S "$(readlink -f "$l")" 2>/dev/null | cut -d:
 glibc="$(getconf GNU_LIBC_VERSION | awk '{print $2}')"
 depends="libc6 (>= $glibc), $(echo $pkgs | sed 's/ /, /g')"
 depends="$depends, fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei | fonts-arphic-uming"
+# rare characters of names (CJK Extension B and later, e.g. U+20000): no other Debian CJK font
+depends="$depends, fonts-hanazono"
 size="$(du -sk "$stage" | cut -f1)"
 cat > "$stage/DEBIAN/control" <<CONTROL
 Package: $pkg

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Prepare this machine to run the counter client from a source checkout (Debian 12 / Ubuntu /
-# domestic Debian-based desktops): the system libraries Qt needs, CJK fonts, PDF tools, a virtual
+# domestic Debian-based desktops): the system libraries Qt needs, CJK fonts (fonts-noto-cjk for the
+# screens, fonts-hanazono for the rare characters of names: CJK Extension B and later, which Noto
+# CJK does not have; Qt falls back to it per glyph), PDF tools, a virtual
 # environment in .venv with the package installed. Safe to run again; it only adds what is missing.
 #   installers/setup.sh               runtime only
 #   installers/setup.sh --test        also the test tools
@@ -14,7 +16,7 @@ extras=""
 need_pkgs=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 if command -v dpkg-query >/dev/null 2>&1; then
-  for p in python3-venv fonts-noto-cjk poppler-utils libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 \
+  for p in python3-venv fonts-noto-cjk fonts-hanazono poppler-utils libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 \
            libfontconfig1 libdbus-1-3 libpulse0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
            libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0; do
     have_pkg "$p" || need_pkgs+=("$p")

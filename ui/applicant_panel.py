@@ -421,6 +421,10 @@ class ApplicantPanel(QWidget):
 
     # -- data -------------------------------------------------------------------------------
 
+    def id_fields(self) -> tuple[QLineEdit, ...]:
+        """The fields that take an ID number: the applicant's and the agent's."""
+        return (self.id_number, self.agent_id)
+
     def to_dict(self) -> dict[str, Any]:
         person = self.kind == "person"
         applicant = {

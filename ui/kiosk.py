@@ -44,7 +44,7 @@ from counter import clock
 from counter import kiosk as door
 from counter.changes import Change
 from counter.devices.errors import DeviceError
-from counter.errors import CounterError, DatabaseUnavailable
+from counter.errors import CounterError, DatabaseUnavailable, PasswordChangeRequired
 from counter.kiosk import CardHolder, Home, Kiosk, KioskItem, KioskQueue, KioskTicket
 from ui.kiosk_printer import KioskPrinter
 from ui.live import HallEvents
@@ -490,6 +490,22 @@ class KioskScreen(QWidget):
         row.addWidget(self.staff_entry)
         row.addWidget(self.password_entry)
         page.lay.addLayout(row)
+        # Shown when an administrator reset the password: the person chooses a new one here.
+        self.new_password_row = QWidget()
+        new_row = QHBoxLayout(self.new_password_row)
+        new_row.setContentsMargins(0, 0, 0, 0)
+        self.new_password_entry = QLineEdit()
+        self.new_password_entry.setObjectName("entry")
+        self.new_password_entry.setPlaceholderText(self.tr("新密码（至少8位，不能全是数字）"))
+        self.new_password_entry.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new_password2_entry = QLineEdit()
+        self.new_password2_entry.setObjectName("entry")
+        self.new_password2_entry.setPlaceholderText(self.tr("再输入一次新密码"))
+        self.new_password2_entry.setEchoMode(QLineEdit.EchoMode.Password)
+        new_row.addWidget(self.new_password_entry)
+        new_row.addWidget(self.new_password2_entry)
+        self.new_password_row.hide()
+        page.lay.addWidget(self.new_password_row)
         self.unlock_note = _label("", "hint")
         page.lay.addWidget(self.unlock_note)
         pad = KeyPad(digits=True)
@@ -512,7 +528,15 @@ class KioskScreen(QWidget):
         return page
 
     def _unlock_entry(self) -> QLineEdit:
-        return self.password_entry if self.password_entry.hasFocus() else self.staff_entry
+        for entry in (self.password_entry, self.new_password_entry, self.new_password2_entry):
+            if entry.hasFocus():
+                return entry
+        return self.staff_entry
+
+    def _show_new_password(self, shown: bool) -> None:
+        self.new_password_entry.clear()
+        self.new_password2_entry.clear()
+        self.new_password_row.setVisible(shown)
 
     # -- style and size -------------------------------------------------------------------
 
@@ -986,6 +1010,7 @@ class KioskScreen(QWidget):
         self.unlock_note.setText("")
         self.staff_entry.clear()
         self.password_entry.clear()
+        self._show_new_password(False)
         self.exit_button.setVisible(not self.locked)
         self.fullscreen_button.setVisible(not self.locked)
         self.stack.setCurrentWidget(self.unlock_page)
@@ -993,16 +1018,35 @@ class KioskScreen(QWidget):
         self._arm_idle(60)
 
     def _unlock(self) -> None:
+        """The unlock sign-in. A password an administrator reset is kept typed while the person
+        chooses a new one in the two rows shown then (as at the window's sign-in)."""
         staff, password = self.staff_entry.text().strip(), self.password_entry.text()
-        self.password_entry.clear()
         if not staff or not password:
+            self.password_entry.clear()
             self.unlock_note.setText(self.tr("请输入工号和密码"))
             return
-        self.backend.call("unlock", door.unlock, staff, password).then(
-            self._unlocked, lambda exc: self.unlock_note.setText(error_text(exc))
+        new: str | None = None
+        if self.new_password_row.isVisible():
+            new = self.new_password_entry.text()
+            if not new or new != self.new_password2_entry.text():
+                self.unlock_note.setText(self.tr("两次输入的新密码不一致"))
+                self.new_password_entry.setFocus()
+                return
+        self.backend.call("unlock", door.unlock, staff, password, new_password=new).then(
+            self._unlocked, self._unlock_failed
         )
 
+    def _unlock_failed(self, exc: Exception) -> None:
+        self.unlock_note.setText(error_text(exc))
+        if isinstance(exc, PasswordChangeRequired):
+            self._show_new_password(True)
+            self.new_password_entry.setFocus()
+            return
+        self.password_entry.clear()
+
     def _unlocked(self, name: str) -> None:
+        self.password_entry.clear()
+        self._show_new_password(False)
         self.locked = False
         self.unlock_note.setText(self.tr("{name} 已解锁：可关闭取号机或回到全屏").format(name=name))
         self.exit_button.show()

@@ -26,6 +26,12 @@ letters) pass straight through and neither end nor join a burst.
 With a ``prefix`` configured (a character a person does not type, set in the scanner), only a
 burst starting with it is held back, so ordinary typing is not delayed at all.
 
+Timing alone cannot tell a fast typist from a scanner: a clerk typing an ID number from memory
+reaches scanner speed. Without a prefix, ``accept`` (a test of the text) decides what a fast,
+terminated burst is: only a code it accepts is a scan (the window client accepts the case-number
+format); any other burst (an 18-character ID number, say) is typing and is given back, with its
+terminator, to the field it was typed in.
+
 The clock is injectable (``clock`` returns seconds) so tests control the key timing.
 
 Limits: while a Chinese input method is composing, letters reach Qt as input-method events,
@@ -73,6 +79,7 @@ class ScannerWedge(QObject):
     the scanner sends first (removed from the code). ``terminators``: keys ending a scan
     (Enter, Return, Tab). ``flush_ms``: silence after which held keys are given back as typing
     (default twice the threshold). ``clock``: seconds, monotonic (tests inject one).
+    ``accept``: optional test of a completed burst's text; a burst it refuses is typing.
 
     Install with :meth:`install` (on the application by default, so every widget is covered).
     """
@@ -89,6 +96,7 @@ class ScannerWedge(QObject):
         terminators: Iterable[Qt.Key] = DEFAULT_TERMINATORS,
         flush_ms: int | None = None,
         clock: Callable[[], float] = time.monotonic,
+        accept: Callable[[str], bool] | None = None,
     ) -> None:
         super().__init__(parent)
         self.threshold = threshold_ms / 1000.0
@@ -96,6 +104,7 @@ class ScannerWedge(QObject):
         self.prefix = prefix
         self.terminators = frozenset(terminators)
         self._clock = clock
+        self.accept = accept
         self._held: list[QKeyEvent] = []  # copies of held press/release events, in order
         self._chars: list[str] = []  # text of the held presses
         self._receiver: QWidget | None = None
@@ -154,7 +163,11 @@ class ScannerWedge(QObject):
             if not chars.startswith(self.prefix):
                 return None
             chars = chars[len(self.prefix) :]
-        return chars if len(chars) >= self.min_length else None
+        if len(chars) < self.min_length:
+            return None
+        if self.accept is not None and not self.accept(chars):
+            return None
+        return chars
 
     # -- held keys -------------------------------------------------------------------------
 

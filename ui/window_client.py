@@ -34,11 +34,13 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QPushButton,
     QSplitter,
@@ -52,6 +54,8 @@ from counter import window as door
 from counter.changes import Change
 from counter.config import data_dir
 from counter.devices.idcard import IdCard
+from counter.domain.cases import looks_like_case_no
+from counter.domain.checkchars import is_valid_citizen_id, normalize_code
 from counter.errors import CounterError, DatabaseUnavailable
 from counter.services.catalog import ItemSummary
 from counter.services.queue_state import ParkedTicket, TicketView, WindowState
@@ -397,8 +401,11 @@ class WindowClient(QMainWindow):
             self.serial_scanner.scanned.connect(self.code_scanned)
             self.serial_scanner.status_changed.connect(self._device_status)
             self.serial_scanner.start()
+        prefix = station.scanner_prefix if not station.scanner_port else ""
+        # Without a prefix nothing marks the scanner's bursts: only the case-number format is a
+        # scan, so a fast-typed ID number stays in the field it is typed in.
         self.wedge = ScannerWedge(
-            self, prefix=station.scanner_prefix if not station.scanner_port else ""
+            self, prefix=prefix, accept=None if prefix else looks_like_case_no
         )
         self.wedge.scanned.connect(self.code_scanned)
         self.wedge.install()
@@ -909,8 +916,24 @@ class WindowClient(QMainWindow):
         self.handout.code.setFocus()
 
     def code_scanned(self, code: str) -> None:
-        """A barcode from any scanner: a case number. A one-time notice's case (waiting for
-        materials) opens for 补正后受理 in the 受理 tab, any other case for hand-out."""
+        """A barcode from any scanner, routed by what it is, never by where the focus happens
+        to be. A case number: a one-time notice's case (waiting for materials) opens for
+        补正后受理 in the 受理 tab, any other case for hand-out. An ID number (valid check
+        character) is a person's number, never a case: with a case open for hand-out it is the
+        collector's (field ②), otherwise it goes into the ID-number field that has the focus;
+        with no such field it is refused with a notice. Anything else is looked up as a case
+        number (the hand-out tab says when there is none)."""
+        if not looks_like_case_no(code) and is_valid_citizen_id(code):
+            number = normalize_code(code)
+            if self.tabs.currentIndex() == 1 and self.handout.case is not None:
+                self.handout.scanned(number)
+                return
+            focus = QApplication.focusWidget()
+            if isinstance(focus, QLineEdit) and focus in self.applicant.id_fields():
+                focus.setText(number)
+                return
+            self.notice.show_message(self.tr("扫到的是身份证号，不是办件编号"), "warn")
+            return
         self.handout.scanned(code)
 
     # ------------------------------------------------------------------------------ drafts

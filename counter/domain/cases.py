@@ -27,10 +27,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from counter.domain.checkchars import normalize_code
 from counter.domain.workdays import CalendarView, add_working_days, working_days_between
 from counter.errors import InvalidInput, InvalidState
 
@@ -53,6 +55,7 @@ __all__ = [
     "allowed_transitions",
     "check_transition",
     "is_clock_running",
+    "looks_like_case_no",
     "node_budget_days",
     "node_target",
     "overdue_level",
@@ -601,3 +604,24 @@ def supervise(
             OverdueLevel.RED if late else OverdueLevel.NORMAL, None, None, False, node
         )
     return Supervision(OverdueLevel.NORMAL, None, None, False, node)
+
+
+# A case number: the hall's code, the day of acceptance and a four-digit (or longer) sequence,
+# ``QS20261122-0001`` (see ``counter.services.cases.insert_case``). An ID number never has the
+# dash, so the two cannot be confused.
+_CASE_NO = re.compile(r"(?P<hall>\S{1,32}?)(?P<day>\d{8})-(?P<seq>\d{4,9})")
+
+
+def looks_like_case_no(code: str) -> bool:
+    """True when ``code`` (normalised: NFKC, no whitespace, upper case) has the shape of a case
+    number: a hall code of 1-32 characters, a real date ``YYYYMMDD``, a dash and 4-9 digits.
+    Says nothing about whether such a case exists. Never raises."""
+    m = _CASE_NO.fullmatch(normalize_code(code or ""))
+    if m is None:
+        return False
+    day = m["day"]
+    try:
+        dt.date(int(day[:4]), int(day[4:6]), int(day[6:]))
+    except ValueError:
+        return False
+    return True

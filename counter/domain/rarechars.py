@@ -11,6 +11,21 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# Rare characters met in names, at least one from each CJK extension the client must show
+# (Extension A to F; B and later need fonts-hanazono, see installers/setup.sh): the font test
+# renders every one of them.
+SAMPLE_CHARS: tuple[str, ...] = (
+    "\u4dae",  # 䶮 Ext A (刘䶮)
+    "\U00020000",  # 𠀀 Ext B, the first
+    "\U00020bb7",  # 𠮷 Ext B
+    "\U0002a6a5",  # 𪚥 Ext B
+    "\U0002a6d6",  # 𪛖 Ext B, the last
+    "\U0002a700",  # 𪜀 Ext C
+    "\U0002b740",  # 𫝀 Ext D
+    "\U0002b820",  # 𫠠 Ext E
+    "\U0002ceb0",  # 𬺰 Ext F
+)
+
 _TOKEN = re.compile(r"^(?:u\+|0x|&#x)?([0-9a-f]{4,6});?$", re.IGNORECASE)
 _TAIL = re.compile(r"(?:[uU]\+)?([0-9a-fA-F]{4,6})$")
 

@@ -16,6 +16,9 @@ DEFAULT_HALL_SETTINGS: dict[str, Any] = {
     "warn_days": 1,  # 临期预警：到期前 N 个工作日
     "yellow_grace_days": 0,  # 环节超时 N 个工作日后亮黄牌
     "red_grace_days": 0,  # 超过承诺时限 N 个工作日后亮红牌
+    # 常用事项: item codes the window client's item finder lists first, in this order (then the
+    # items this window accepts most often)
+    "frequent_items": [],
     "backoffice": "town",  # 村便民服务点：由镇后台审批（town）或本点自审（own）
     "doc_prefix": "",  # 决定书文号前缀（空：取中心名称，如“青山镇审批”）
     "followup_days": 5,  # 差评整改期限（工作日）

@@ -5,15 +5,19 @@ The editor (``ui/admin``) and ``counter hall set KEY=VALUE`` are built over
 there appears in both without more work. :data:`LABELS` gives a key its Chinese and English
 label and its group; a key without a label is shown under 其他 with its own name. The type of a
 key is its default's type (``bool``, ``int``, ``float``, ``str``; a list or a mapping is edited as
-JSON, a list of names in :data:`LINES` one name a line); :data:`CHOICES` lists the values a text key may take, when it is a choice.
+JSON, a list of names in :data:`LINES` one name a line, the lists of item codes of
+:data:`CODE_LISTS` typed as codes separated by commas or spaces); :data:`CHOICES` lists the
+values a text key may take, when it is a choice.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
+from counter.domain.checkchars import normalize_code
 from counter.domain.settings import DEFAULT_HALL_SETTINGS
 from counter.domain.text import bad_character
 from counter.errors import Bi, InvalidInput
@@ -23,6 +27,7 @@ GROUPS: tuple[tuple[str, str, str], ...] = (
     ("documents", "文书与落款", "Documents"),
     ("deadlines", "时限与督办", "Deadlines"),
     ("queue", "排队叫号", "Queueing"),
+    ("window", "窗口受理", "Window intake"),
     ("kiosk", "取号机", "Kiosk"),
     ("display", "显示屏与语音", "Displays and voice"),
     ("other", "其他", "Other"),
@@ -64,6 +69,12 @@ LABELS: dict[str, tuple[str, str, str]] = {
     "appointment_early_minutes": ("预约提前签到（分钟）", "Appointment early check-in", "queue"),
     "appointment_late_minutes": ("预约迟到签到（分钟）", "Appointment late check-in", "queue"),
     "target_wait_minutes": ("目标等候时间（分钟）", "Target wait (minutes)", "queue"),
+    # window intake
+    "frequent_items": (
+        "常用事项（事项编码，依次排在事项查找最前）",
+        "Frequent items (item codes, first in the item finder)",
+        "window",
+    ),
     # kiosk
     "kiosk_green_channel": ("绿色通道", "Green channel", "kiosk"),
     "kiosk_green_reasons": ("绿色通道对象", "Green channel reasons", "kiosk"),
@@ -109,6 +120,11 @@ LINES: dict[str, tuple[int, int]] = {"referral_bodies": (50, 60)}  # at most N n
 #: Keys that are not settings a person edits (the demo flag, internal state).
 HIDDEN = frozenset({"demo"})
 
+#: List keys holding item codes (edited as codes separated by commas or spaces).
+CODE_LISTS = frozenset({"frequent_items"})
+MAX_CODES = 30
+_CODE_SEP = re.compile(r"[\s,，、;；]+")
+
 #: Integer keys with bounds (inclusive).
 BOUNDS: dict[str, tuple[int, int]] = {
     "voice_volume": (0, 100),
@@ -120,7 +136,8 @@ BOUNDS: dict[str, tuple[int, int]] = {
 @dataclass(frozen=True)
 class SettingField:
     """One row of the settings editor: the key, its labels and group, its type (``bool``,
-    ``int``, ``float``, ``text``, ``json``, ``lines``: a list of names), the choices of a choice key, the hall's value and
+    ``int``, ``float``, ``text``, ``json``, ``lines``: a list of names, ``codes``: item codes),
+    the choices of a choice key, the hall's value and
     the default (``None`` for a key the hall has but no default names)."""
 
     key: str
@@ -135,6 +152,8 @@ class SettingField:
 
 def type_of(key: str, value: Any = None) -> str:
     """The editor's type of ``key``: its default's type, else the value's; text otherwise."""
+    if key in CODE_LISTS:
+        return "codes"
     probe = DEFAULT_HALL_SETTINGS.get(key, value)
     if isinstance(probe, bool):
         return "bool"
@@ -193,6 +212,8 @@ def check_value(key: str, value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
             raise InvalidInput("应为非负数", field=key)
         value = float(value)
+    elif kind == "codes":
+        value = parse_codes(key, value)
     elif kind == "json":
         want = type(DEFAULT_HALL_SETTINGS.get(key, value))
         if not isinstance(value, want):
@@ -229,6 +250,31 @@ def check_lines(key: str, value: Any) -> list[str]:
     return names
 
 
+def parse_codes(key: str, value: Any) -> list[str]:
+    """Item codes for a :data:`CODE_LISTS` key, from a list of strings or from text (codes
+    separated by commas, spaces or 、): normalised (upper case, no spaces), duplicates dropped,
+    in order; at most :data:`MAX_CODES` of at most 40 characters each, else
+    :class:`InvalidInput` naming the key. Whether the items exist is not checked here."""
+    if isinstance(value, str):
+        raw = [c for c in _CODE_SEP.split(value) if c]
+    elif isinstance(value, list) and all(isinstance(c, str) for c in value):
+        raw = value
+    else:
+        raise InvalidInput("应为事项编码，用逗号或空格分隔", field=key)
+    out: list[str] = []
+    for c in raw:
+        code = normalize_code(c)
+        if not code:
+            continue
+        if len(code) > 40 or any(ord(ch) < 32 for ch in code):
+            raise InvalidInput("事项编码过长或含控制字符", field=key)
+        if code not in out:
+            out.append(code)
+    if len(out) > MAX_CODES:
+        raise InvalidInput(f"最多 {MAX_CODES} 个事项", field=key)
+    return out
+
+
 def parse_value(key: str, text: str) -> Any:
     """A value typed as text (``counter hall set KEY=VALUE``, the editor's line edits) as the
     key's type, checked by :func:`check_value`."""
@@ -253,6 +299,8 @@ def parse_value(key: str, text: str) -> Any:
             value = float(raw)
         except ValueError:
             raise InvalidInput("应为数字", field=key) from None
+    elif kind == "codes":
+        value = raw
     elif kind == "json":
         try:
             value = json.loads(raw, parse_constant=lambda _c: None)

@@ -936,14 +936,28 @@ class VillagePoint:
     backoffice: str
     agents: tuple[str, ...]  # staff numbers
     items: tuple[str, ...]
+    agent_names: tuple[str, ...] = ()  # the agents' names, beside ``agents``
+    item_names: tuple[str, ...] = ()  # the items' current names ("" for an unknown code)
 
 
 def _village(s: Session, h: Hall) -> VillagePoint:
-    agents = tuple(s.scalars(select(Staff.staff_no).where(Staff.hall_id == h.id)
-                             .order_by(Staff.staff_no)))  # fmt: skip
+    people = s.execute(select(Staff.staff_no, Staff.name).where(Staff.hall_id == h.id)
+                       .order_by(Staff.staff_no)).all()  # fmt: skip
     values = merged(h.settings)
-    return VillagePoint(h.code, h.name, h.active, str(values.get("backoffice", "town")), agents,
-                        tuple(values.get("allowed_items") or ()))  # fmt: skip
+    items = tuple(str(c) for c in values.get("allowed_items") or ())
+    names: dict[str, str] = {}
+    if items:
+        names = {
+            code: name
+            for code, name in s.execute(
+                select(ServiceItem.code, ServiceItemVersion.name)
+                .join(ServiceItemVersion, ServiceItemVersion.id == ServiceItem.current_version_id)
+                .where(ServiceItem.code.in_(items))
+            ).all()
+        }
+    return VillagePoint(h.code, h.name, h.active, str(values.get("backoffice", "town")),
+                        tuple(p[0] for p in people), items, tuple(p[1] for p in people),
+                        tuple(names.get(c, "") for c in items))  # fmt: skip
 
 
 def village_points(rt: Runtime, actor: Actor) -> tuple[VillagePoint, ...]:

@@ -23,10 +23,19 @@ from sqlalchemy.orm import Session
 from counter import clock
 from counter.changes import Change, emit
 from counter.domain.itemsearch import CatalogueEntry
+from counter.domain.settings import merged
 from counter.domain.text import bad_character, describe, shown
 from counter.errors import Bi, CounterError, InvalidInput, NotFound
 from counter.services.base import ADMIN, Actor, Runtime, audit, require_role
-from db.models import Department, Material, ServiceItem, ServiceItemVersion, WindowItemUse
+from db.models import (
+    Department,
+    Hall,
+    Material,
+    ServiceItem,
+    ServiceItemVersion,
+    Window,
+    WindowItemUse,
+)
 
 KINDS = ("行政许可", "公共服务", "行政确认", "行政给付", "其他权力")
 SECTORS = ("基本建设", "市场准入", "社会民生")
@@ -1045,8 +1054,9 @@ def catalogue_entries(
     rt: Runtime, window_id: int | None = None
 ) -> list[CatalogueEntry[ItemSummary]]:
     """The active catalogue for an in-memory index (:class:`counter.domain.itemsearch.ItemIndex`):
-    every current item version with its pinyin keys and how often ``window_id`` and the whole
-    town accepted it. One read."""
+    every current item version with its pinyin keys, how often ``window_id`` and the whole
+    town accepted it, and its place in the 常用事项 of ``window_id``'s hall (setting
+    ``frequent_items``). One read, and one for the setting."""
     with rt.unit(read_only=True) as s:
         everywhere = (
             select(WindowItemUse.item_id, func.sum(WindowItemUse.uses).label("n"))
@@ -1072,6 +1082,15 @@ def catalogue_entries(
             .where(ServiceItem.active.is_(True))
         )
         rows = list(s.execute(q).all())
+        pinned: dict[str, int] = {}
+        if window_id is not None:
+            settings = s.scalar(
+                select(Hall.settings)
+                .join(Window, Window.hall_id == Hall.id)
+                .where(Window.id == window_id)
+            )
+            codes = merged(settings).get("frequent_items") or ()
+            pinned = {str(c): n for n, c in enumerate(codes, start=1)}
     return [
         CatalogueEntry(
             item=ItemSummary(
@@ -1095,6 +1114,7 @@ def catalogue_entries(
             initials=(v.initials or "").lower(),
             uses=int(n),
             town_uses=int(town),
+            pinned=pinned.get(item.code, 0),
         )
         for v, item, dept, n, town in rows
     ]

@@ -103,7 +103,7 @@
     </message>
     <message>
         <location filename="../../ui/applicant_panel.py" line="175" />
-        <location filename="../../ui/applicant_panel.py" line="512" />
+        <location filename="../../ui/applicant_panel.py" line="516" />
         <source>请将身份证放在阅读器上</source>
         <translation>Place the ID card on the reader</translation>
     </message>
@@ -276,32 +276,32 @@
         <translation>Enter the agent's ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="531" />
+        <location filename="../../ui/applicant_panel.py" line="535" />
         <source>✓ 已读取代办人身份证</source>
         <translation>✓ Agent's ID card read</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="554" />
+        <location filename="../../ui/applicant_panel.py" line="558" />
         <source>✓ 已读取身份证</source>
         <translation>✓ ID card read</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="579" />
+        <location filename="../../ui/applicant_panel.py" line="583" />
         <source>电话 %1</source>
         <translation>phone %1</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="583" />
+        <location filename="../../ui/applicant_panel.py" line="587" />
         <source>法定代表人 %1</source>
         <translation>legal representative %1</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="585" />
+        <location filename="../../ui/applicant_panel.py" line="589" />
         <source>上次登记的信息：%1</source>
         <translation>Registered last time: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant_panel.py" line="587" />
+        <location filename="../../ui/applicant_panel.py" line="591" />
         <source>使用  Ctrl+U</source>
         <translation>Use  Ctrl+U</translation>
     </message>
@@ -1925,13 +1925,13 @@
     </message>
     <message>
         <location filename="../../ui/kiosk.py" line="349" />
-        <location filename="../../ui/kiosk.py" line="720" />
+        <location filename="../../ui/kiosk.py" line="744" />
         <source>如需在号票上显示您的姓名，请先在下方读卡区刷身份证（可不刷）</source>
         <translation>To show your name on the ticket, swipe your ID card on the reader below first (optional)</translation>
     </message>
     <message>
         <location filename="../../ui/kiosk.py" line="355" />
-        <location filename="../../ui/kiosk.py" line="730" />
+        <location filename="../../ui/kiosk.py" line="754" />
         <source>请选择您要办理的业务</source>
         <translation>Please choose your business</translation>
     </message>
@@ -1980,7 +1980,7 @@
     </message>
     <message>
         <location filename="../../ui/kiosk.py" line="438" />
-        <location filename="../../ui/kiosk.py" line="852" />
+        <location filename="../../ui/kiosk.py" line="876" />
         <source>取号成功</source>
         <translation>Ticket taken</translation>
     </message>
@@ -1991,7 +1991,7 @@
     </message>
     <message>
         <location filename="../../ui/kiosk.py" line="463" />
-        <location filename="../../ui/kiosk.py" line="967" />
+        <location filename="../../ui/kiosk.py" line="991" />
         <source>暂时无法取号</source>
         <translation>Tickets cannot be taken now</translation>
     </message>
@@ -2021,177 +2021,192 @@
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="501" />
+        <location filename="../../ui/kiosk.py" line="499" />
+        <source>新密码（至少8位，不能全是数字）</source>
+        <translation>8+ characters, not only digits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="503" />
+        <source>再输入一次新密码</source>
+        <translation>The new password again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="517" />
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="503" />
+        <location filename="../../ui/kiosk.py" line="519" />
         <source>关闭取号机</source>
         <translation>Close the kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="506" />
+        <location filename="../../ui/kiosk.py" line="522" />
         <source>回到全屏</source>
         <translation>Back to full screen</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="703" />
+        <location filename="../../ui/kiosk.py" line="727" />
         <source>预计约 {m} 分钟</source>
         <translation>About {m} min</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="705" />
+        <location filename="../../ui/kiosk.py" line="729" />
         <source>无需等候</source>
         <translation>No wait</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="707" />
+        <location filename="../../ui/kiosk.py" line="731" />
         <source>{n} 人等候 · {wait}</source>
         <translation>{n} waiting · {wait}</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="712" />
+        <location filename="../../ui/kiosk.py" line="736" />
         <source>{name}，您好！请选择业务，号票上将显示您的姓名（已隐去部分）</source>
         <translation>Hello, {name}! Please choose a business; the ticket will show your name (partly hidden)</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="727" />
+        <location filename="../../ui/kiosk.py" line="751" />
         <source>绿色通道（{reason}）：请选择业务</source>
         <translation>Priority lane ({reason}): please choose a business</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="774" />
+        <location filename="../../ui/kiosk.py" line="798" />
         <source>没有找到相关事项，请换个词，或直接选择“综合受理”</source>
         <translation>No matching item; try another word, or choose "General intake"</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="778" />
+        <location filename="../../ui/kiosk.py" line="802" />
         <source>{name}　（{dept}）　→ {queue}</source>
         <translation>{name}  ({dept})  → {queue}</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="856" />
+        <location filename="../../ui/kiosk.py" line="880" />
         <source>本机未连接打印机：请拍照或记下您的号码</source>
         <translation>No printer on this kiosk: please take a photo of your number or write it down</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="859" />
+        <location filename="../../ui/kiosk.py" line="883" />
         <source>正在打印号票，请稍候…</source>
         <translation>Printing your ticket, please wait…</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="882" />
+        <location filename="../../ui/kiosk.py" line="906" />
         <source>取号人：{name}</source>
         <translation>For: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="883" />
+        <location filename="../../ui/kiosk.py" line="907" />
         <source>您前面还有 {n} 人等候</source>
         <translation>{n} person(s) ahead of you</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="885" />
+        <location filename="../../ui/kiosk.py" line="909" />
         <source>预计等候约 {m} 分钟</source>
         <translation>Estimated wait about {m} min</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="887" />
+        <location filename="../../ui/kiosk.py" line="911" />
         <source>取号时间：{t}</source>
         <translation>Issued at: {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="901" />
+        <location filename="../../ui/kiosk.py" line="925" />
         <source>请取走号票，留意叫号</source>
         <translation>Please take your ticket and watch for your number</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="913" />
+        <location filename="../../ui/kiosk.py" line="937" />
         <source>打印机缺纸</source>
         <translation>The printer is out of paper</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="915" />
+        <location filename="../../ui/kiosk.py" line="939" />
         <source>打印机故障</source>
         <translation>The printer has failed</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="920" />
+        <location filename="../../ui/kiosk.py" line="944" />
         <source>未能出票</source>
         <translation>No ticket printed</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="921" />
+        <location filename="../../ui/kiosk.py" line="945" />
         <source>本次取号已取消，请到咨询台由工作人员为您取号</source>
         <translation>This ticket was cancelled; please ask at the information desk for a ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="924" />
+        <location filename="../../ui/kiosk.py" line="948" />
         <source>{what}，号票未能打印</source>
         <translation>{what}: the ticket was not printed</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="925" />
+        <location filename="../../ui/kiosk.py" line="949" />
         <source>{what}：暂时无法打印号票，请到咨询台取号</source>
         <translation>{what}: tickets cannot be printed now; please ask at the information desk</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="930" />
+        <location filename="../../ui/kiosk.py" line="954" />
         <source>{what}，号票未能打印：请拍照或记下屏幕上的号码，凭号码办理</source>
         <translation>{what}: the ticket was not printed; take a photo of the number on the screen or write it down, and use it to be served</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="935" />
+        <location filename="../../ui/kiosk.py" line="959" />
         <source>{what}：号票将显示在屏幕上，请拍照或记下号码</source>
         <translation>{what}: the ticket will be shown on the screen; take a photo of it or write the number down</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="961" />
+        <location filename="../../ui/kiosk.py" line="985" />
         <source>今日号票已取完</source>
         <translation>Today's tickets are all taken</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="962" />
+        <location filename="../../ui/kiosk.py" line="986" />
         <source>当前不在取号时间</source>
         <translation>Tickets are not issued at this time</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="963" />
+        <location filename="../../ui/kiosk.py" line="987" />
         <source>今天不办公</source>
         <translation>The hall is closed today</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="964" />
+        <location filename="../../ui/kiosk.py" line="988" />
         <source>预约签到未成功</source>
         <translation>Check-in failed</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="965" />
+        <location filename="../../ui/kiosk.py" line="989" />
         <source>未找到</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="966" />
+        <location filename="../../ui/kiosk.py" line="990" />
         <source>系统连接中断</source>
         <translation>Connection lost</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="971" />
+        <location filename="../../ui/kiosk.py" line="995" />
         <source>系统正在重新连接，请稍候再试，或到咨询台由工作人员为您取号</source>
         <translation>Reconnecting; please try again in a moment, or ask at the information desk for a ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="974" />
+        <location filename="../../ui/kiosk.py" line="998" />
         <source>取号未成功，请到咨询台由工作人员为您取号</source>
         <translation>No ticket was issued; please ask at the information desk for a ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="999" />
+        <location filename="../../ui/kiosk.py" line="1026" />
         <source>请输入工号和密码</source>
         <translation>Enter the staff number and password</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk.py" line="1007" />
+        <location filename="../../ui/kiosk.py" line="1032" />
+        <source>两次输入的新密码不一致</source>
+        <translation>The two new passwords differ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk.py" line="1051" />
         <source>{name} 已解锁：可关闭取号机或回到全屏</source>
         <translation>{name} unlocked: you may close the kiosk or go back to full screen</translation>
     </message>
@@ -2426,33 +2441,58 @@
     </message>
     <message>
         <location filename="../../ui/manager/app.py" line="56" />
-        <location filename="../../ui/manager/app.py" line="60" />
+        <location filename="../../ui/manager/app.py" line="67" />
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
         <location filename="../../ui/manager/app.py" line="59" />
-        <location filename="../../ui/manager/app.py" line="61" />
+        <location filename="../../ui/manager/app.py" line="68" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/app.py" line="64" />
+        <location filename="../../ui/manager/app.py" line="63" />
+        <source>新密码（至少8位，不能全是数字）</source>
+        <translation>8+ characters, not only digits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="66" />
+        <source>再输入一次新密码</source>
+        <translation>The new password again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="69" />
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="70" />
+        <source>确认新密码</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="76" />
         <source>演示账号：4001 或 9001，密码 demo1234</source>
         <translation>Demo sign-in: 4001 or 9001, password demo1234</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/app.py" line="68" />
+        <location filename="../../ui/manager/app.py" line="80" />
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/app.py" line="82" />
+        <location filename="../../ui/manager/app.py" line="96" />
         <source>请输入工号和密码</source>
         <translation>Enter the staff number and password</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/app.py" line="101" />
+        <location filename="../../ui/manager/app.py" line="104" />
+        <source>两次输入的新密码不一致</source>
+        <translation>The two new passwords differ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/app.py" line="136" />
         <source>数据库连接中断，正在重连…请稍后再试</source>
         <translation>Database connection lost; reconnecting… try again shortly</translation>
     </message>
@@ -2460,32 +2500,32 @@
 <context>
     <name>ManagerWindow</name>
     <message>
-        <location filename="../../ui/manager/app.py" line="115" />
+        <location filename="../../ui/manager/app.py" line="150" />
         <source>大厅管理 — %1</source>
         <translation>Hall manager — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/app.py" line="134" />
+        <location filename="../../ui/manager/app.py" line="169" />
         <source>实时大厅</source>
         <translation>Live hall</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/app.py" line="135" />
+        <location filename="../../ui/manager/app.py" line="170" />
         <source>日报</source>
         <translation>Day report</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/app.py" line="136" />
+        <location filename="../../ui/manager/app.py" line="171" />
         <source>期间报表</source>
         <translation>Period report</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/app.py" line="160" />
+        <location filename="../../ui/manager/app.py" line="195" />
         <source>实时刷新已中断，正在重连…</source>
         <translation>Live updates interrupted; reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/app.py" line="168" />
+        <location filename="../../ui/manager/app.py" line="203" />
         <source>数据库连接中断，正在重连…</source>
         <translation>Database connection lost; reconnecting…</translation>
     </message>
@@ -3158,99 +3198,104 @@ Shift+F4</translation>
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/admin/settings.py" line="46" />
-        <location filename="../../ui/admin/settings.py" line="76" />
+        <location filename="../../ui/admin/settings.py" line="47" />
+        <location filename="../../ui/admin/settings.py" line="77" />
         <source>大厅</source>
         <translation>Hall</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="53" />
+        <location filename="../../ui/admin/settings.py" line="54" />
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="85" />
+        <location filename="../../ui/admin/settings.py" line="86" />
         <source>下一个文号</source>
         <translation>Next reference no.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="113" />
+        <location filename="../../ui/admin/settings.py" line="114" />
         <source>文号（本年度）</source>
         <translation>Document numbers (this year)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="129" />
+        <location filename="../../ui/admin/settings.py" line="130" />
         <source>设置下一个号</source>
         <translation>Set the next number</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="145" />
+        <location filename="../../ui/admin/settings.py" line="146" />
         <source>下一个：%1（已用至第%2号）</source>
         <translation>Next: %1 (used up to no. %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="156" />
+        <location filename="../../ui/admin/settings.py" line="157" />
         <source>文号已设置</source>
         <translation>Document number set</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="161" />
+        <location filename="../../ui/admin/settings.py" line="162" />
         <source>行政审批专用章</source>
         <translation>Administrative approval seal</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="163" />
-        <location filename="../../ui/admin/settings.py" line="192" />
+        <location filename="../../ui/admin/settings.py" line="164" />
+        <location filename="../../ui/admin/settings.py" line="193" />
         <source>（无图片）</source>
         <translation>(no image)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="174" />
+        <location filename="../../ui/admin/settings.py" line="175" />
         <source>上传公章图片（透明背景 PNG）…</source>
         <translation>Upload the seal image (PNG, transparent background)…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="193" />
+        <location filename="../../ui/admin/settings.py" line="194" />
         <source>尚未上传公章图片</source>
         <translation>No seal image uploaded yet</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="199" />
+        <location filename="../../ui/admin/settings.py" line="200" />
         <source>样章（演示）</source>
         <translation>Specimen seal (demo)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="199" />
+        <location filename="../../ui/admin/settings.py" line="200" />
         <source>本厅公章</source>
         <translation>This hall's seal</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="219" />
+        <location filename="../../ui/admin/settings.py" line="220" />
         <source>选择公章图片</source>
         <translation>Choose the seal image</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="220" />
+        <location filename="../../ui/admin/settings.py" line="221" />
         <source>PNG 图片 (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="230" />
+        <location filename="../../ui/admin/settings.py" line="231" />
         <source>无法读取文件：%1</source>
         <translation>Cannot read the file: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="235" />
+        <location filename="../../ui/admin/settings.py" line="236" />
         <source>公章图片已更新</source>
         <translation>Seal image updated</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="308" />
+        <location filename="../../ui/admin/settings.py" line="267" />
+        <source>事项编码，用逗号分隔，如 MZ-001，NY-001</source>
+        <translation>Item codes separated by commas, e.g. MZ-001, NY-001</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/settings.py" line="319" />
         <source>没有修改</source>
         <translation>Nothing changed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/settings.py" line="311" />
+        <location filename="../../ui/admin/settings.py" line="322" />
         <source>设置已保存</source>
         <translation>Settings saved</translation>
     </message>
@@ -3614,19 +3659,19 @@ Shift+F4</translation>
     <name>StaffTab</name>
     <message>
         <location filename="../../ui/admin/staff.py" line="41" />
-        <location filename="../../ui/admin/staff.py" line="97" />
+        <location filename="../../ui/admin/staff.py" line="98" />
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="42" />
-        <location filename="../../ui/admin/staff.py" line="98" />
+        <location filename="../../ui/admin/staff.py" line="99" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
         <location filename="../../ui/admin/staff.py" line="43" />
-        <location filename="../../ui/admin/staff.py" line="100" />
+        <location filename="../../ui/admin/staff.py" line="101" />
         <source>角色</source>
         <translation>Roles</translation>
     </message>
@@ -3646,93 +3691,93 @@ Shift+F4</translation>
         <translation>Selected person</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/staff.py" line="73" />
+        <location filename="../../ui/admin/staff.py" line="74" />
         <source>保存角色与大厅</source>
         <translation>Save roles and hall</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/staff.py" line="74" />
-        <location filename="../../ui/admin/staff.py" line="167" />
+        <location filename="../../ui/admin/staff.py" line="75" />
+        <location filename="../../ui/admin/staff.py" line="170" />
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/staff.py" line="75" />
+        <location filename="../../ui/admin/staff.py" line="76" />
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/staff.py" line="76" />
+        <location filename="../../ui/admin/staff.py" line="77" />
         <source>停用/启用</source>
         <translation>Deactivate/activate</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/staff.py" line="84" />
+        <location filename="../../ui/admin/staff.py" line="85" />
         <source>添加人员</source>
         <translation>Add a person</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/staff.py" line="90" />
+        <location filename="../../ui/admin/staff.py" line="91" />
         <source>临时密码，首次登录须修改</source>
         <translation>Temporary password, changed at the first sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/staff.py" line="99" />
+        <location filename="../../ui/admin/staff.py" line="100" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/staff.py" line="101" />
+        <location filename="../../ui/admin/staff.py" line="102" />
         <source>大厅</source>
         <translation>Hall</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/staff.py" line="102" />
+        <location filename="../../ui/admin/staff.py" line="103" />
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/staff.py" line="120" />
+        <location filename="../../ui/admin/staff.py" line="121" />
         <source>在用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/staff.py" line="120" />
+        <location filename="../../ui/admin/staff.py" line="121" />
         <source>停用</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/staff.py" line="122" />
+        <location filename="../../ui/admin/staff.py" line="123" />
         <source> · 锁定</source>
         <translation> · locked</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/staff.py" line="124" />
+        <location filename="../../ui/admin/staff.py" line="125" />
         <source> · 待改密码</source>
         <translation> · must change password</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/staff.py" line="157" />
+        <location filename="../../ui/admin/staff.py" line="160" />
         <source>已保存角色</source>
         <translation>Roles saved</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/staff.py" line="167" />
+        <location filename="../../ui/admin/staff.py" line="170" />
         <source>临时密码（本人下次登录时须修改）</source>
         <translation>Temporary password (the person changes it at the next sign-in)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/staff.py" line="172" />
+        <location filename="../../ui/admin/staff.py" line="175" />
         <source>密码已重置，下次登录须修改</source>
         <translation>Password reset; to be changed at the next sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/staff.py" line="178" />
+        <location filename="../../ui/admin/staff.py" line="181" />
         <source>已解锁</source>
         <translation>Unlocked</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/staff.py" line="191" />
+        <location filename="../../ui/admin/staff.py" line="194" />
         <source>已添加；首次登录须修改密码</source>
         <translation>Added; the password is to be changed at the first sign-in</translation>
     </message>
@@ -3879,70 +3924,70 @@ Shift+F4</translation>
 <context>
     <name>VillageTab</name>
     <message>
-        <location filename="../../ui/admin/villages.py" line="39" />
-        <location filename="../../ui/admin/villages.py" line="56" />
+        <location filename="../../ui/admin/villages.py" line="48" />
+        <location filename="../../ui/admin/villages.py" line="65" />
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/villages.py" line="39" />
-        <location filename="../../ui/admin/villages.py" line="57" />
+        <location filename="../../ui/admin/villages.py" line="48" />
+        <location filename="../../ui/admin/villages.py" line="66" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/villages.py" line="39" />
+        <location filename="../../ui/admin/villages.py" line="48" />
         <source>后台审批</source>
         <translation>Back office</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/villages.py" line="39" />
+        <location filename="../../ui/admin/villages.py" line="48" />
         <source>代办员</source>
         <translation>Agents</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/villages.py" line="40" />
-        <location filename="../../ui/admin/villages.py" line="58" />
+        <location filename="../../ui/admin/villages.py" line="49" />
+        <location filename="../../ui/admin/villages.py" line="67" />
         <source>可受理事项</source>
         <translation>Items accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/villages.py" line="48" />
+        <location filename="../../ui/admin/villages.py" line="57" />
         <source>服务点</source>
         <translation>Service point</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/villages.py" line="53" />
+        <location filename="../../ui/admin/villages.py" line="62" />
         <source>事项编码，每行一个或用逗号分隔；留空为全部事项</source>
         <translation>Item codes, one a line or separated by commas; empty: all items</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/villages.py" line="54" />
+        <location filename="../../ui/admin/villages.py" line="63" />
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/villages.py" line="60" />
+        <location filename="../../ui/admin/villages.py" line="69" />
         <source>保存服务点</source>
         <translation>Save service point</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/villages.py" line="77" />
+        <location filename="../../ui/admin/villages.py" line="86" />
         <source>镇后台</source>
         <translation>Town back office</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/villages.py" line="77" />
+        <location filename="../../ui/admin/villages.py" line="86" />
         <source>本点自审</source>
         <translation>Decided here</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/villages.py" line="78" />
+        <location filename="../../ui/admin/villages.py" line="87" />
         <source>全部事项</source>
         <translation>All items</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/villages.py" line="100" />
+        <location filename="../../ui/admin/villages.py" line="110" />
         <source>服务点已保存</source>
         <translation>Service point saved</translation>
     </message>
@@ -3958,102 +4003,102 @@ Shift+F4</translation>
 <context>
     <name>WindowClient</name>
     <message>
-        <location filename="../../ui/window_client.py" line="193" />
+        <location filename="../../ui/window_client.py" line="197" />
         <source>便民服务中心综合窗口</source>
         <translation>Service centre window</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="246" />
+        <location filename="../../ui/window_client.py" line="250" />
         <source>受理  F9</source>
         <translation>Intake  F9</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="252" />
+        <location filename="../../ui/window_client.py" line="256" />
         <source>出件  F10</source>
         <translation>Hand-out  F10</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="258" />
+        <location filename="../../ui/window_client.py" line="262" />
         <source>签退  Ctrl+Q</source>
         <translation>Sign out  Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="270" />
+        <location filename="../../ui/window_client.py" line="274" />
         <source>%1 · %2号窗口 · %3（工号 %4）</source>
         <translation>%1 · window %2 · %3 (staff no. %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="293" />
+        <location filename="../../ui/window_client.py" line="297" />
         <source>草稿已保存 %1</source>
         <translation>Draft saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="296" />
+        <location filename="../../ui/window_client.py" line="300" />
         <source>草稿保存失败：%1</source>
         <translation>Draft not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="670" />
+        <location filename="../../ui/window_client.py" line="677" />
         <source>还有 %1 项未办理（已保存草稿）</source>
         <translation>%1 item(s) still pending (draft saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="672" />
+        <location filename="../../ui/window_client.py" line="679" />
         <source>本次未办理任何事项</source>
         <translation>No item was handled in this visit</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="675" />
+        <location filename="../../ui/window_client.py" line="682" />
         <source>办件 %1 的文书尚未打印（Ctrl+P 打印）</source>
         <translation>Documents not printed yet for %1 (Ctrl+P prints)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="688" />
+        <location filename="../../ui/window_client.py" line="695" />
         <source>。确认结束本次服务请再按 F6</source>
         <translation>. Press F6 again to end the visit</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="720" />
+        <location filename="../../ui/window_client.py" line="727" />
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="475" />
+        <location filename="../../ui/window_client.py" line="482" />
         <source>未能签退：%1</source>
         <translation>Could not sign out: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="519" />
+        <location filename="../../ui/window_client.py" line="526" />
         <source>读卡器：%1</source>
         <translation>Card reader: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="520" />
+        <location filename="../../ui/window_client.py" line="527" />
         <source>就绪</source>
         <translation>ready</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="520" />
+        <location filename="../../ui/window_client.py" line="527" />
         <source>未连接</source>
         <translation>not connected</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="524" />
+        <location filename="../../ui/window_client.py" line="531" />
         <source>读卡器：未配置</source>
         <translation>Card reader: none</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="526" />
+        <location filename="../../ui/window_client.py" line="533" />
         <source>扫码枪：串口</source>
         <translation>Scanner: serial</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="528" />
+        <location filename="../../ui/window_client.py" line="535" />
         <source>扫码枪：键盘模式</source>
         <translation>Scanner: keyboard</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="531" />
+        <location filename="../../ui/window_client.py" line="538" />
         <source>读卡器未连接，请手工录入</source>
         <translation>Card reader not connected; type the details</translation>
     </message>
@@ -4062,27 +4107,27 @@ Shift+F4</translation>
         <translation>marked no-show</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="621" />
+        <location filename="../../ui/window_client.py" line="628" />
         <source>窗口已暂停服务，不会再被叫号；按 F7 恢复叫号</source>
         <translation>The window is paused and will not be called; press F7 to resume calls</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="623" />
+        <location filename="../../ui/window_client.py" line="630" />
         <source>窗口已恢复叫号</source>
         <translation>The window takes calls again</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="634" />
+        <location filename="../../ui/window_client.py" line="641" />
         <source>本窗口没有暂离的号票</source>
         <translation>No parked tickets at this window</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="602" />
+        <location filename="../../ui/window_client.py" line="609" />
         <source>当前没有等候的群众</source>
         <translation>Nobody is waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="607" />
+        <location filename="../../ui/window_client.py" line="614" />
         <source>已重呼 %1</source>
         <translation>Recalled %1</translation>
     </message>
@@ -4091,7 +4136,7 @@ Shift+F4</translation>
         <translation>parked; resume it from the Parked button</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="638" />
+        <location filename="../../ui/window_client.py" line="645" />
         <source>请先办结或暂离当前号票，再恢复暂离的号票</source>
         <translation>Finish or park the current ticket before resuming another</translation>
     </message>
@@ -4104,17 +4149,17 @@ Shift+F4</translation>
         <translation>%1 item(s) still pending (draft saved). Press F6 again to end the visit</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="706" />
+        <location filename="../../ui/window_client.py" line="713" />
         <source>%1 已办结，请群众在评价器上评价</source>
         <translation>%1 finished; the citizen may rate the service now</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="733" />
+        <location filename="../../ui/window_client.py" line="740" />
         <source>评价未保存：%1</source>
         <translation>Rating not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="766" />
+        <location filename="../../ui/window_client.py" line="773" />
         <source>实时刷新连接中断，正在重连…　叫号和等候人数可能不是最新</source>
         <translation>Live updates lost their connection, reconnecting…  Calls and waiting counts may be out of date</translation>
     </message>
@@ -4183,37 +4228,42 @@ Shift+F4</translation>
         <translation>Handed out: %1; print the slip (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="959" />
+        <location filename="../../ui/window_client.py" line="982" />
         <source>已恢复上次未完成的填写（保存于 %1）</source>
         <translation>Unfinished form restored (saved %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="961" />
+        <location filename="../../ui/window_client.py" line="984" />
         <source>知道了</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="760" />
+        <location filename="../../ui/window_client.py" line="767" />
         <source>数据库连接中断，正在重连…　已填写的内容保存在本机，不会丢失</source>
         <translation>Database connection lost; reconnecting…  What you typed is saved on this PC</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="762" />
+        <location filename="../../ui/window_client.py" line="769" />
         <source>立即重试</source>
         <translation>Retry now</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="826" />
+        <location filename="../../ui/window_client.py" line="833" />
         <source>正在读取材料清单，读取后全部收齐（F8）</source>
         <translation>Loading the materials; all are marked received (F8) once loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="981" />
+        <location filename="../../ui/window_client.py" line="935" />
+        <source>扫到的是身份证号，不是办件编号</source>
+        <translation>That was an ID number, not a case number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_client.py" line="1004" />
         <source>数据库连接已恢复</source>
         <translation>Database connection restored</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="990" />
+        <location filename="../../ui/window_client.py" line="1013" />
         <source>操作失败：%1</source>
         <translation>Failed: %1</translation>
     </message>
@@ -4368,7 +4418,7 @@ Shift+F4</translation>
 <context>
     <name>client</name>
     <message>
-        <location filename="../../ui/window_client.py" line="87" />
+        <location filename="../../ui/window_client.py" line="91" />
         <source>转移号票</source>
         <translation>Transfer ticket</translation>
     </message>
@@ -4381,52 +4431,52 @@ Shift+F4</translation>
         <translation>Window: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="92" />
+        <location filename="../../ui/window_client.py" line="96" />
         <source>队列：%1 %2（等候%3人）</source>
         <translation>Queue: %1 %2 (%3 waiting)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="99" />
+        <location filename="../../ui/window_client.py" line="103" />
         <source>开启</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="99" />
+        <location filename="../../ui/window_client.py" line="103" />
         <source>未开启</source>
         <translation>Not open</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="101" />
+        <location filename="../../ui/window_client.py" line="105" />
         <source>窗口：%1（%2）</source>
         <translation>Window: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="106" />
+        <location filename="../../ui/window_client.py" line="110" />
         <source>转移到</source>
         <translation>Transfer to</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="123" />
+        <location filename="../../ui/window_client.py" line="127" />
         <source>签退</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="126" />
+        <location filename="../../ui/window_client.py" line="130" />
         <source>%1 号仍在窗口办理。签退前请先办结或暂离（填写内容会保留）：</source>
         <translation>Ticket %1 is still at the window. Finish or park it before signing out (what was typed is kept):</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="134" />
+        <location filename="../../ui/window_client.py" line="138" />
         <source>办结后签退</source>
         <translation>Finish, then sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="137" />
+        <location filename="../../ui/window_client.py" line="141" />
         <source>暂离后签退</source>
         <translation>Park, then sign out</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client.py" line="139" />
+        <location filename="../../ui/window_client.py" line="143" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

@@ -65,3 +65,61 @@ def test_alt_x_in_the_name_field(qtbot):
     assert panel.name.text() == "\U00020000王\U0002a6d6"
     QTest.keyClick(panel.name, Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)  # nothing to do
     assert panel.name.text() == "\U00020000王\U0002a6d6"  # and no "x" typed
+
+
+def test_every_sample_rare_character_has_a_real_glyph(qapp):
+    """Each of :data:`SAMPLE_CHARS`, laid out in the application's font, comes out as a real
+    glyph of some font Qt falls back to (glyph 0 is the empty box). Extension B and later need
+    fonts-hanazono (installers/setup.sh): under CI a missing font fails, elsewhere it skips."""
+    import os
+
+    from PySide6.QtGui import QFont, QFontDatabase, QTextLayout
+
+    from counter.domain.rarechars import SAMPLE_CHARS
+    from ui.app import pick_font_family
+
+    if not {"HanaMinA", "HanaMinB"} <= set(QFontDatabase.families()) and not os.environ.get("CI"):
+        pytest.skip("fonts-hanazono is not installed (installers/setup.sh installs it)")
+    font = QFont(pick_font_family())
+    font.setPixelSize(16)
+    missing = []
+    for ch in SAMPLE_CHARS:
+        layout = QTextLayout(ch, font)
+        layout.beginLayout()
+        layout.createLine()
+        layout.endLayout()
+        runs = layout.glyphRuns()
+        ok = bool(runs) and all(
+            all(g != 0 for g in run.glyphIndexes()) and run.rawFont().supportsCharacter(ord(ch))
+            for run in runs
+        )
+        if not ok:
+            missing.append(f"U+{ord(ch):04X}")
+    assert not missing, f"no glyph for {missing}: install fonts-hanazono (installers/setup.sh)"
+
+
+def test_applicant_panel_shows_a_rare_name(qtbot, tmp_path):
+    """The name field with 𠀀 is drawn differently from the same name with a character no font
+    has (which Qt draws as the empty box)."""
+    from PySide6.QtGui import QFontDatabase
+
+    if "HanaMinA" not in QFontDatabase.families():
+        import os
+
+        if os.environ.get("CI"):
+            pytest.fail("fonts-hanazono is not installed (installers/setup.sh installs it)")
+        pytest.skip("fonts-hanazono is not installed (installers/setup.sh installs it)")
+    panel = ApplicantPanel()
+    qtbot.addWidget(panel)
+    panel.resize(900, 420)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.name.setText("王\U00020000")
+    panel.name.setCursorPosition(0)  # no blinking cursor next to the character
+    drawn = panel.name.grab().toImage()
+    drawn.save(str(tmp_path / "rare_name.png"))
+    panel.name.setText("王\U000f0000")  # a private-use character no font has: the empty box
+    panel.name.setCursorPosition(0)
+    box = panel.name.grab().toImage()
+    assert drawn.size() == box.size()
+    assert drawn != box  # 𠀀 is drawn with its own glyph, not the box

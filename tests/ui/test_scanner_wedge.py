@@ -212,3 +212,20 @@ def test_uninstall_gives_back_held_keys(desk: Desk) -> None:
     desk.type("A015", SCANNER_MS)
     desk.key(Qt.Key.Key_Return, SCANNER_MS)
     assert desk.scans == [] and desk.edit.text() == "qA015"
+
+
+def test_accept_decides_what_a_fast_burst_is(qtbot: object) -> None:
+    """Timing alone is not enough: with ``accept``, a fast burst it refuses is typing (and the
+    terminator reaches the widget), one it accepts is a scan."""
+    for desk in make_desk(qtbot, accept=lambda code: "-" in code):
+        desk.type("11010519491231002X", SCANNER_MS)
+        desk.key(Qt.Key.Key_Return, SCANNER_MS)
+        assert desk.scans == []
+        assert desk.edit.text() == "11010519491231002X"
+        assert desk.returns == ["11010519491231002X"]
+        desk.edit.clear()
+        desk.clock.advance(500)
+        desk.type("QS20261122-0001", SCANNER_MS)
+        desk.key(Qt.Key.Key_Return, SCANNER_MS)
+        assert desk.scans == ["QS20261122-0001"]
+        assert desk.edit.text() == ""

@@ -196,3 +196,16 @@ def test_red_exactly_after_the_deadline(today: dt.date, deadline: dt.date, warn:
     level = overdue_level(today, deadline, None, CAL, warn)
     assert (level is OverdueLevel.RED) == (today > deadline)
     assert level is not OverdueLevel.YELLOW
+
+
+def test_looks_like_case_no() -> None:
+    from counter.domain.cases import looks_like_case_no
+
+    assert looks_like_case_no("QS20261122-0001")
+    assert looks_like_case_no(" qs20261122-0001 ")  # typed: normalised first
+    assert looks_like_case_no("0120261122-12345")  # a hall code of digits
+    assert not looks_like_case_no("11010519491231002X")  # an ID number
+    assert not looks_like_case_no("QS20261322-0001")  # no 13th month
+    assert not looks_like_case_no("QS20261122-01")
+    assert not looks_like_case_no("20261122-0001")  # no hall code
+    assert not looks_like_case_no("")

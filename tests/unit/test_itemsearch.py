@@ -72,7 +72,7 @@ def test_dibao_finds_the_minimum_living_allowance(index):
 
 def test_initials_and_their_reason(index):
     why = {m.item: m.reason for m in index.search("zjd")}
-    assert why["农村村民宅基地审批"] == "拼音首字母含 zjd"
+    assert why["农村村民宅基地审批"] == "拼音首字母 zjd（宅基地）"  # a whole word
     assert "拼音" in index.search("zhaijidi")[0].reason
 
 
@@ -119,3 +119,31 @@ def test_code_ranks_first(index):
 def test_any_text_is_just_text(index):
     for text in ("%", "'; drop table x; --", "\\", "_", "\x01"):
         assert isinstance(index.search(text), list)
+
+
+def test_initials_spelling_whole_words_rank_first(index):
+    """``zjd``: the 宅基地 items (z, j, d spell the word 宅基地) before 证照寄递, whose z, j, d
+    are scattered over 证照 and 寄递; the reason names the word."""
+    found = index.search("zjd")
+    zjd = [m.item for m in found if "宅基地" in m.item]
+    assert len(zjd) == 4
+    assert [m.item for m in found[: len(zjd)]] == zjd
+    assert "证照寄递" in [m.item for m in found[len(zjd) :]]
+    why = {m.item: m.reason for m in found}
+    assert why["农村村民宅基地审批"] == "拼音首字母 zjd（宅基地）"
+    assert why["证照寄递"] == "拼音首字母含 zjd"
+    # words in a row count too: 城乡居民 养老保险
+    first = index.search("jmjb")[0].item
+    assert "居民基本" in first
+
+
+def test_catalogue_words_come_from_the_catalogue(index):
+    from counter.domain.itemsearch import _runs, catalogue_words
+
+    items = entries()
+    words = catalogue_words(r for e in items for r in _runs(e.name, e.initials))
+    assert {"宅基地", "登记", "证明", "城乡居民", "养老保险"} <= words
+    assert "照寄递" not in words and "村宅" not in words
+    # an exact match still beats a word; a prefix of the name too
+    assert index.search("nccmzjdsp")[0].item == "农村村民宅基地审批"
+    assert index.search("宅基地")[0].item.startswith("宅基地")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from counter import admin as door
 from counter.domain import settings_form
+from counter.errors import CounterError
 from counter.services.admin import HALL_FIELDS, HallSettings
 from ui import widgets
 from ui.admin.common import AdminTab
@@ -261,6 +262,10 @@ class SettingsTab(AdminTab):
             lines = QPlainTextEdit("\n".join(str(v) for v in (f.value or [])))
             lines.setFixedHeight(150)
             return lines
+        if f.type == "codes":
+            codes = QLineEdit("，".join(str(c) for c in (f.value or [])))
+            codes.setPlaceholderText(self.tr("事项编码，用逗号分隔，如 MZ-001，NY-001"))
+            return codes
         edit = QLineEdit(json.dumps(f.value, ensure_ascii=False) if f.type == "json"
                          else str(f.value if f.value is not None else ""))  # fmt: skip
         return edit
@@ -290,6 +295,12 @@ class SettingsTab(AdminTab):
                 out[key] = edit.text().strip()
         for f in view.fields:
             value = self._value(self.editors[f.key], f.type)
+            if f.type == "codes":
+                try:
+                    value = settings_form.parse_codes(f.key, value)
+                except CounterError:
+                    out[f.key] = value  # refused by the core with the key's name
+                    continue
             if f.type == "json":
                 try:
                     value = json.loads(value)

@@ -64,6 +64,7 @@ class StaffTab(AdminTab):
             box = QCheckBox(translate("roles", zh))
             self.role_boxes[key] = box
             sl.addWidget(box)
+        self.hall_names = dict(vocab.halls)
         self.hall = QComboBox()
         for code, name in vocab.halls:
             self.hall.addItem(f"{code} {name}", code)
@@ -123,7 +124,9 @@ class StaffTab(AdminTab):
             if st.must_change_password:
                 state += self.tr(" · 待改密码")
             roles = joined(translate("roles", names.get(x, x)) for x in st.roles)
-            for c, text in enumerate((st.staff_no, st.name, roles, st.hall_code, state)):
+            hall = self.hall_names.get(st.hall_code, "")
+            hall = f"{st.hall_code} {hall}" if hall else st.hall_code
+            for c, text in enumerate((st.staff_no, st.name, roles, hall, state)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
             if st.staff_no == keep:
                 self.table.selectRow(r)

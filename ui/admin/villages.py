@@ -27,6 +27,15 @@ from ui.admin.session import AdminSession
 from ui.widgets import named
 
 
+def _named(codes: tuple[str, ...], names: tuple[str, ...]) -> list[str]:
+    """``code 名称`` for each code (the code alone when its name is not known)."""
+    out = []
+    for n, code in enumerate(codes):
+        name = names[n] if n < len(names) else ""
+        out.append(f"{code} {name}" if name else code)
+    return out
+
+
 class VillageTab(AdminTab):
     def __init__(self, session: AdminSession, vocab: door.Vocabularies,
                  parent: QWidget | None = None) -> None:  # fmt: skip
@@ -75,8 +84,9 @@ class VillageTab(AdminTab):
             r = self.table.rowCount()
             self.table.insertRow(r)
             back = self.tr("镇后台") if p.backoffice == "town" else self.tr("本点自审")
-            items = joined(p.items) if p.items else self.tr("全部事项")
-            for c, text in enumerate((p.code, p.name, back, joined(p.agents), items)):
+            items = joined(_named(p.items, p.item_names)) if p.items else self.tr("全部事项")
+            agents = joined(_named(p.agents, p.agent_names))
+            for c, text in enumerate((p.code, p.name, back, agents, items)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         for c in (0, 1, 2, 3):
             self.table.resizeColumnToContents(c)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.errors import DatabaseUnavailable
+from counter.errors import DatabaseUnavailable, PasswordChangeRequired
 from ui.manager.live import LiveView
 from ui.manager.reports import ReportView
 from ui.manager.session import ManagerSession
@@ -57,8 +57,20 @@ class ManagerSignIn(QDialog):
         self.password = named(QLineEdit(), "password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("密码"))
+        # Shown when an administrator reset the password: the person chooses a new one here.
+        self.new_password = named(QLineEdit(), "newPassword")
+        self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new_password.setPlaceholderText(self.tr("新密码（至少8位，不能全是数字）"))
+        self.new_password2 = named(QLineEdit(), "newPassword2")
+        self.new_password2.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new_password2.setPlaceholderText(self.tr("再输入一次新密码"))
         form.addRow(self.tr("工号"), self.staff_no)
         form.addRow(self.tr("密码"), self.password)
+        form.addRow(self.tr("新密码"), self.new_password)
+        form.addRow(self.tr("确认新密码"), self.new_password2)
+        self._form = form
+        self.changing_password = False
+        self._show_new_password(False)
         lay.addLayout(form)
         if session.demo:
             lay.addWidget(named(QLabel(self.tr("演示账号：4001 或 9001，密码 demo1234")), "muted"))
@@ -71,6 +83,8 @@ class ManagerSignIn(QDialog):
         lay.addWidget(self.button)
         self.staff_no.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self.submit)
+        self.new_password.returnPressed.connect(self.new_password2.setFocus)
+        self.new_password2.returnPressed.connect(self.submit)
         self.signed_in.connect(self._accept)
         self.resize(520, 380)
 
@@ -83,19 +97,40 @@ class ManagerSignIn(QDialog):
             return
         self.message.setText("")
         staff_no, password = self.staff_no.text().strip(), self.password.text()
+        new: str | None = None
+        if self.changing_password:
+            new = self.new_password.text()
+            if not new or new != self.new_password2.text():
+                self.message.setText(self.tr("两次输入的新密码不一致"))
+                self.new_password.setFocus()
+                return
         self.session.worker.submit(
             "sign_in",
-            lambda: self.session.sign_in(staff_no, password),
+            lambda: self.session.sign_in(staff_no, password, new),
             on_done=self._done,
             on_error=self._failed,
             exclusive=True,
         )
 
+    def _show_new_password(self, shown: bool) -> None:
+        """The two new-password rows, shown only while a reset password is being replaced."""
+        self.changing_password = shown
+        for field in (self.new_password, self.new_password2):
+            self._form.setRowVisible(field, shown)
+            field.clear()
+
     def _done(self, result: object) -> None:
         self.password.clear()
+        self._show_new_password(False)
         self.signed_in.emit(result)
 
     def _failed(self, exc: object) -> None:
+        if isinstance(exc, PasswordChangeRequired):
+            # Keep the temporary password typed: the new one is asked under it.
+            self._show_new_password(True)
+            self.message.setText(error_text(exc))
+            self.new_password.setFocus()
+            return
         self.password.clear()
         if isinstance(exc, DatabaseUnavailable):
             self.message.setText(self.tr("数据库连接中断，正在重连…请稍后再试"))

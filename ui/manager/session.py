@@ -68,8 +68,8 @@ class ManagerSession:
 
     # -- calls (pool thread) -----------------------------------------------------------------
 
-    def sign_in(self, staff_no: str, password: str) -> Any:
-        signed = manager.sign_in(self.rt, staff_no, password)
+    def sign_in(self, staff_no: str, password: str, new_password: str | None = None) -> Any:
+        signed = manager.sign_in(self.rt, staff_no, password, new_password=new_password)
         self.signed = signed
         return signed
 
