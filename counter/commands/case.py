@@ -57,6 +57,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     po.add_argument("case_no", metavar="CASE_NUMBER")
     po.add_argument("--carrier", required=True)
     po.add_argument("--tracking", required=True)
+    po.add_argument("--originals", choices=("enclosed", "held"), default="enclosed",
+                    help="暂存的原件：随件寄回（enclosed，默认）或继续暂存待申请人领取（held）")  # fmt: skip
     add_staff_argument(po)
     po.set_defaults(func=_post)
 
@@ -192,7 +194,8 @@ def _post(args: argparse.Namespace) -> int:
     rt = runtime(args)
     try:
         result = post_result(rt, signed_actor(rt, args.staff), args.case_no,
-                             carrier=args.carrier, tracking=args.tracking)  # fmt: skip
+                             carrier=args.carrier, tracking=args.tracking,
+                             originals=args.originals)  # fmt: skip
     except PermissionDenied as exc:
         return refused(exc)
     finally:

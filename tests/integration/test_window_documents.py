@@ -184,6 +184,51 @@ def test_originals_not_ticked_stay_held_and_strays_are_refused(hall: Hall) -> No
     assert "退还材料原件已当面交还" not in slip.documents[0].text()
 
 
+def _post_event(h: Hall, case_no: str):  # type: ignore[no-untyped-def]
+    from db.models import CaseEvent
+
+    with h.rt.unit() as s:
+        case = s.scalars(select(Case).where(Case.case_no == case_no)).one()
+        ev = s.scalars(
+            select(CaseEvent).where(CaseEvent.case_id == case.id, CaseEvent.action == "post")
+        ).one()
+        return ev.comment, dict(ev.data or {})
+
+
+def test_a_posted_result_encloses_the_held_originals_by_default(hall: Hall) -> None:
+    checks = with_originals(hall, 户口簿="held", 申请人居民身份证="returned")
+    r, _ = finished(hall, checks)
+    out = backoffice.post_result(hall.rt, hall.clerk, r.case_no, carrier="中国邮政EMS",
+                                 tracking="EA123456789CN")  # fmt: skip
+    assert out.case.state == CaseState.DELIVERED.value
+    after = {m.name: m for m in cases.get_case(hall.rt, hall.clerk, r.case_no).materials}
+    assert after["户口簿"].original == "handed_back"
+    assert after["户口簿"].original_returned_at is not None
+    assert after["申请人居民身份证"].original == "returned"  # given back at acceptance
+    comment, data = _post_event(hall, r.case_no)
+    assert comment == "中国邮政EMS EA123456789CN；暂存原件随件寄回：户口簿"
+    assert data["originals"] == "enclosed"
+    assert data["originals_enclosed"] == ["户口簿"] and data["originals_held"] == []
+
+
+def test_a_posted_result_may_leave_the_originals_held(hall: Hall) -> None:
+    r, _ = finished(hall, with_originals(hall, 户口簿="held", 申请人居民身份证="held"))
+    with pytest.raises(InvalidInput) as info:
+        backoffice.post_result(hall.rt, hall.clerk, r.case_no, carrier="顺丰速运",
+                               tracking="SF1", originals="lost")  # fmt: skip
+    assert info.value.params.get("field") == "originals"
+    assert cases.get_case(hall.rt, hall.clerk, r.case_no).state == CaseState.COMPLETED.value
+    backoffice.post_result(hall.rt, hall.clerk, r.case_no, carrier="顺丰速运",
+                           tracking="SF1", originals="held")  # fmt: skip
+    after = {m.name: m for m in cases.get_case(hall.rt, hall.clerk, r.case_no).materials}
+    assert after["户口簿"].original == after["申请人居民身份证"].original == "held"
+    assert after["户口簿"].original_returned_at is None
+    comment, data = _post_event(hall, r.case_no)
+    assert "暂存原件继续由本中心保管，待申请人领取" in comment and "户口簿" in comment
+    assert data["originals"] == "held" and data["originals_enclosed"] == []
+    assert sorted(data["originals_held"]) == ["户口簿", "申请人居民身份证"]
+
+
 def test_an_unknown_disposal_of_an_original_is_refused(hall: Hall) -> None:
     with pytest.raises(InvalidInput):
         accept(hall, materials=with_originals(hall, 户口簿="lost"))
