@@ -1,4 +1,4 @@
-"""``counter case list|show|advance|suspend|resume|post``: cases from scripts.
+"""``counter case list|show|advance|suspend|resume|post|return-originals``: cases from scripts.
 
 Every command acts as a signed-in staff member (``--staff``; the password is asked, or read
 from ``COUNTER_STAFF_PASSWORD``), so the hall and role checks of the services apply and reads
@@ -61,6 +61,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                     help="暂存的原件：随件寄回（enclosed，默认）或继续暂存待申请人领取（held）")  # fmt: skip
     add_staff_argument(po)
     po.set_defaults(func=_post)
+    ro = s.add_parser("return-originals", parents=[common],
+                      help="退还暂存的原件（出件后），打印退还材料回执")  # fmt: skip
+    ro.add_argument("case_no", metavar="CASE_NUMBER")
+    ro.add_argument("--seq", type=at_least(1), action="append",
+                    help="只退还材料清单中此序号的原件（可重复；默认全部暂存的原件）")  # fmt: skip
+    add_staff_argument(ro)
+    ro.set_defaults(func=_return_originals)
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -201,3 +208,18 @@ def _post(args: argparse.Namespace) -> int:
     finally:
         rt.dispose()
     return _report(result, args)
+
+
+def _return_originals(args: argparse.Namespace) -> int:
+    from counter.services.handout import return_originals
+
+    rt = runtime(args)
+    try:
+        result = return_originals(rt, signed_actor(rt, args.staff), args.case_no, args.seq)
+    except PermissionDenied as exc:
+        return refused(exc)
+    finally:
+        rt.dispose()
+    doc = result.documents[0]
+    print(doc.text())
+    return 0

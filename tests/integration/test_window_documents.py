@@ -229,6 +229,53 @@ def test_a_posted_result_may_leave_the_originals_held(hall: Hall) -> None:
     assert sorted(data["originals_held"]) == ["户口簿", "申请人居民身份证"]
 
 
+def test_an_original_kept_at_hand_out_is_returned_later_with_a_receipt(hall: Hall) -> None:
+    from db.models import AuditLog
+
+    checks = with_originals(hall, 户口簿="held", 申请人居民身份证="held")
+    r, _ = finished(hall, checks)
+    seqs = {m.name: m.seq for m in cases.get_case(hall.rt, hall.clerk, r.case_no).materials}
+    with pytest.raises(InvalidInput) as info:  # before 出件: ticked at hand-out instead
+        handout.return_originals(hall.rt, hall.clerk, r.case_no)
+    assert info.value.params.get("field") == "case_no"
+    handout.hand_out(hall.rt, hall.clerk, r.case_no, collector_id_number=ID_A,
+                     returned=[seqs["户口簿"]])  # fmt: skip
+    with pytest.raises(InvalidInput) as info:  # given back already: not held any more
+        handout.return_originals(hall.rt, hall.clerk, r.case_no, [seqs["户口簿"]])
+    assert info.value.params.get("field") == "returned"
+    out = handout.return_originals(hall.rt, hall.clerk2, r.case_no)
+    slip = out.documents[0]
+    assert slip.kind == "originals_return" and slip.title == "退还材料回执"
+    text = slip.text()
+    assert r.case_no in text and "申请人居民身份证" in text and "户口簿" not in text
+    assert "申请人（签收）：" in text and "签收日期：" in text
+    after = {m.name: m for m in cases.get_case(hall.rt, hall.clerk, r.case_no).materials}
+    assert after["申请人居民身份证"].original == "handed_back"
+    assert after["申请人居民身份证"].original_returned_at is not None
+    with pytest.raises(handout.NoOriginalsHeld):
+        handout.return_originals(hall.rt, hall.clerk, r.case_no)
+    with hall.rt.unit() as s:
+        case = s.scalars(select(Case).where(Case.case_no == r.case_no)).one()
+        kinds = s.scalars(select(Document.kind).where(Document.case_id == case.id)).all()
+        logged = s.scalars(select(AuditLog).where(AuditLog.action == "case.return_originals")).all()
+    assert "originals_return" in kinds
+    assert [e.target for e in logged] == [r.case_no]
+    # the reviewer has no window: refused by role
+    from counter.errors import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        handout.return_originals(hall.rt, hall.reviewer, r.case_no)
+
+
+def test_originals_kept_when_posting_are_returned_later(hall: Hall) -> None:
+    r, _ = finished(hall, with_originals(hall, 户口簿="held"))
+    backoffice.post_result(hall.rt, hall.clerk, r.case_no, carrier="顺丰速运",
+                           tracking="SF2", originals="held")  # fmt: skip
+    out = handout.return_originals(hall.rt, hall.clerk, r.case_no)
+    table = [b for b in out.documents[0].blocks if type(b).__name__ == "Table"][0]
+    assert [row[1:] for row in table.rows] == [("户口簿", "原件", "1")]
+
+
 def test_an_unknown_disposal_of_an_original_is_refused(hall: Hall) -> None:
     with pytest.raises(InvalidInput):
         accept(hall, materials=with_originals(hall, 户口簿="lost"))
