@@ -80,6 +80,7 @@ class IntakeController(QObject):
         outcome.reprint_requested.connect(self.reprint_result)
         handout.lookup_requested.connect(self.lookup_case)
         handout.handout_requested.connect(self.do_handout)
+        handout.return_requested.connect(self.do_return_originals)
         handout.reprint_requested.connect(
             lambda no, kind: self.reprint(str(no), str(kind), self.handout.preview)
         )
@@ -338,6 +339,25 @@ class IntakeController(QObject):
         self.backend.call(
             "handout", door.hand_out, case_no, collector_id, collector_name, given_back
         ).then(done, lambda exc: self.handout.show_error(error_text(exc)), exclusive=True)
+
+    def do_return_originals(self, case_no: str, returned: object) -> None:
+        """退还原件 after 出件: the ticked held originals given back, the 退还材料回执 shown."""
+        if self.backend.worker.offline:
+            return
+
+        def done(result: CaseResult) -> None:
+            self.handout.show_returned(result)
+            self.message.emit(
+                translate("client", "已退还原件：%1，请打印退还材料回执（Ctrl+P）").replace(
+                    "%1", case_no
+                ),
+                "ok",
+            )
+
+        seqs = list(returned) if isinstance(returned, list) else None
+        self.backend.call("return_originals", door.return_originals, case_no, seqs).then(
+            done, lambda exc: self.handout.show_error(error_text(exc)), exclusive=True
+        )
 
     # -- reprint ----------------------------------------------------------------------------
 
