@@ -325,6 +325,42 @@ def test_a_reason_typed_freely_names_what_it_rests_on(hall: Hall) -> None:
     assert "法律依据" in str(info.value)
 
 
+def test_not_eligible_cites_the_items_basis_and_is_refused_without_one(hall: Hall) -> None:
+    from db.models import ServiceItemVersion
+
+    basis = get_item(hall.rt, code="NY-001").legal_basis
+    assert basis
+    text = refuse(hall, "not_eligible", "").documents[0].text()
+    assert f"根据{basis}的规定，决定不予受理" in text
+    assert "第三十二条第一款的规定" not in text  # never the article without its 项
+    with hall.rt.unit() as s:
+        s.get(ServiceItemVersion, hall.version("NY-001")).legal_basis = "  "  # type: ignore[union-attr]
+        before = len(s.scalars(select(Case)).all())
+    with pytest.raises(intake.ItemLegalBasisMissing) as info:
+        refuse(hall, "not_eligible", "", applicant=person("李娜", ID_B))
+    err = info.value
+    assert isinstance(err, intake.RefusalGroundRequired) and err.code == "item_legal_basis_missing"
+    assert err.params.get("field") == "ground" and err.params.get("reason_code") == "not_eligible"
+    assert "未载明法律依据" in err.message_zh and "其他理由" in err.message_zh
+    assert "第三十二条" in err.message_zh
+    assert "no legal basis" in err.message_en and "choose" in err.message_en
+    with hall.rt.unit() as s:  # refused at the door: no case, no 文号 spent
+        assert len(s.scalars(select(Case)).all()) == before
+    with pytest.raises(intake.ItemLegalBasisMissing):  # nor a free reason on that basis
+        intake.reject_application(
+            hall.rt, hall.clerk, item_version_id=hall.version("NY-001"), applicant=person(),
+            reason="不符合条件", ground="legal_basis",
+        )  # fmt: skip
+    # the clerk types the reason and chooses its ground, as for any free reason
+    done = intake.reject_application(
+        hall.rt, hall.clerk, item_version_id=hall.version("NY-001"), applicant=person(),
+        reason="申请人不具备该事项规定的申请资格", ground="art32_1_1",
+    )  # fmt: skip
+    notice = done.documents[0]
+    assert "第三十二条第一款第（一）项的规定，决定不予受理" in notice.text()
+    assert notice.number == "青山镇审批不受字〔2025〕2号"  # the refused attempt took none
+
+
 def test_an_administrator_sees_and_sets_the_next_document_number(
     hall: Hall, frozen: list[dt.datetime]
 ) -> None:
