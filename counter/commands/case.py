@@ -104,7 +104,13 @@ def _show(args: argparse.Namespace) -> int:
         rt.dispose()
     data = c.to_json()
     data["materials"] = [
-        {"name": m.name, "status": m.status, "form": m.form, "copies": m.copies}
+        {
+            "name": m.name,
+            "status": m.status,
+            "form": m.form,
+            "copies": m.copies,
+            "original": m.original,
+        }
         for m in c.materials
     ]
     data["events"] = [
