@@ -131,6 +131,7 @@ class IntakeController(QObject):
             item.loaded = True
             item.promised_days = detail.promised_days
             item.on_the_spot = detail.on_the_spot
+            item.has_legal_basis = bool((detail.legal_basis or "").strip())
         self.checklist.item_updated(item)
         if item is self.checklist.current:
             self.checklist.focus_table()
@@ -205,7 +206,13 @@ class IntakeController(QObject):
     def _ask_reject(self, bodies: tuple[str, ...] | None) -> None:
         if not self.outcome.reject_button.isEnabled():
             return
-        reason = outcome_module.ask_reject_reason(self._dialog_parent, bodies)  # tests stub it
+        item = self.checklist.current
+        if item is not None and not item.has_legal_basis:  # nothing to cite: not offered
+            reason = outcome_module.ask_reject_reason(
+                self._dialog_parent, bodies, legal_basis=False
+            )
+        else:
+            reason = outcome_module.ask_reject_reason(self._dialog_parent, bodies)  # tests stub it
         if reason:
             self._submit(
                 "rejected", lambda req: self.backend.call(OUTCOME_KEY, door.refuse, req, reason)
