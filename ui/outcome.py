@@ -68,8 +68,7 @@ class RejectDialog(QDialog):
             QLabel(
                 translate(
                     "outcome",
-                    "本事项目录未载明法律依据：以申请资格为由的，请选择“其他理由”，"
-                    "写明理由并选择行政许可法第三十二条的相应项",
+                    "本事项未载明法律依据：请选“其他理由”，写明理由并选择第三十二条的相应项",
                 )
             ),
             "resultWarn",

@@ -17,9 +17,8 @@ EN = {
     "已退还原件：%1，请打印退还材料回执（Ctrl+P）": (
         "Originals returned: %1. Print the receipt for returned materials (Ctrl+P)"
     ),
-    "本事项目录未载明法律依据：以申请资格为由的，请选择“其他理由”，写明理由并选择行政许可法第三十二条的相应项": (
-        "The item's catalogue entry records no legal basis: for an applicant not eligible, "
-        "choose “other reason”, type it and choose the ground of article 32 of the "
-        "Administrative Licensing Law it rests on"
+    "本事项未载明法律依据：请选“其他理由”，写明理由并选择第三十二条的相应项": (
+        "This item records no legal basis: choose “other reason”, type it and choose the "
+        "ground of article 32 it rests on"
     ),
 }
