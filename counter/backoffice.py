@@ -794,14 +794,16 @@ def revoke_decision(
 
 def post_result(
     rt: Runtime, actor: Actor, case_no: str, *, carrier: str, tracking: str,
-    query: InboxQuery | None = None,
+    query: InboxQuery | None = None, originals: str = bo.POST_ORIGINALS_ENCLOSED,
 ) -> ActionResult:  # fmt: skip
-    """送达 by post, with the carrier and tracking number."""
+    """送达 by post, with the carrier and tracking number; the held originals enclosed
+    (default) or kept for the applicant to collect (``originals``: enclosed | held)."""
     _check_actor(rt, actor, *bo.POST_ROLES)
     carrier, tracking = bo.check_tracking(carrier, tracking)
+    bo.check_post_originals(originals)
     with scope_refusals_audited(rt, actor), rt.unit() as s:
         case = case_for(s, actor, case_no, lock=True)
-        change = bo.post_in(s, actor, case, carrier, tracking)
+        change = bo.post_in(s, actor, case, carrier, tracking, originals)
         return _result(s, actor, case, [change], query)
 
 

@@ -72,6 +72,7 @@ __all__ = [
     "find_applicant",
     "finish",
     "hand_out",
+    "return_originals",
     "item",
     "leave",
     "lookup_case",
@@ -556,6 +557,15 @@ def hand_out(
         collector_name=collector_name,
         returned=returned,
     )
+
+
+def return_originals(
+    rt: Runtime, desk: Desk, case_no: str, returned: Sequence[int] | None = None
+) -> CaseResult:
+    """退还原件 after 出件: the held originals ticked (``returned``: checklist ``seq``; None: all
+    still held) given back, with a 退还材料回执 to sign."""
+    _check(rt, desk)
+    return handout.return_originals(rt, desk.actor, case_no, returned)
 
 
 def reprint(rt: Runtime, desk: Desk, case_no: str, kind: str) -> DocumentContent:

@@ -102,6 +102,7 @@ class VisitItem:
     materials: list[MaterialState] = field(default_factory=list)
     notes: str = ""
     loaded: bool = False  # materials read from the catalogue
+    has_legal_basis: bool = True  # the catalogue entry records a legal basis (a refusal cites it)
     outcome: str = ""  # "" | accepted | notice | rejected
     case_no: str = ""
     reject_reason: str = ""

@@ -2,7 +2,10 @@
 → it must match the applicant or the agent → mark collected and print the hand-over slip.
 
 The originals the hall held at acceptance (暂存原件) are listed with a tick each, ticked: the
-clerk unticks one not given back now; the 领取回执 lists exactly the ticked ones.
+clerk unticks one not given back now; the 领取回执 lists exactly the ticked ones. One left held
+(unticked at hand-out, or kept when the result was posted) is given back later: the delivered
+case found by its number offers the still-held ones, ticked, and 退还原件 records them and
+prints a 退还材料回执 for the applicant to sign.
 
 The scan comes from a serial scanner or a keyboard-wedge scanner (routed here by the window
 client from any screen), or the case number is typed and Enter pressed. The collector's number
@@ -78,6 +81,8 @@ class HandoutPanel(QWidget):
     # case_no, collector id, collector name, seqs of the held originals given back (list[int])
     handout_requested = Signal(str, str, str, object)
     reprint_requested = Signal(str, str)  # case_no, document kind
+    # case_no, seqs of the held originals given back after 出件 (list[int])
+    return_requested = Signal(str, object)
 
     def __init__(self, parent: QWidget | None = None, *, printer_name: str | None = None) -> None:
         super().__init__(parent)
@@ -163,6 +168,10 @@ class HandoutPanel(QWidget):
         self.reprint_button.setMinimumHeight(56)
         self.reprint_button.clicked.connect(self.request_reprint)
         actions.addWidget(self.reprint_button)
+        self.return_button = named(QPushButton(self.tr("退还原件")), "returnOriginals")
+        self.return_button.setMinimumHeight(56)
+        self.return_button.clicked.connect(self.request_return)
+        actions.addWidget(self.return_button)
         left.addLayout(actions)
         left.addStretch(1)
         self.preview = DocumentPreview(self, printer_name=printer_name)
@@ -184,6 +193,7 @@ class HandoutPanel(QWidget):
         self.collector_id.setEnabled(True)
         self.confirm.setEnabled(False)
         self.reprint_button.setEnabled(False)
+        self.return_button.setVisible(False)
         self.preview.set_content(None)
         self._set_originals([])
 
@@ -252,16 +262,49 @@ class HandoutPanel(QWidget):
         self.preview.set_content(None)
         self.reprint_button.setEnabled(bool(self.reprint_kind()))
         blocked = self.not_ready_text()
-        self._set_originals(held_originals(case), enabled=not blocked)
+        later = self.returns_later()
+        self._set_originals(held_originals(case), enabled=not blocked or later)
+        self.return_button.setVisible(later)
+        self.return_button.setEnabled(later)
         self.collector_id.setEnabled(not blocked)
         if blocked:
-            self.message.setText(blocked)
+            self.message.setText(
+                blocked + (self.tr("；暂存的原件尚未退还：勾选后按“退还原件”") if later else "")
+            )
         self._match()
         if blocked:
             self.code.setFocus()
             self.code.selectAll()
         else:
             self.collector_id.setFocus()
+
+    def returns_later(self) -> bool:
+        """The open case is delivered and the hall still holds some of its originals: they can
+        be given back now (退还原件)."""
+        case = self.case
+        return case is not None and case.state == "delivered" and bool(held_originals(case))
+
+    def request_return(self) -> None:
+        """退还原件: the ticked held originals of a delivered case (nothing when none is
+        ticked: says so)."""
+        if self.case is None or not self.return_button.isEnabled() or not self.returns_later():
+            return
+        seqs = self.returned_originals()
+        if not seqs:
+            self.message.setText(self.tr("请勾选要退还的原件"))
+            return
+        self.return_requested.emit(self.case.case_no, seqs)
+
+    def show_returned(self, result: CaseResult) -> None:
+        """The originals were given back: their 退还材料回执 in the preview, the boxes off."""
+        docs = list(result.documents)
+        self.message.setText("")
+        self.match.setText(self.tr("✓ 原件已退还，请申请人在退还材料回执上签字"))
+        set_state(self.match, "kind", "ok")
+        self.return_button.setEnabled(False)
+        for _seq, box in self.original_checks:
+            box.setEnabled(False)
+        self.preview.set_content(docs[0] if docs else None)
 
     def not_ready_text(self) -> str:
         """Why the open case cannot be handed out now ("" when it can): not finished yet
@@ -386,6 +429,7 @@ class HandoutPanel(QWidget):
         self.match.setText(self.tr("✓ 已出件，请领取人在领取回执上签字"))
         set_state(self.match, "kind", "ok")
         self.confirm.setEnabled(False)
+        self.return_button.setVisible(False)
         for _seq, box in self.original_checks:
             box.setEnabled(False)
         self.preview.set_content(docs[0] if docs else None)

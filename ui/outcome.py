@@ -46,18 +46,41 @@ class RejectDialog(QDialog):
 
     The last reason, "other", is typed in full by the clerk, who must then say what it rests on
     (a ground of 第三十二条 with its 项, or the item's own legal basis): OK stays disabled until
-    both are given."""
+    both are given.
 
-    def __init__(self, parent: QWidget | None = None, bodies: Sequence[str] | None = None) -> None:
+    ``legal_basis`` False: the item's catalogue entry records no legal basis, so what would cite
+    it (a reason without a clause of its own, the ground "the item's legal basis") is not
+    offered, and a note says why (the core refuses it too)."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        bodies: Sequence[str] | None = None,
+        *,
+        legal_basis: bool = True,
+    ) -> None:
         super().__init__(parent)
         vocab = door.vocabulary()
         self.setWindowTitle(translate("outcome", "不予受理的理由"))
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel(translate("outcome", "请选择或填写不予受理的理由（将写入通知书）：")))
+        self.no_basis_note = named(
+            QLabel(
+                translate(
+                    "outcome",
+                    "本事项未载明法律依据：请选“其他理由”，写明理由并选择第三十二条的相应项",
+                )
+            ),
+            "resultWarn",
+        )
+        self.no_basis_note.setWordWrap(True)
+        self.no_basis_note.setVisible(not legal_basis)
+        lay.addWidget(self.no_basis_note)
         self.reason = QComboBox()
         self.reason.setObjectName("rejectReason")
         for r in vocab.refusal_reasons:
-            self.reason.addItem(translate("outcome", r.text), r.code)
+            if legal_basis or r.clause:
+                self.reason.addItem(translate("outcome", r.text), r.code)
         self.reason.addItem(translate("outcome", "其他理由（自行填写，须注明依据）"), "")
         lay.addWidget(self.reason)
         self.ground_label = QLabel(translate("outcome", "该理由的依据（必选，将写入通知书）："))
@@ -66,7 +89,8 @@ class RejectDialog(QDialog):
         self.ground.setObjectName("rejectGround")
         self.ground.addItem(translate("outcome", "请选择依据"), "")
         for g in vocab.refusal_grounds:
-            self.ground.addItem(translate("outcome", g.text), g.code)
+            if legal_basis or g.clause:
+                self.ground.addItem(translate("outcome", g.text), g.code)
         lay.addWidget(self.ground)
         self._grounds = {g.code: g for g in vocab.refusal_grounds}
         self.refer_label = QLabel(translate("outcome", "请申请人向以下机关申请（必填）："))
@@ -139,11 +163,12 @@ class RejectDialog(QDialog):
 
 
 def ask_reject_reason(
-    parent: QWidget | None, bodies: Sequence[str] | None = None
+    parent: QWidget | None, bodies: Sequence[str] | None = None, *, legal_basis: bool = True
 ) -> door.RefusalChoice | None:
     """The reason for 不予受理 as chosen in a :class:`RejectDialog` offering the hall's
-    ``bodies`` (None when cancelled). Tests replace this."""
-    dialog = RejectDialog(parent, bodies)
+    ``bodies`` (None when cancelled); ``legal_basis``: whether the item records one. Tests
+    replace this."""
+    dialog = RejectDialog(parent, bodies, legal_basis=legal_basis)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.choice()

@@ -408,9 +408,9 @@ def _take_screenshots(out_dir: Path, url: str | None) -> list[Path]:
         from counter import window as door
 
         def reason(
-            parent: QWidget | None, bodies: Sequence[str] | None = None
+            parent: QWidget | None, bodies: Sequence[str] | None = None, *, legal_basis: bool = True
         ) -> door.RefusalChoice | None:
-            del parent, bodies
+            del parent, bodies, legal_basis
             return door.RefusalChoice("not_competent", refer_to="县自然资源和规划局")
 
         outcome_mod.ask_reject_reason = reason

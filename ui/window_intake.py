@@ -80,6 +80,7 @@ class IntakeController(QObject):
         outcome.reprint_requested.connect(self.reprint_result)
         handout.lookup_requested.connect(self.lookup_case)
         handout.handout_requested.connect(self.do_handout)
+        handout.return_requested.connect(self.do_return_originals)
         handout.reprint_requested.connect(
             lambda no, kind: self.reprint(str(no), str(kind), self.handout.preview)
         )
@@ -130,6 +131,7 @@ class IntakeController(QObject):
             item.loaded = True
             item.promised_days = detail.promised_days
             item.on_the_spot = detail.on_the_spot
+            item.has_legal_basis = bool((detail.legal_basis or "").strip())
         self.checklist.item_updated(item)
         if item is self.checklist.current:
             self.checklist.focus_table()
@@ -204,7 +206,13 @@ class IntakeController(QObject):
     def _ask_reject(self, bodies: tuple[str, ...] | None) -> None:
         if not self.outcome.reject_button.isEnabled():
             return
-        reason = outcome_module.ask_reject_reason(self._dialog_parent, bodies)  # tests stub it
+        item = self.checklist.current
+        if item is not None and not item.has_legal_basis:  # nothing to cite: not offered
+            reason = outcome_module.ask_reject_reason(
+                self._dialog_parent, bodies, legal_basis=False
+            )
+        else:
+            reason = outcome_module.ask_reject_reason(self._dialog_parent, bodies)  # tests stub it
         if reason:
             self._submit(
                 "rejected", lambda req: self.backend.call(OUTCOME_KEY, door.refuse, req, reason)
@@ -338,6 +346,25 @@ class IntakeController(QObject):
         self.backend.call(
             "handout", door.hand_out, case_no, collector_id, collector_name, given_back
         ).then(done, lambda exc: self.handout.show_error(error_text(exc)), exclusive=True)
+
+    def do_return_originals(self, case_no: str, returned: object) -> None:
+        """退还原件 after 出件: the ticked held originals given back, the 退还材料回执 shown."""
+        if self.backend.worker.offline:
+            return
+
+        def done(result: CaseResult) -> None:
+            self.handout.show_returned(result)
+            self.message.emit(
+                translate("client", "已退还原件：%1，请打印退还材料回执（Ctrl+P）").replace(
+                    "%1", case_no
+                ),
+                "ok",
+            )
+
+        seqs = list(returned) if isinstance(returned, list) else None
+        self.backend.call("return_originals", door.return_originals, case_no, seqs).then(
+            done, lambda exc: self.handout.show_error(error_text(exc)), exclusive=True
+        )
 
     # -- reprint ----------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""``counter case list|show|advance|suspend|resume|post``: cases from scripts.
+"""``counter case list|show|advance|suspend|resume|post|return-originals``: cases from scripts.
 
 Every command acts as a signed-in staff member (``--staff``; the password is asked, or read
 from ``COUNTER_STAFF_PASSWORD``), so the hall and role checks of the services apply and reads
@@ -57,8 +57,17 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     po.add_argument("case_no", metavar="CASE_NUMBER")
     po.add_argument("--carrier", required=True)
     po.add_argument("--tracking", required=True)
+    po.add_argument("--originals", choices=("enclosed", "held"), default="enclosed",
+                    help="暂存的原件：随件寄回（enclosed，默认）或继续暂存待申请人领取（held）")  # fmt: skip
     add_staff_argument(po)
     po.set_defaults(func=_post)
+    ro = s.add_parser("return-originals", parents=[common],
+                      help="退还暂存的原件（出件后），打印退还材料回执")  # fmt: skip
+    ro.add_argument("case_no", metavar="CASE_NUMBER")
+    ro.add_argument("--seq", type=at_least(1), action="append",
+                    help="只退还材料清单中此序号的原件（可重复；默认全部暂存的原件）")  # fmt: skip
+    add_staff_argument(ro)
+    ro.set_defaults(func=_return_originals)
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -95,7 +104,13 @@ def _show(args: argparse.Namespace) -> int:
         rt.dispose()
     data = c.to_json()
     data["materials"] = [
-        {"name": m.name, "status": m.status, "form": m.form, "copies": m.copies}
+        {
+            "name": m.name,
+            "status": m.status,
+            "form": m.form,
+            "copies": m.copies,
+            "original": m.original,
+        }
         for m in c.materials
     ]
     data["events"] = [
@@ -192,9 +207,25 @@ def _post(args: argparse.Namespace) -> int:
     rt = runtime(args)
     try:
         result = post_result(rt, signed_actor(rt, args.staff), args.case_no,
-                             carrier=args.carrier, tracking=args.tracking)  # fmt: skip
+                             carrier=args.carrier, tracking=args.tracking,
+                             originals=args.originals)  # fmt: skip
     except PermissionDenied as exc:
         return refused(exc)
     finally:
         rt.dispose()
     return _report(result, args)
+
+
+def _return_originals(args: argparse.Namespace) -> int:
+    from counter.services.handout import return_originals
+
+    rt = runtime(args)
+    try:
+        result = return_originals(rt, signed_actor(rt, args.staff), args.case_no, args.seq)
+    except PermissionDenied as exc:
+        return refused(exc)
+    finally:
+        rt.dispose()
+    doc = result.documents[0]
+    print(doc.text())
+    return 0

@@ -469,6 +469,56 @@ def handover_slip(
     )
 
 
+def originals_return_slip(
+    f: CaseFacts,
+    *,
+    returned_at: dt.datetime,
+    returned: Sequence[MaterialLine],
+    clerk_name: str = "",
+    number: str | None = None,
+) -> DocumentContent:
+    """退还材料回执: the originals the hall held and gives back after 出件 (``returned``, in
+    checklist order), signed for by the applicant with the date; no seal (as the 领取回执)."""
+    rows = [
+        ("办件编号", f.case_no),
+        ("退还时间", datetime_text(returned_at)),
+        *_applicant_rows(f),
+        ("经办人", clerk_name or f.clerk_name),
+    ]
+    blocks: list[Block] = [
+        Fields(_pairs(rows), columns=2),
+        Fields((("申请事项", f.item_name),), columns=1),
+        Table(
+            headers=("序号", "退还材料名称", "形式", "份数"),
+            rows=tuple(
+                (str(n), m.name, "原件", str(m.copies or 1)) for n, m in enumerate(returned, 1)
+            ),
+            widths=(0.8, 6.0, 1.8, 0.9),
+            caption="退还材料清单",
+        ),
+        Paragraph(
+            "上述材料原件受理时由本中心暂存，现已当面退还申请人，申请人已核对无误。"
+            "本回执由本中心留存归档。"
+        ),
+        Signature(
+            issuer=f.issuer,
+            date_text=date_text(returned_at),
+            seal_name="",
+            sign_lines=("申请人（签收）：", "签收日期："),
+        ),
+    ]
+    return DocumentContent(
+        kind="originals_return",
+        title="退还材料回执",
+        number=number or f.case_no,
+        hall_name=f.hall_name,
+        issued_at=returned_at,
+        blocks=tuple(blocks),
+        barcode=f.case_no,
+        meta={"case_no": f.case_no, "returned": len(returned)},
+    )
+
+
 def decision(
     f: CaseFacts,
     *,

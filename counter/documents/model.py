@@ -43,6 +43,7 @@ DOCUMENT_KINDS: dict[str, str] = {
     "one_time_notice": "一次性告知书",
     "rejection": "不予受理通知书",
     "handover": "领取回执",
+    "originals_return": "退还材料回执",
     "decision": "决定书",
     "certificate": "证照",
 }

@@ -40,6 +40,7 @@ from counter.domain.cases import (
     node_target,
     suspended_working_days,
 )
+from counter.domain.checklist import ORIGINAL_HANDED_BACK, ORIGINAL_HELD
 from counter.domain.text import bad_character, describe
 from counter.domain.workdays import add_working_days
 from counter.errors import Bi, InvalidInput, InvalidState
@@ -333,16 +334,61 @@ def resume_case(rt: Runtime, actor: Actor, case_no: str, note: str = "") -> Case
     return CaseResult(summary, (), (change,), warnings)
 
 
-def post_in(s: Session, actor: Actor, case: Case, carrier: str, tracking: str) -> Change:
-    """送达 by post in the caller's unit."""
+POST_ORIGINALS_ENCLOSED = "enclosed"
+"""The held originals go back in the same envelope as the result (the default)."""
+POST_ORIGINALS_HELD = "held"
+"""The held originals stay with the hall, for the applicant to collect."""
+POST_ORIGINALS = (POST_ORIGINALS_ENCLOSED, POST_ORIGINALS_HELD)
+
+
+def check_post_originals(originals: str) -> str:
+    """``originals`` when it is one of :data:`POST_ORIGINALS`, else InvalidInput."""
+    if originals not in POST_ORIGINALS:
+        raise InvalidInput(
+            Bi(
+                f"暂存原件的处理方式“{originals}”无效（随件寄回 enclosed 或继续暂存 held）",
+                f"unknown handling “{originals}” of the held originals (enclosed or held)",
+            ),
+            field="originals",
+        )
+    return originals
+
+
+def post_in(
+    s: Session, actor: Actor, case: Case, carrier: str, tracking: str,
+    originals: str = POST_ORIGINALS_ENCLOSED,
+) -> Change:  # fmt: skip
+    """送达 by post in the caller's unit.
+
+    The originals the hall held at acceptance (``held``) either go in the same envelope
+    (``originals="enclosed"``: recorded ``handed_back`` at the posting time) or stay held for
+    the applicant to collect (``"held"``; given back later by
+    :func:`counter.services.handout.return_originals`). The 送达 event names them either way
+    (its comment and ``originals_enclosed`` / ``originals_held``)."""
+    check_post_originals(originals)
     check_transition(case.state, CaseState.DELIVERED)
     now = clock.now()
     case.delivered_at = now
     case.delivery_method = "post"
     case.delivery_carrier = carrier
     case.delivery_tracking = tracking
-    transition(s, case, actor, CaseState.DELIVERED, "送达", "post", comment=f"{carrier} {tracking}",
-               carrier=carrier, tracking=tracking)  # fmt: skip
+    held = [m for m in sorted(case.materials, key=lambda m: m.seq) if m.original == ORIGINAL_HELD]
+    names = [m.name for m in held]
+    comment = f"{carrier} {tracking}"
+    if originals == POST_ORIGINALS_ENCLOSED:
+        for m in held:
+            m.original = ORIGINAL_HANDED_BACK
+            m.original_returned_at = now
+        if names:
+            comment += f"；暂存原件随件寄回：{'、'.join(names)}"
+        kept: list[str] = []
+    else:
+        kept, names = names, []
+        if kept:
+            comment += f"；暂存原件继续由本中心保管，待申请人领取：{'、'.join(kept)}"
+    transition(s, case, actor, CaseState.DELIVERED, "送达", "post", comment=comment,
+               carrier=carrier, tracking=tracking, originals=originals,
+               originals_enclosed=names, originals_held=kept)  # fmt: skip
     return emit(s, Change("case.delivered", case.hall_id,
                           {"case_no": case.case_no, "case_id": case.id, "state": case.state,
                            "method": "post"}))  # fmt: skip
@@ -357,13 +403,17 @@ def check_tracking(carrier: str, tracking: str) -> tuple[str, str]:
 
 
 def post_result(
-    rt: Runtime, actor: Actor, case_no: str, *, carrier: str, tracking: str
-) -> CaseResult:
-    """送达 by post: a completed case's result mailed, with the carrier and tracking number."""
+    rt: Runtime, actor: Actor, case_no: str, *, carrier: str, tracking: str,
+    originals: str = POST_ORIGINALS_ENCLOSED,
+) -> CaseResult:  # fmt: skip
+    """送达 by post: a completed case's result mailed, with the carrier and tracking number;
+    the held originals enclosed (default) or kept for collection (``originals``, see
+    :func:`post_in`)."""
     require_role(rt, actor, *POST_ROLES)
     carrier, tracking = check_tracking(carrier, tracking)
+    check_post_originals(originals)
     with scope_refusals_audited(rt, actor), rt.unit() as s:
         case = case_for(s, actor, case_no, lock=True)
-        change = post_in(s, actor, case, carrier, tracking)
+        change = post_in(s, actor, case, carrier, tracking, originals)
         summary = case_summary(s, case)
     return CaseResult(summary, (), (change,), ())

@@ -40,6 +40,7 @@ from counter.services.cases import (
     CaseDetail,
     CaseResult,
     case_detail,
+    case_event,
     case_facts,
     case_for,
     case_summary,
@@ -202,4 +203,65 @@ def hand_out(
         with rt.unit() as s:
             audit(s, actor, "handout_refused", case_no, host=rt.host, reason="id_mismatch")
         raise CollectorMismatch()
+    return CaseResult(summary, (content,), (change,), ())
+
+
+class NoOriginalsHeld(InvalidInput):
+    """退还原件 on a case whose originals the hall no longer holds (none was held, or every one
+    has been given back)."""
+
+    code: ClassVar[str] = "no_originals_held"
+    zh: ClassVar[str] = "本办件没有由本中心暂存、尚未退还的原件"
+    en: ClassVar[str] = "The hall holds no original of this case that has not been given back"
+
+
+def return_originals(
+    rt: Runtime, actor: Actor, case_no: str, returned: Sequence[int] | None = None
+) -> CaseResult:
+    """退还原件 after 出件: the originals the hall still holds for a delivered case (not ticked
+    at hand-out, or kept when the result was posted) given back now, by checklist ``seq``
+    (``None``: every one still held; see :func:`give_back_originals`).
+
+    Recorded per material (``handed_back``, with the time) and as a node of the case's trace
+    (``return_originals``, audited); a short 退还材料回执 is written for the applicant to sign.
+    Refused before 出件 (InvalidInput: held originals are given back at hand-out) and when
+    nothing is held (:class:`NoOriginalsHeld`)."""
+    require_window_actor(rt, actor)
+    with scope_refusals_audited(rt, actor), rt.unit() as s:
+        case = case_for(s, actor, case_no, lock=True)
+        if case.state != CaseState.DELIVERED.value:
+            raise InvalidInput(
+                Bi(
+                    "办件尚未送达：暂存的原件请在出件时勾选退还",
+                    "the case is not delivered yet: give the held originals back at hand-out",
+                ),
+                field="case_no",
+            )
+        if not any(m.original == ORIGINAL_HELD for m in case.materials):
+            raise NoOriginalsHeld(field="returned")
+        hall = load_hall(s, case.hall_id)
+        now = clock.now()
+        given_back = give_back_originals(case, returned, now)
+        if not given_back:
+            raise InvalidInput(
+                Bi("请勾选要退还的原件", "tick the originals to give back"), field="returned"
+            )
+        names = [m.name for m in given_back]
+        case_event(s, case, actor, "送达", "return_originals", case.state,
+                   comment="退还暂存原件：" + "、".join(names),
+                   originals_returned=names)  # fmt: skip
+        clerk = staff_name(s, actor.staff_id, actor.name)
+        content = builders.originals_return_slip(
+            case_facts(s, case, hall, None),
+            returned_at=now,
+            returned=given_back,
+            clerk_name=clerk,
+        )
+        write_document(s, case, actor, content, None, "退还材料回执")
+        change = emit(
+            s,
+            Change("case.originals_returned", hall.id,
+                   {"case_no": case.case_no, "case_id": case.id, "state": case.state}),
+        )  # fmt: skip
+        summary = case_summary(s, case)
     return CaseResult(summary, (content,), (change,), ())

@@ -507,6 +507,24 @@ class RefusalGroundRequired(InvalidInput):
     )
 
 
+class ItemLegalBasisMissing(RefusalGroundRequired):
+    """A refusal that would cite the item's own legal basis (the coded reason ``not_eligible``,
+    or a free reason on the ground ``legal_basis``) while the item's catalogue entry records
+    none: nothing true to cite, so the clerk must type the reason and choose the ground of
+    第三十二条 it rests on. ``params``: ``field`` (``ground``), ``reason_code``."""
+
+    code: ClassVar[str] = "item_legal_basis_missing"
+    zh: ClassVar[str] = (
+        "本事项目录未载明法律依据，通知书无可援引的条款：请选择“其他理由（自行填写，须注明依据）”，"
+        "写明理由并选择所依据的行政许可法第三十二条相应项"
+    )
+    en: ClassVar[str] = (
+        "The item's catalogue entry records no legal basis, so the notice has nothing to cite: "
+        "choose “other reason”, type the reason and choose the ground of article 32 of the "
+        "Administrative Licensing Law it rests on"
+    )
+
+
 def referral_bodies(rt: Runtime, actor: Actor) -> tuple[str, ...]:
     """The bodies the window offers when a matter is not within this body's competence (行政许可法
     第三十二条第一款第（二）项): the hall setting ``referral_bodies`` (default
@@ -541,8 +559,11 @@ def reject_application(
     ``reason_code`` is one of :data:`counter.domain.refusals.REFUSAL_REASONS` (``reason`` then
     adds to its text) or empty for a reason typed freely, which must name the ``ground`` it
     rests on (:data:`counter.domain.refusals.REFUSAL_GROUNDS`: a ground of 第三十二条 with its
-    项, or the item's own legal basis; :class:`RefusalGroundRequired` without one, or when the
-    item has no legal basis to cite). The notice always names the clause. It carries a 文号 from
+    项, or the item's own legal basis; :class:`RefusalGroundRequired` without one). A reason
+    resting on the item's own legal basis (the coded ``not_eligible``, or the ground
+    ``legal_basis``) while the catalogue records none is refused before anything is written
+    (:class:`ItemLegalBasisMissing`: type the reason and choose a ground of 第三十二条). The
+    notice always names a true clause. It carries a 文号 from
     the hall's yearly series ``rejection`` (``青山镇审批不受字〔2026〕3号``)."""
     require_window_actor(rt, actor)
     reason = (reason or "").strip()
@@ -589,6 +610,11 @@ def reject_application(
     with rt.unit() as s:
         hall = load_hall(s, actor.hall_id)
         v, item, _dept = load_item(s, item_version_id)
+        clause = chosen.clause if chosen is not None else rests_on.clause if rests_on else ""
+        if not clause:  # the reason rests on the item's own legal basis: it must have one
+            clause = (v.legal_basis or "").strip()
+        if not clause:  # refused before anything is written: nothing true to cite
+            raise ItemLegalBasisMissing(field="ground", reason_code=reason_code)
         case, data, warnings = new_case(
             s, actor, hall, item, v, p, ticket_id=ticket_id, channel="window"
         )
@@ -597,14 +623,6 @@ def reject_application(
         case.result = "not_accepted"
         now = clock.now()
         number = next_rejection_number(s, hall, clock.to_local(now).year)
-        clause = chosen.clause if chosen is not None else rests_on.clause if rests_on else ""
-        if not clause and v.legal_basis:
-            clause = v.legal_basis.strip()
-        if chosen is None and not clause:  # a free reason on the item's basis, and it has none
-            raise RefusalGroundRequired(
-                Bi("本事项目录未载明法律依据", "the item's catalogue entry names no legal basis"),
-                field="ground",
-            )
         transition(s, case, actor, CaseState.NOT_ACCEPTED, "不予受理", "reject_application",
                     comment=reason, reason_code=reason_code, ground=ground, refer_to=refer_to,
                     number=number, **data)  # fmt: skip

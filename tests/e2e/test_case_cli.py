@@ -180,3 +180,64 @@ def test_sealed_decision_qr_code_verifies(demo_db: str, tmp_path: Path) -> None:
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "补打" in text
     assert "申请人遗失原件" in counter("verify", qr, db=demo_db).stdout
+
+
+def _completed_with_held_originals(db: str) -> str:
+    """A case accepted in-process with two originals held by the hall, then completed."""
+    from counter import window as door
+    from counter.domain import applicants, checklist
+    from counter.services.base import Runtime
+    from tests.ui.test_action_count import STANDARD_ITEM
+    from ui.screenshots import complete_case
+
+    rt = Runtime(db)
+    try:
+        desk = door.sign_in(rt, "1001", "demo1234", 1)
+        summary = next(i for i in door.search_items(rt, desk, "zjd") if i.name == STANDARD_ITEM)
+        detail = door.item(rt, desk, summary.version_id)
+        both = [m for m in detail.materials if m.form == "original_and_copy"][:2]
+        request = door.IntakeRequest(
+            version_id=summary.version_id,
+            applicant=applicants.ApplicantInput(
+                name="张三", id_number="11010519491231002X", phone="13812345678"
+            ),
+            agent=None,
+            materials=tuple(
+                checklist.MaterialCheck(
+                    m.id, "received", m.form, 1, original="held" if m in both else ""
+                )
+                for m in detail.materials
+            ),
+        )
+        case_no = door.accept(rt, desk, request).case.case_no
+    finally:
+        rt.dispose()
+    complete_case(db, case_no)
+    return case_no
+
+
+def test_post_keeping_the_originals_then_return_them(demo_db: str) -> None:
+    def show(case_no: str) -> dict[str, object]:
+        return json.loads(  # type: ignore[no-any-return]
+            counter("case", "show", case_no, "--json", "--staff", "2001", db=demo_db).stdout
+        )
+
+    case_no = _completed_with_held_originals(demo_db)
+    bad = counter("case", "post", case_no, "--carrier", "顺丰速运", "--tracking", "SF9",
+                  "--originals", "lost", "--staff", "1001", db=demo_db, check=False)  # fmt: skip
+    assert bad.returncode == 2 and "--originals" in bad.stderr
+    out = json.loads(counter("case", "post", case_no, "--carrier", "顺丰速运", "--tracking", "SF9",
+                             "--originals", "held", "--staff", "1001", db=demo_db).stdout)  # fmt: skip
+    assert out["state"] == "delivered"
+    data = show(case_no)
+    held = [m["name"] for m in data["materials"] if m["original"] == "held"]  # type: ignore[union-attr,index]
+    posted = [e["comment"] for e in data["events"] if e["node"] == "送达"]  # type: ignore[union-attr,index]
+    assert held and len(posted) == 1 and "暂存原件继续由本中心保管" in posted[0]
+    slip = counter("case", "return-originals", case_no, "--staff", "1001", db=demo_db).stdout
+    assert "退还材料回执" in slip and case_no in slip and all(n in slip for n in held)
+    assert "申请人（签收）：" in slip
+    data = show(case_no)
+    assert not [m for m in data["materials"] if m["original"] == "held"]  # type: ignore[union-attr,index]
+    again = counter("case", "return-originals", case_no, "--staff", "1001", db=demo_db,
+                    check=False)  # fmt: skip
+    assert again.returncode == 1 and "暂存" in again.stderr

@@ -184,6 +184,98 @@ def test_originals_not_ticked_stay_held_and_strays_are_refused(hall: Hall) -> No
     assert "退还材料原件已当面交还" not in slip.documents[0].text()
 
 
+def _post_event(h: Hall, case_no: str):  # type: ignore[no-untyped-def]
+    from db.models import CaseEvent
+
+    with h.rt.unit() as s:
+        case = s.scalars(select(Case).where(Case.case_no == case_no)).one()
+        ev = s.scalars(
+            select(CaseEvent).where(CaseEvent.case_id == case.id, CaseEvent.action == "post")
+        ).one()
+        return ev.comment, dict(ev.data or {})
+
+
+def test_a_posted_result_encloses_the_held_originals_by_default(hall: Hall) -> None:
+    checks = with_originals(hall, 户口簿="held", 申请人居民身份证="returned")
+    r, _ = finished(hall, checks)
+    out = backoffice.post_result(hall.rt, hall.clerk, r.case_no, carrier="中国邮政EMS",
+                                 tracking="EA123456789CN")  # fmt: skip
+    assert out.case.state == CaseState.DELIVERED.value
+    after = {m.name: m for m in cases.get_case(hall.rt, hall.clerk, r.case_no).materials}
+    assert after["户口簿"].original == "handed_back"
+    assert after["户口簿"].original_returned_at is not None
+    assert after["申请人居民身份证"].original == "returned"  # given back at acceptance
+    comment, data = _post_event(hall, r.case_no)
+    assert comment == "中国邮政EMS EA123456789CN；暂存原件随件寄回：户口簿"
+    assert data["originals"] == "enclosed"
+    assert data["originals_enclosed"] == ["户口簿"] and data["originals_held"] == []
+
+
+def test_a_posted_result_may_leave_the_originals_held(hall: Hall) -> None:
+    r, _ = finished(hall, with_originals(hall, 户口簿="held", 申请人居民身份证="held"))
+    with pytest.raises(InvalidInput) as info:
+        backoffice.post_result(hall.rt, hall.clerk, r.case_no, carrier="顺丰速运",
+                               tracking="SF1", originals="lost")  # fmt: skip
+    assert info.value.params.get("field") == "originals"
+    assert cases.get_case(hall.rt, hall.clerk, r.case_no).state == CaseState.COMPLETED.value
+    backoffice.post_result(hall.rt, hall.clerk, r.case_no, carrier="顺丰速运",
+                           tracking="SF1", originals="held")  # fmt: skip
+    after = {m.name: m for m in cases.get_case(hall.rt, hall.clerk, r.case_no).materials}
+    assert after["户口簿"].original == after["申请人居民身份证"].original == "held"
+    assert after["户口簿"].original_returned_at is None
+    comment, data = _post_event(hall, r.case_no)
+    assert "暂存原件继续由本中心保管，待申请人领取" in comment and "户口簿" in comment
+    assert data["originals"] == "held" and data["originals_enclosed"] == []
+    assert sorted(data["originals_held"]) == ["户口簿", "申请人居民身份证"]
+
+
+def test_an_original_kept_at_hand_out_is_returned_later_with_a_receipt(hall: Hall) -> None:
+    from db.models import AuditLog
+
+    checks = with_originals(hall, 户口簿="held", 申请人居民身份证="held")
+    r, _ = finished(hall, checks)
+    seqs = {m.name: m.seq for m in cases.get_case(hall.rt, hall.clerk, r.case_no).materials}
+    with pytest.raises(InvalidInput) as info:  # before 出件: ticked at hand-out instead
+        handout.return_originals(hall.rt, hall.clerk, r.case_no)
+    assert info.value.params.get("field") == "case_no"
+    handout.hand_out(hall.rt, hall.clerk, r.case_no, collector_id_number=ID_A,
+                     returned=[seqs["户口簿"]])  # fmt: skip
+    with pytest.raises(InvalidInput) as info:  # given back already: not held any more
+        handout.return_originals(hall.rt, hall.clerk, r.case_no, [seqs["户口簿"]])
+    assert info.value.params.get("field") == "returned"
+    out = handout.return_originals(hall.rt, hall.clerk2, r.case_no)
+    slip = out.documents[0]
+    assert slip.kind == "originals_return" and slip.title == "退还材料回执"
+    text = slip.text()
+    assert r.case_no in text and "申请人居民身份证" in text and "户口簿" not in text
+    assert "申请人（签收）：" in text and "签收日期：" in text
+    after = {m.name: m for m in cases.get_case(hall.rt, hall.clerk, r.case_no).materials}
+    assert after["申请人居民身份证"].original == "handed_back"
+    assert after["申请人居民身份证"].original_returned_at is not None
+    with pytest.raises(handout.NoOriginalsHeld):
+        handout.return_originals(hall.rt, hall.clerk, r.case_no)
+    with hall.rt.unit() as s:
+        case = s.scalars(select(Case).where(Case.case_no == r.case_no)).one()
+        kinds = s.scalars(select(Document.kind).where(Document.case_id == case.id)).all()
+        logged = s.scalars(select(AuditLog).where(AuditLog.action == "case.return_originals")).all()
+    assert "originals_return" in kinds
+    assert [e.target for e in logged] == [r.case_no]
+    # the reviewer has no window: refused by role
+    from counter.errors import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        handout.return_originals(hall.rt, hall.reviewer, r.case_no)
+
+
+def test_originals_kept_when_posting_are_returned_later(hall: Hall) -> None:
+    r, _ = finished(hall, with_originals(hall, 户口簿="held"))
+    backoffice.post_result(hall.rt, hall.clerk, r.case_no, carrier="顺丰速运",
+                           tracking="SF2", originals="held")  # fmt: skip
+    out = handout.return_originals(hall.rt, hall.clerk, r.case_no)
+    table = [b for b in out.documents[0].blocks if type(b).__name__ == "Table"][0]
+    assert [row[1:] for row in table.rows] == [("户口簿", "原件", "1")]
+
+
 def test_an_unknown_disposal_of_an_original_is_refused(hall: Hall) -> None:
     with pytest.raises(InvalidInput):
         accept(hall, materials=with_originals(hall, 户口簿="lost"))
@@ -231,6 +323,42 @@ def test_a_reason_typed_freely_names_what_it_rests_on(hall: Hall) -> None:
     with pytest.raises(intake.RefusalGroundRequired) as info:
         free("legal_basis")
     assert "法律依据" in str(info.value)
+
+
+def test_not_eligible_cites_the_items_basis_and_is_refused_without_one(hall: Hall) -> None:
+    from db.models import ServiceItemVersion
+
+    basis = get_item(hall.rt, code="NY-001").legal_basis
+    assert basis
+    text = refuse(hall, "not_eligible", "").documents[0].text()
+    assert f"根据{basis}的规定，决定不予受理" in text
+    assert "第三十二条第一款的规定" not in text  # never the article without its 项
+    with hall.rt.unit() as s:
+        s.get(ServiceItemVersion, hall.version("NY-001")).legal_basis = "  "  # type: ignore[union-attr]
+        before = len(s.scalars(select(Case)).all())
+    with pytest.raises(intake.ItemLegalBasisMissing) as info:
+        refuse(hall, "not_eligible", "", applicant=person("李娜", ID_B))
+    err = info.value
+    assert isinstance(err, intake.RefusalGroundRequired) and err.code == "item_legal_basis_missing"
+    assert err.params.get("field") == "ground" and err.params.get("reason_code") == "not_eligible"
+    assert "未载明法律依据" in err.message_zh and "其他理由" in err.message_zh
+    assert "第三十二条" in err.message_zh
+    assert "no legal basis" in err.message_en and "choose" in err.message_en
+    with hall.rt.unit() as s:  # refused at the door: no case, no 文号 spent
+        assert len(s.scalars(select(Case)).all()) == before
+    with pytest.raises(intake.ItemLegalBasisMissing):  # nor a free reason on that basis
+        intake.reject_application(
+            hall.rt, hall.clerk, item_version_id=hall.version("NY-001"), applicant=person(),
+            reason="不符合条件", ground="legal_basis",
+        )  # fmt: skip
+    # the clerk types the reason and chooses its ground, as for any free reason
+    done = intake.reject_application(
+        hall.rt, hall.clerk, item_version_id=hall.version("NY-001"), applicant=person(),
+        reason="申请人不具备该事项规定的申请资格", ground="art32_1_1",
+    )  # fmt: skip
+    notice = done.documents[0]
+    assert "第三十二条第一款第（一）项的规定，决定不予受理" in notice.text()
+    assert notice.number == "青山镇审批不受字〔2025〕2号"  # the refused attempt took none
 
 
 def test_an_administrator_sees_and_sets_the_next_document_number(

@@ -262,3 +262,53 @@ def test_supervision_opens_cases_read_only(qtbot, hall) -> None:
         assert not any(b.isVisible() for b in win.super_page.buttons.values())
     finally:
         close(win)
+
+
+def test_posting_asks_whether_the_held_originals_go_in_the_envelope(qtbot, hall) -> None:
+    from counter.services import cases, seal
+
+    rt, _numbers = hall
+    clerk = sign_in(rt, "1001", DEMO_PASSWORD, window_number=1).actor
+    reviewer = sign_in(rt, "2001", DEMO_PASSWORD).actor
+    keeper = sign_in(rt, "3001", DEMO_PASSWORD).actor
+    item = get_item(rt, code="NY-001")  # 农村村民宅基地审批: 户口簿 and ID card, 原件及复印件
+    checks = [
+        checklist.MaterialCheck(
+            m.id,
+            "received" if m.requirement == "required" else "not_applicable",
+            m.form,
+            1,
+            original="held"
+            if m.form == "original_and_copy" and m.requirement == "required"
+            else "",
+        )
+        for m in item.materials
+    ]
+    case_no = intake.accept_case(
+        rt, clerk, item_version_id=item.version_id, materials=checks,
+        applicant=applicants.ApplicantInput(kind="person", name="李四", id_number=made_up_id(9)),
+    ).case_no  # fmt: skip
+    for node in ("first_review", "review", "decide"):
+        backoffice.advance_case(rt, reviewer, case_no, node, "同意")
+    seal.issue_decision(rt, keeper, case_no)
+    held = [m.name for m in cases.get_case(rt, reviewer, case_no).materials if m.original == "held"]
+    assert held
+    win = open_window(qtbot, rt, "2001")
+    try:
+        with qtbot.waitSignal(win.page_loaded, timeout=WAIT):
+            win.open_case(case_no)
+        page = win.case_page
+        box = page.enclose_originals
+        assert box.isVisible() and box.isChecked()  # the default: in the envelope
+        box.setChecked(False)  # kept for the applicant to collect
+        page.carrier.setCurrentText("顺丰速运")
+        page.tracking.setText("SF1234567")
+        page.grab().save("/tmp/backoffice_post_originals.png")
+        with qtbot.waitSignal(win.action_done, timeout=WAIT) as done:
+            page.request("post")
+        assert done.args[0].page.case.state == "delivered"
+        after = {m.name: m.original for m in cases.get_case(rt, reviewer, case_no).materials}
+        assert all(after[name] == "held" for name in held)
+        assert not box.isVisible()  # delivered: nothing to post any more
+    finally:
+        close(win)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from PySide6.QtCore import Qt
+
 from counter import window as door
 from counter.domain import applicants, checklist
 from counter.services.base import Runtime
@@ -127,5 +129,83 @@ def test_held_originals_are_offered_ticked_and_the_slip_lists_the_ticked(qtbot, 
         panel.grab().save("/tmp/handout_originals.png")
         panel.clear()
         assert panel.originals_box.isHidden() and panel.original_checks == []
+    finally:
+        rt.dispose()
+
+
+def test_an_original_left_held_is_returned_later_from_the_handout_tab(qtbot, hall_url):
+    from counter.config import StationConfig
+    from tests.ui.test_window_flow import WAIT, open_client, sign_in
+    from ui.backend import Backend
+
+    rt = Runtime(hall_url)
+    backend = Backend(rt, StationConfig(window=1))
+    try:
+        desk = door.sign_in(rt, "1001", "demo1234", 1)
+        summary = next(i for i in door.search_items(rt, desk, "zjd") if i.name == STANDARD_ITEM)
+        detail = door.item(rt, desk, summary.version_id)
+        both = [m for m in detail.materials if m.form == "original_and_copy"][:2]
+        request = door.IntakeRequest(
+            version_id=summary.version_id,
+            applicant=applicants.ApplicantInput(
+                name="张三", id_number=APPLICANT_ID, phone="13812345678"
+            ),
+            agent=None,
+            materials=tuple(
+                checklist.MaterialCheck(
+                    m.id, "received", m.form, 1, original="held" if m in both else ""
+                )
+                for m in detail.materials
+            ),
+        )
+        case_no = door.accept(rt, desk, request).case.case_no
+        complete_case(hall_url, case_no)
+        panel = HandoutPanel()
+        qtbot.addWidget(panel)
+        panel.show_case(door.lookup_case(rt, desk, case_no))
+        assert panel.return_button.isHidden()  # not handed out yet: ticked at 出件
+        seqs = [seq for seq, _box in panel.original_checks]
+        door.hand_out(rt, desk, case_no, APPLICANT_ID, "", [seqs[0]])  # the second kept
+
+        sign_in(qtbot, backend)
+        client = open_client(qtbot, backend, devices=False)
+        handout = client.handout
+        client.tabs.setCurrentIndex(1)
+        handout.code.setText(case_no)
+        handout.code.setFocus()
+        qtbot.keyClick(handout.code, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: handout.case is not None, timeout=WAIT)
+        assert "已领取" in handout.message.text() and "退还原件" in handout.message.text()
+        assert handout.return_button.isVisible() and handout.return_button.isEnabled()
+        assert [box.text() for _s, box in handout.original_checks] == [both[1].name]
+        assert all(box.isEnabled() and box.isChecked() for _s, box in handout.original_checks)
+        assert not handout.collector_id.isEnabled() and not handout.confirm.isEnabled()
+        handout.original_checks[0][1].setChecked(False)
+        with qtbot.assertNotEmitted(handout.return_requested):
+            qtbot.mouseClick(handout.return_button, Qt.MouseButton.LeftButton)
+        assert handout.message.text() == "请勾选要退还的原件"
+        handout.original_checks[0][1].setChecked(True)
+        qtbot.mouseClick(handout.return_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: handout.preview.content is not None, timeout=WAIT)
+        shown = handout.preview.content
+        assert shown.kind == "originals_return" and shown.title == "退还材料回执"
+        text = shown.text()
+        assert case_no in text and both[1].name in text and both[0].name not in text
+        assert "申请人（签收）：" in text
+        assert "原件已退还" in handout.match.text()
+        assert not handout.return_button.isEnabled()
+        assert all(not box.isEnabled() for _s, box in handout.original_checks)
+        qtbot.waitUntil(lambda: handout.preview.pages_lay.count() >= 1, timeout=WAIT)
+        qtbot.wait(50)  # the placeholder deleted, the page laid out
+        handout.grab().save("/tmp/handout_return_later.png")
+        from ui.preview import render_pages
+
+        render_pages(shown)[0].save("/tmp/originals_return_slip.png")
+        after = {m.name: m.original for m in door.lookup_case(rt, desk, case_no).materials}
+        assert after[both[1].name] == "handed_back"
+        # looked up again: nothing held any more, no 退还原件
+        qtbot.keyClick(handout.code, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: handout.return_button.isHidden(), timeout=WAIT)
+        assert handout.originals_box.isHidden()
     finally:
         rt.dispose()

@@ -215,3 +215,50 @@ def test_a_refusal_chosen_at_the_window_cites_its_item_and_the_body(  # type: ig
     assert "第三十二条第一款第（二）项" in notice.text()
     assert "请您向县自然资源和规划局提出申请" in notice.text()
     assert notice.number.endswith(f"〔{clock.today().year}〕1号") and "不受字" in notice.number
+
+
+def test_an_item_without_a_legal_basis_offers_nothing_that_would_cite_it(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = outcome.RejectDialog(None, legal_basis=False)
+    qtbot.addWidget(dialog)
+    assert dialog.no_basis_note.isVisibleTo(dialog)
+    assert "未载明法律依据" in dialog.no_basis_note.text()
+    codes = [dialog.reason.itemData(i) for i in range(dialog.reason.count())]
+    assert codes == [*(r.code for r in REFUSAL_REASONS if r.clause), ""]
+    assert "not_eligible" not in codes
+    dialog.reason.setCurrentIndex(len(codes) - 1)
+    grounds = [dialog.ground.itemData(i) for i in range(dialog.ground.count())]
+    assert grounds == ["", "art32_1_1", "art32_1_2"]  # not "the item's legal basis"
+    assert not outcome.RejectDialog().no_basis_note.isVisibleTo(dialog)
+    dialog.grab().save("/tmp/reject_no_basis.png")
+
+
+def test_the_window_knows_an_item_has_no_legal_basis(qtbot, client, hall_url, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import update
+
+    from db.models import ServiceItemVersion
+
+    rt = Runtime(hall_url)
+    with rt.unit() as s:
+        s.execute(
+            update(ServiceItemVersion)
+            .where(ServiceItemVersion.name == "最低生活保障审核确认")
+            .values(legal_basis="")
+        )
+    rt.dispose()
+    asked: list[bool] = []
+
+    def ask(parent, bodies=None, *, legal_basis=True):  # type: ignore[no-untyped-def]
+        asked.append(legal_basis)
+        return door.RefusalChoice("", "申请人户籍不在本镇", ground="art32_1_2", refer_to="县民政局")
+
+    monkeypatch.setattr(outcome, "ask_reject_reason", ask)
+    choose_item(qtbot, client, "zdshbzshqr", "最低生活保障审核确认")
+    qtbot.waitUntil(lambda: client.checklist.current.loaded, timeout=WAIT)
+    assert not client.checklist.current.has_legal_basis
+    idle(qtbot, client)
+    client.update_actions()
+    client.reject_current()
+    qtbot.waitUntil(lambda: client.checklist.current.outcome == "rejected", timeout=WAIT)
+    assert asked == [False]
+    (notice,) = client.outcome.documents
+    assert "第三十二条第一款第（二）项的规定" in notice.text()

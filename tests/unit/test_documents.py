@@ -220,6 +220,30 @@ def test_handover_slip_lists_results_and_materials_returned() -> None:
     assert [t.rows[0][1] for t in blocks_of(empty, Table)] == ["无书面办理结果", "无退还材料"]
 
 
+def test_originals_return_slip_lists_the_originals_for_the_applicant_to_sign() -> None:
+    c = b.originals_return_slip(
+        facts(),
+        returned_at=ACCEPTED,
+        returned=[b.MaterialLine("户口簿", "original", 1), b.MaterialLine("结婚证", "original", 1)],
+        clerk_name="王丽",
+    )
+    assert (c.kind, c.title, c.number, c.barcode) == (
+        "originals_return",
+        "退还材料回执",
+        "QS20250930-0001",
+        "QS20250930-0001",
+    )
+    f = field_map(c)
+    assert f["办件编号"] == "QS20250930-0001" and f["经办人"] == "王丽"
+    (table,) = blocks_of(c, Table)
+    assert table.caption == "退还材料清单"
+    assert table.rows == (("1", "户口簿", "原件", "1"), ("2", "结婚证", "原件", "1"))
+    (sig,) = blocks_of(c, Signature)
+    assert sig.seal_name == "" and sig.sign_lines == ("申请人（签收）：", "签收日期：")
+    text = c.text()
+    assert "现已当面退还申请人" in text and "2025年" in sig.date_text
+
+
 def test_window_papers_carry_the_applicants_acknowledgement() -> None:
     f = facts()
     papers = [

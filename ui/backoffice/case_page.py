@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -209,6 +210,12 @@ class CasePage(QWidget):
         extra.addWidget(self.post_label)
         extra.addWidget(self.carrier)
         extra.addWidget(self.tracking)
+        self.enclose_originals = named(QCheckBox(self.tr("暂存原件随件寄回")), "encloseOriginals")
+        self.enclose_originals.setToolTip(
+            self.tr("不勾选：暂存的原件继续由本中心保管，待申请人来领取")
+        )
+        self.enclose_originals.setChecked(True)
+        extra.addWidget(self.enclose_originals)
         extra.addStretch(1)
         rl.addLayout(extra)
         self.button_box = QGridLayout()
@@ -380,6 +387,9 @@ class CasePage(QWidget):
         self.carrier.setVisible(posting)
         self.tracking.setVisible(posting)
         self.post_label.setVisible(posting)
+        held = any(m.original == "held" for m in page.case.materials)
+        self.enclose_originals.setVisible(posting and held)
+        self.enclose_originals.setChecked(True)
         self.text.clear()
         self.tracking.clear()
         for i in range(self.reasons.count()):
@@ -431,6 +441,7 @@ class CasePage(QWidget):
         if action == "post":
             extra["carrier"] = self.carrier.currentText().strip()
             extra["tracking"] = self.tracking.text().strip()
+            extra["originals"] = "enclosed" if self.enclose_originals.isChecked() else "held"
             if not extra["carrier"] or not extra["tracking"]:
                 self.show_error(self.tr("请填写承运单位和邮件号"))
                 self.tracking.setFocus()

@@ -75,7 +75,8 @@ class BackofficeSession:
         return door.supervision(self.rt, self.actor, query)
 
     def act(self, action: str, case_no: str, text: str = "", *, reasons: Sequence[str] = (),
-            kind: str = "", carrier: str = "", tracking: str = "") -> door.ActionResult:  # fmt: skip
+            kind: str = "", carrier: str = "", tracking: str = "",
+            originals: str = "enclosed") -> door.ActionResult:  # fmt: skip
         """One action of the case page (the key is the door's action name)."""
         rt, actor, q = self.rt, self.actor, self.query
         if action == "first_review":
@@ -101,7 +102,7 @@ class BackofficeSession:
             return door.revoke_decision(rt, actor, case_no, text, q)
         if action == "post":
             return door.post_result(rt, actor, case_no, carrier=carrier, tracking=tracking,
-                                    query=q)  # fmt: skip
+                                    query=q, originals=originals)  # fmt: skip
         raise ValueError(f"unknown action {action!r}")
 
     def preview_decision(self, case_no: str) -> Any:
