@@ -555,272 +555,282 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="112" />
+        <location filename="../../ui/backoffice/case_page.py" line="113" />
         <source>返回列表</source>
         <translation>Back to the list</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="131" />
+        <location filename="../../ui/backoffice/case_page.py" line="132" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="132" />
+        <location filename="../../ui/backoffice/case_page.py" line="133" />
         <source>承办部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="133" />
-        <location filename="../../ui/backoffice/case_page.py" line="169" />
-        <location filename="../../ui/backoffice/case_page.py" line="174" />
+        <location filename="../../ui/backoffice/case_page.py" line="134" />
+        <location filename="../../ui/backoffice/case_page.py" line="170" />
+        <location filename="../../ui/backoffice/case_page.py" line="175" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="134" />
+        <location filename="../../ui/backoffice/case_page.py" line="135" />
         <source>待办环节</source>
         <translation>Next node</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="135" />
+        <location filename="../../ui/backoffice/case_page.py" line="136" />
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="136" />
+        <location filename="../../ui/backoffice/case_page.py" line="137" />
         <source>承诺办结</source>
         <translation>Promised by</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="137" />
+        <location filename="../../ui/backoffice/case_page.py" line="138" />
         <source>法定期限</source>
         <translation>Statutory limit</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="138" />
+        <location filename="../../ui/backoffice/case_page.py" line="139" />
         <source>环节期限</source>
         <translation>Node due</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="139" />
+        <location filename="../../ui/backoffice/case_page.py" line="140" />
         <source>受理地点</source>
         <translation>Accepted at</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="140" />
+        <location filename="../../ui/backoffice/case_page.py" line="141" />
         <source>审批机关</source>
         <translation>Deciding body</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="141" />
+        <location filename="../../ui/backoffice/case_page.py" line="142" />
         <source>暂停计时</source>
         <translation>Clock stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="142" />
+        <location filename="../../ui/backoffice/case_page.py" line="143" />
         <source>送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="162" />
-        <location filename="../../ui/backoffice/case_page.py" line="337" />
+        <location filename="../../ui/backoffice/case_page.py" line="163" />
+        <location filename="../../ui/backoffice/case_page.py" line="344" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="164" />
+        <location filename="../../ui/backoffice/case_page.py" line="165" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="164" />
+        <location filename="../../ui/backoffice/case_page.py" line="165" />
         <source>材料（受理时记录）</source>
         <translation>Material (as recorded at acceptance)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="164" />
+        <location filename="../../ui/backoffice/case_page.py" line="165" />
         <source>情况</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="164" />
+        <location filename="../../ui/backoffice/case_page.py" line="165" />
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="165" />
+        <location filename="../../ui/backoffice/case_page.py" line="166" />
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="165" />
+        <location filename="../../ui/backoffice/case_page.py" line="166" />
         <source>要求</source>
         <translation>Requirement</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="165" />
-        <location filename="../../ui/backoffice/case_page.py" line="357" />
+        <location filename="../../ui/backoffice/case_page.py" line="166" />
+        <location filename="../../ui/backoffice/case_page.py" line="364" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="167" />
+        <location filename="../../ui/backoffice/case_page.py" line="168" />
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="169" />
+        <location filename="../../ui/backoffice/case_page.py" line="170" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="169" />
+        <location filename="../../ui/backoffice/case_page.py" line="170" />
         <source>环节</source>
         <translation>Node</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="169" />
+        <location filename="../../ui/backoffice/case_page.py" line="170" />
         <source>经办人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="169" />
+        <location filename="../../ui/backoffice/case_page.py" line="170" />
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="171" />
+        <location filename="../../ui/backoffice/case_page.py" line="172" />
         <source>办理过程</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="173" />
-        <location filename="../../ui/backoffice/case_page.py" line="176" />
+        <location filename="../../ui/backoffice/case_page.py" line="174" />
+        <location filename="../../ui/backoffice/case_page.py" line="177" />
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="173" />
+        <location filename="../../ui/backoffice/case_page.py" line="174" />
         <source>编号/文号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="173" />
+        <location filename="../../ui/backoffice/case_page.py" line="174" />
         <source>出具时间</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="173" />
+        <location filename="../../ui/backoffice/case_page.py" line="174" />
         <source>用印</source>
         <translation>Seal</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="183" />
+        <location filename="../../ui/backoffice/case_page.py" line="184" />
         <source>只读：督办查看，不能办理</source>
         <translation>Read only (supervision)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="185" />
+        <location filename="../../ui/backoffice/case_page.py" line="186" />
         <source>审查意见 / 理由</source>
         <translation>Opinion / reason</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="189" />
+        <location filename="../../ui/backoffice/case_page.py" line="190" />
         <source>审查意见；不予许可、退回、暂停计时、补打和撤销须写明理由</source>
         <translation>Opinion; a refusal, sending back, stopping the clock, a reprint or a revocation needs its reason</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="195" />
+        <location filename="../../ui/backoffice/case_page.py" line="196" />
         <source>不予许可的理由（可多选，空格勾选）</source>
         <translation>Reasons for refusal (Space ticks)</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="200" />
+        <location filename="../../ui/backoffice/case_page.py" line="201" />
         <source>暂停原因</source>
         <translation>Why the clock stops</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="206" />
+        <location filename="../../ui/backoffice/case_page.py" line="207" />
         <source>邮件号</source>
         <translation>Tracking number</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="208" />
+        <location filename="../../ui/backoffice/case_page.py" line="209" />
         <source>邮寄</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="266" />
+        <location filename="../../ui/backoffice/case_page.py" line="213" />
+        <source>暂存原件随件寄回</source>
+        <translation>Enclose the held originals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="215" />
+        <source>不勾选：暂存的原件继续由本中心保管，待申请人来领取</source>
+        <translation>Unticked: the held originals stay with the hall for the applicant to collect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backoffice/case_page.py" line="273" />
         <source>未选择办件</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="294" />
+        <location filename="../../ui/backoffice/case_page.py" line="301" />
         <source>累计%1个工作日</source>
         <translation>%1 working day(s) in all</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="324" />
+        <location filename="../../ui/backoffice/case_page.py" line="331" />
         <source>已用印</source>
         <translation>Sealed</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="325" />
+        <location filename="../../ui/backoffice/case_page.py" line="332" />
         <source>，补打%1次</source>
         <translation>, reprinted %1×</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="326" />
+        <location filename="../../ui/backoffice/case_page.py" line="333" />
         <source>已撤销：%1</source>
         <translation>Revoked: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="327" />
+        <location filename="../../ui/backoffice/case_page.py" line="334" />
         <source>有效</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="337" />
+        <location filename="../../ui/backoffice/case_page.py" line="344" />
         <source>代办人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="344" />
+        <location filename="../../ui/backoffice/case_page.py" line="351" />
         <source>姓名/名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="345" />
+        <location filename="../../ui/backoffice/case_page.py" line="352" />
         <source>证件</source>
         <translation>ID type</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="347" />
+        <location filename="../../ui/backoffice/case_page.py" line="354" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="348" />
+        <location filename="../../ui/backoffice/case_page.py" line="355" />
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="351" />
+        <location filename="../../ui/backoffice/case_page.py" line="358" />
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="422" />
+        <location filename="../../ui/backoffice/case_page.py" line="432" />
         <source>请勾选或填写不予许可的理由</source>
         <translation>Tick or write the reasons for the refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="426" />
+        <location filename="../../ui/backoffice/case_page.py" line="436" />
         <source>请在“审查意见 / 理由”中写明理由</source>
         <translation>Write the reason in “Opinion / reason”</translation>
     </message>
     <message>
-        <location filename="../../ui/backoffice/case_page.py" line="435" />
+        <location filename="../../ui/backoffice/case_page.py" line="446" />
         <source>请填写承运单位和邮件号</source>
         <translation>Enter the carrier and the tracking number</translation>
     </message>
@@ -1168,13 +1178,13 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../ui/checklist.py" line="396" />
+        <location filename="../../ui/checklist.py" line="397" />
         <source>本次办理</source>
         <translation>This visit</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="405" />
-        <location filename="../../ui/checklist.py" line="511" />
+        <location filename="../../ui/checklist.py" line="406" />
+        <location filename="../../ui/checklist.py" line="512" />
         <source>请选择办理事项</source>
         <translation>Choose an item</translation>
     </message>
@@ -1187,62 +1197,62 @@
         <translation>Space received/missing · N not applicable (both move to the next row) · F original/copy · +/− copies · F8 all received</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="414" />
+        <location filename="../../ui/checklist.py" line="415" />
         <source>空格 收到/缺少 · N 不适用（两者都移到下一行）· F 原件/复印件 · +/− 份数 · R 原件退还/暂存/留存 · F8 全部收齐</source>
         <translation>Space received/missing · N not applicable (both move to the next row) · F original/copy · +/− copies · R original returned/held/kept · F8 all received</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="422" />
+        <location filename="../../ui/checklist.py" line="423" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="424" />
+        <location filename="../../ui/checklist.py" line="425" />
         <source>受理备注（打印在回执上），如：补充说明、容缺承诺</source>
         <translation>Notes printed on the receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="472" />
+        <location filename="../../ui/checklist.py" line="473" />
         <source>已受理 %1</source>
         <translation>Accepted %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="473" />
+        <location filename="../../ui/checklist.py" line="474" />
         <source>已一次性告知</source>
         <translation>One-time notice issued</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="474" />
+        <location filename="../../ui/checklist.py" line="475" />
         <source>不予受理</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="475" />
+        <location filename="../../ui/checklist.py" line="476" />
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="477" />
+        <location filename="../../ui/checklist.py" line="478" />
         <source>补正受理 %1</source>
         <translation>Completing %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="489" />
+        <location filename="../../ui/checklist.py" line="490" />
         <source>共 %1 项，待办 %2 项</source>
         <translation>%1 item(s), %2 pending</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="514" />
+        <location filename="../../ui/checklist.py" line="515" />
         <source>即办件</source>
         <translation>On the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="516" />
+        <location filename="../../ui/checklist.py" line="517" />
         <source>承诺%1个工作日</source>
         <translation>%1 working days</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="520" />
+        <location filename="../../ui/checklist.py" line="521" />
         <source>（正在读取材料清单…）</source>
         <translation>(loading the materials…)</translation>
     </message>
@@ -1684,143 +1694,163 @@
 <context>
     <name>HandoutPanel</name>
     <message>
-        <location filename="../../ui/handout.py" line="93" />
+        <location filename="../../ui/handout.py" line="98" />
         <source>出件</source>
         <translation>Hand-out</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="97" />
+        <location filename="../../ui/handout.py" line="102" />
         <source>① 扫描受理回执上的条码（或输入办件号后按回车）</source>
         <translation>① Scan the receipt's barcode (or type the case number and press Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="103" />
-        <location filename="../../ui/handout.py" line="117" />
+        <location filename="../../ui/handout.py" line="108" />
+        <location filename="../../ui/handout.py" line="122" />
         <source>办件号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="118" />
+        <location filename="../../ui/handout.py" line="123" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="119" />
+        <location filename="../../ui/handout.py" line="124" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="120" />
+        <location filename="../../ui/handout.py" line="125" />
         <source>代办人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="121" />
+        <location filename="../../ui/handout.py" line="126" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="122" />
+        <location filename="../../ui/handout.py" line="127" />
         <source>受理时间</source>
         <translation>Accepted at</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="123" />
+        <location filename="../../ui/handout.py" line="128" />
         <source>办结时间</source>
         <translation>Completed at</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="124" />
+        <location filename="../../ui/handout.py" line="129" />
         <source>交付结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="142" />
+        <location filename="../../ui/handout.py" line="147" />
         <source>退还暂存的原件（未退还的请取消勾选）</source>
         <translation>Held originals to return (untick any not returned now)</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="146" />
+        <location filename="../../ui/handout.py" line="151" />
         <source>② 请领取人刷身份证（或输入证件号码）</source>
         <translation>② The collector presents the ID card (or type the number)</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="148" />
+        <location filename="../../ui/handout.py" line="153" />
         <source>领取人身份证号码</source>
         <translation>Collector's ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="155" />
+        <location filename="../../ui/handout.py" line="160" />
         <source>③ 确认出件</source>
         <translation>③ Hand out</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="161" />
+        <location filename="../../ui/handout.py" line="166" />
         <source>补打</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="243" />
+        <location filename="../../ui/handout.py" line="171" />
+        <source>退还原件</source>
+        <translation>Return originals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handout.py" line="253" />
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="249" />
+        <location filename="../../ui/handout.py" line="259" />
         <source>无证照（办理结果：%1）</source>
         <translation>No certificate (outcome: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="274" />
+        <location filename="../../ui/handout.py" line="272" />
+        <source>；暂存的原件尚未退还：勾选后按“退还原件”</source>
+        <translation>; held originals not yet returned: tick them and press “Return originals”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handout.py" line="294" />
+        <source>请勾选要退还的原件</source>
+        <translation>Tick the originals to return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handout.py" line="302" />
+        <source>✓ 原件已退还，请申请人在退还材料回执上签字</source>
+        <translation>✓ Originals returned: ask the applicant to sign the receipt for returned materials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handout.py" line="317" />
         <source>已领取，不能重复出件</source>
         <translation>Already collected; it cannot be handed out again</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="275" />
+        <location filename="../../ui/handout.py" line="318" />
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="280" />
+        <location filename="../../ui/handout.py" line="323" />
         <source>未办结，预计%1月%2日办结</source>
         <translation>Not completed yet; expected by %1/%2 (month/day)</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="284" />
+        <location filename="../../ui/handout.py" line="327" />
         <source>未办结</source>
         <translation>Not completed yet</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="285" />
+        <location filename="../../ui/handout.py" line="328" />
         <source>此办件当前状态为“%1”，不能出件</source>
         <translation>This case is “%1”: it cannot be handed out</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="336" />
+        <location filename="../../ui/handout.py" line="379" />
         <source>办结后方可出件：请告知申请人预计办结日期</source>
         <translation>Hand-out only once completed: tell the applicant the expected date</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="340" />
+        <location filename="../../ui/handout.py" line="383" />
         <source>等待读取领取人身份证…</source>
         <translation>Waiting for the collector's ID card…</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="353" />
+        <location filename="../../ui/handout.py" line="396" />
         <source>✓ 领取人与申请人一致</source>
         <translation>✓ The collector is the applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="357" />
+        <location filename="../../ui/handout.py" line="400" />
         <source>✓ 领取人与代办人一致</source>
         <translation>✓ The collector is the agent</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="361" />
+        <location filename="../../ui/handout.py" line="404" />
         <source>✗ 领取人与申请人、代办人均不一致，不能出件</source>
         <translation>✗ The collector is neither the applicant nor the agent: do not hand out</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="365" />
+        <location filename="../../ui/handout.py" line="408" />
         <source>将由系统核对领取人身份</source>
         <translation>The system checks the collector</translation>
     </message>
@@ -1829,7 +1859,7 @@
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../ui/handout.py" line="386" />
+        <location filename="../../ui/handout.py" line="429" />
         <source>✓ 已出件，请领取人在领取回执上签字</source>
         <translation>✓ Handed out; the collector signs the slip</translation>
     </message>
@@ -2533,67 +2563,67 @@
 <context>
     <name>OutcomePanel</name>
     <message>
-        <location filename="../../ui/outcome.py" line="165" />
+        <location filename="../../ui/outcome.py" line="190" />
         <source>办理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="166" />
+        <location filename="../../ui/outcome.py" line="191" />
         <source>请选择办理事项</source>
         <translation>Choose an item</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="171" />
+        <location filename="../../ui/outcome.py" line="196" />
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="174" />
+        <location filename="../../ui/outcome.py" line="199" />
         <source>一次性告知</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="177" />
+        <location filename="../../ui/outcome.py" line="202" />
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="205" />
+        <location filename="../../ui/outcome.py" line="230" />
         <source>补打</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="247" />
+        <location filename="../../ui/outcome.py" line="272" />
         <source>已受理　办件号 %1</source>
         <translation>Accepted   case %1</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="250" />
+        <location filename="../../ui/outcome.py" line="275" />
         <source>已出具一次性告知书　%1</source>
         <translation>One-time notice issued   %1</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="253" />
+        <location filename="../../ui/outcome.py" line="278" />
         <source>不予受理　%1</source>
         <translation>Not accepted   %1</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="259" />
+        <location filename="../../ui/outcome.py" line="284" />
         <source>状态：%1</source>
         <translation>State: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="269" />
+        <location filename="../../ui/outcome.py" line="294" />
         <source>即办件：已当场办结，可直接出件</source>
         <translation>On the spot: completed, ready to hand out</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="273" />
+        <location filename="../../ui/outcome.py" line="298" />
         <source>承诺办结日期：%1（%2个工作日）</source>
         <translation>Promised by %1 (%2 working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="280" />
+        <location filename="../../ui/outcome.py" line="305" />
         <source>办结期限跨入尚未公布节假日安排的年份，日期为预估，请以后续通知为准</source>
         <translation>The deadline falls in a year whose holidays are not published yet; the date is an estimate</translation>
     </message>
@@ -4481,87 +4511,92 @@ Shift+F4</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="225" />
+        <location filename="../../ui/window_intake.py" line="233" />
         <source>本次事项均已办理：打印文书（Ctrl+P）后按 F6 办结</source>
         <translation>All items done: print (Ctrl+P), then F6 to finish</translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="231" />
+        <location filename="../../ui/window_intake.py" line="239" />
         <source>未提交：数据库连接中断。填写内容已保存，恢复连接后请再提交</source>
         <translation>Not sent: the database is unreachable. The form is saved; send again when it is back</translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="270" />
+        <location filename="../../ui/window_intake.py" line="278" />
         <source>办件 %1 待补正材料：请先办理完或清空（Ctrl+L）当前表单，再扫描一次性告知书</source>
         <translation>Case %1 awaits materials: finish or clear (Ctrl+L) the current form, then scan the one-time notice again</translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="316" />
+        <location filename="../../ui/window_intake.py" line="324" />
         <source>补正受理：办件号 %1。请核对补齐的材料（空格 收到 · F8 全部收齐）后受理</source>
         <translation>Completing case %1: check the materials brought (Space received · F8 all received), then accept</translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="333" />
+        <location filename="../../ui/window_intake.py" line="341" />
         <source>已出件：%1，请打印领取回执（Ctrl+P）</source>
         <translation>Handed out: %1; print the slip (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="366" />
+        <location filename="../../ui/window_intake.py" line="358" />
+        <source>已退还原件：%1，请打印退还材料回执（Ctrl+P）</source>
+        <translation>Originals returned: %1. Print the receipt for returned materials (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_intake.py" line="393" />
         <source>已补打 %1（%2），已记录用印</source>
         <translation>Reprinted %1 (%2); the seal use is logged</translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="404" />
+        <location filename="../../ui/window_intake.py" line="431" />
         <source>数据库连接中断：填写的内容已保存在本机，恢复后即可受理</source>
         <translation>Database unreachable: the form is saved on this PC; accept once it is back</translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="408" />
+        <location filename="../../ui/window_intake.py" line="435" />
         <source>请在左侧查找并选择办理事项</source>
         <translation>Find and choose an item on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="410" />
+        <location filename="../../ui/window_intake.py" line="437" />
         <source>此事项已办理</source>
         <translation>This item is done</translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="412" />
+        <location filename="../../ui/window_intake.py" line="439" />
         <source>正在读取材料清单…</source>
         <translation>Loading the materials…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="418" />
+        <location filename="../../ui/window_intake.py" line="445" />
         <source>补正受理（办件号 %1）：仍缺 %2 项材料：%3。收齐后按 Ctrl+Enter 受理</source>
         <translation>Completing case %1: %2 material(s) still missing: %3. Accept with Ctrl+Enter once complete</translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="428" />
+        <location filename="../../ui/window_intake.py" line="455" />
         <source>补正受理（办件号 %1）：材料已补齐，可以受理（Ctrl+Enter）</source>
         <translation>Completing case %1: the materials are complete, ready to accept (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="436" />
+        <location filename="../../ui/window_intake.py" line="463" />
         <source>缺少 %1 项材料：%2。</source>
         <translation>%1 material(s) missing: %2. </translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="441" />
+        <location filename="../../ui/window_intake.py" line="468" />
         <source>（未核验的必要材料按缺少处理，可按 F8 全部收齐）</source>
         <translation>(unchecked required materials count as missing; F8 marks all received) </translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="443" />
+        <location filename="../../ui/window_intake.py" line="470" />
         <source>非必要或按情形的材料缺少不影响受理（Ctrl+Enter）</source>
         <translation>Optional or conditional materials missing do not prevent accepting (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="445" />
+        <location filename="../../ui/window_intake.py" line="472" />
         <source>可出具一次性告知书（Ctrl+G）</source>
         <translation>Issue a one-time notice (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_intake.py" line="448" />
+        <location filename="../../ui/window_intake.py" line="475" />
         <source>材料齐全，可以受理（Ctrl+Enter）</source>
         <translation>Complete: accept (Ctrl+Enter)</translation>
     </message>
@@ -4724,43 +4759,48 @@ Shift+F4</translation>
 <context>
     <name>outcome</name>
     <message>
-        <location filename="../../ui/outcome.py" line="54" />
+        <location filename="../../ui/outcome.py" line="64" />
         <source>不予受理的理由</source>
         <translation>Reason for not accepting</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="56" />
+        <location filename="../../ui/outcome.py" line="66" />
         <source>请选择或填写不予受理的理由（将写入通知书）：</source>
         <translation>Choose or write the reason (printed on the notice):</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="61" />
+        <location filename="../../ui/outcome.py" line="69" />
+        <source>本事项未载明法律依据：请选“其他理由”，写明理由并选择第三十二条的相应项</source>
+        <translation>This item records no legal basis: choose “other reason”, type it and choose the ground of article 32 it rests on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outcome.py" line="84" />
         <source>其他理由（自行填写，须注明依据）</source>
         <translation>Other reason (typed, with its legal ground)</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="63" />
+        <location filename="../../ui/outcome.py" line="86" />
         <source>该理由的依据（必选，将写入通知书）：</source>
         <translation>What the reason rests on (required, printed on the notice):</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="67" />
+        <location filename="../../ui/outcome.py" line="90" />
         <source>请选择依据</source>
         <translation>Choose the ground</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="72" />
+        <location filename="../../ui/outcome.py" line="96" />
         <source>请申请人向以下机关申请（必填）：</source>
         <translation>The applicant is to apply to (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="82" />
-        <location filename="../../ui/outcome.py" line="119" />
+        <location filename="../../ui/outcome.py" line="106" />
+        <location filename="../../ui/outcome.py" line="143" />
         <source>补充说明（可选）</source>
         <translation>Further explanation (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/outcome.py" line="117" />
+        <location filename="../../ui/outcome.py" line="141" />
         <source>不予受理的理由（必填）</source>
         <translation>Reason for not accepting (required)</translation>
     </message>
