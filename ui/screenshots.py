@@ -391,6 +391,11 @@ def _take_screenshots(out_dir: Path, url: str | None) -> list[Path]:
         idle()
         wait_for(lambda: client.checklist.current is not None and client.checklist.current.loaded)
         client.mark_all_received()
+        # the hall keeps two originals seen (户口簿 and the like) to give back at 出件 (R)
+        for m in [m for m in client.checklist.current.materials if m.form == "original_and_copy"][
+            :2
+        ]:
+            m.original = "held"
         client.accept_current()
         idle()
         files.append(grab(client, out_dir / "05-client-accepted-receipt.png"))
@@ -433,7 +438,7 @@ def _take_screenshots(out_dir: Path, url: str | None) -> list[Path]:
         idle()
 
         # hand-out: the accepted case goes through the back office, then is scanned
-        handover_doc = None
+        handover_doc = return_doc = None
         if accepted is not None and accepted.case_no:
             # a promised item scanned before the back office has finished: said plainly with
             # its date, step ③ stays off
@@ -450,10 +455,22 @@ def _take_screenshots(out_dir: Path, url: str | None) -> list[Path]:
             client.card_read(demo_card())
             idle()
             files.append(grab(client, out_dir / "06-client-handout.png"))
+            # the applicant forgot one held original: its tick taken off, it stays held
+            if len(client.handout.original_checks) > 1:
+                client.handout.original_checks[-1][1].setChecked(False)
             client.accept_current()
             idle()
             files.append(grab(client, out_dir / "07-client-handout-done.png"))
             handover_doc = client.handout.preview.content
+            # ... and comes back for it: the delivered case scanned again, 退还原件
+            client.handout.clear()
+            client.code_scanned(accepted.case_no)
+            idle()
+            if client.handout.returns_later():
+                client.handout.request_return()
+                idle()
+                files.append(grab(client, out_dir / "07b-client-originals-returned.png"))
+                return_doc = client.handout.preview.content
 
         # 补正后受理: the one-time notice's barcode is scanned when the materials are brought
         if noticed_case:
@@ -487,6 +504,7 @@ def _take_screenshots(out_dir: Path, url: str | None) -> list[Path]:
             ("11-doc-one-time-notice", notice_doc),
             ("12-doc-rejection", rejection_doc),
             ("13-doc-handover-slip", handover_doc),
+            ("13b-doc-originals-return", return_doc),
         ):
             if doc is not None:
                 files.extend(document_files(doc, out_dir, name))

@@ -39,6 +39,7 @@ SCREENS = (
     "06-client-handout.png",
     "06a-client-handout-unfinished.png",
     "07-client-handout-done.png",
+    "07b-client-originals-returned.png",
     "08-citizen-serving.png",
     "09-citizen-evaluation.png",
     "17-manager-live.png",
@@ -67,6 +68,7 @@ DOCUMENTS = (
     "11-doc-one-time-notice.png",
     "12-doc-rejection.png",
     "13-doc-handover-slip.png",
+    "13b-doc-originals-return.png",
     "34-doc-decision.png",
 )
 
