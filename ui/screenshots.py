@@ -392,10 +392,11 @@ def _take_screenshots(out_dir: Path, url: str | None) -> list[Path]:
         wait_for(lambda: client.checklist.current is not None and client.checklist.current.loaded)
         client.mark_all_received()
         # the hall keeps two originals seen (户口簿 and the like) to give back at 出件 (R)
-        for m in [m for m in client.checklist.current.materials if m.form == "original_and_copy"][
-            :2
-        ]:
-            m.original = "held"
+        current = client.checklist.current
+        if current is not None:
+            both = [m for m in current.materials if m.form == "original_and_copy"]
+            for m in both[:2]:
+                m.original = "held"
         client.accept_current()
         idle()
         files.append(grab(client, out_dir / "05-client-accepted-receipt.png"))

@@ -25,7 +25,7 @@ import hmac
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
-from sqlalchemy import select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from counter import clock
@@ -404,9 +404,12 @@ def issue_decision_in(s: Session, actor: Actor, case: Case, host: str = "") -> I
         created_at=now,
         created_by=actor.staff_id,
     )
+    # The verification code covers the row's id, so the id is taken first and the row
+    # inserted whole: the document table is append-only for the hall's PCs (no UPDATE).
+    doc.id = next_document_id(s)
+    doc.verify_code = make_code(key.key, doc.id, digest)
     s.add(doc)
     s.flush()
-    doc.verify_code = make_code(key.key, doc.id, digest)
     use = record_seal_use(s, actor, seal, case, doc, content.title)
     transition(s, case, actor, CaseState.COMPLETED, "办结", "complete",
                comment=f"{content.title} {reference} 用印", document_id=doc.id,
@@ -422,6 +425,15 @@ def issue_decision_in(s: Session, actor: Actor, case: Case, host: str = "") -> I
     s.flush()
     out = with_seal(replace(content, verify_code=format_code(doc.verify_code)), seal)
     return Issued(out, use.serial, False, case_summary(s, case), changes)
+
+
+def next_document_id(s: Session) -> int:
+    """The id the next document row takes: from the table's sequence on PostgreSQL (nextval:
+    no two sessions get the same), one past the largest on SQLite (its writers are serialised
+    by the file's write lock, which this unit holds)."""
+    if s.get_bind().dialect.name == "postgresql":
+        return int(s.scalar(text("SELECT nextval(pg_get_serial_sequence('document', 'id'))")))
+    return int(s.scalar(select(func.coalesce(func.max(Document.id), 0))) or 0) + 1
 
 
 def issue_decision(rt: Runtime, actor: Actor, case_no: str) -> Issued:

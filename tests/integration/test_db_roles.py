@@ -346,6 +346,31 @@ def test_window_client_works_on_the_app_role(town: Town) -> None:
     assert refused(town.urls["app"], "CREATE TABLE x (id int)")
 
 
+def test_the_back_office_decides_and_seals_on_the_app_role(town: Town) -> None:
+    """A back-office PC signs in with the same app login as a window: review, decision and the
+    seal (the decision's verification code is part of the row it inserts: the document table
+    is append-only for this role)."""
+    from counter import sealkey
+    from counter.services import backoffice, seal
+
+    app = town.rt("app")
+    try:
+        clerk = sign_in(app, "1001", DEMO_PASSWORD, window_number=1).actor
+        case_no = accept_a_case(app, clerk)
+        reviewer = sign_in(app, "2001", DEMO_PASSWORD).actor
+        decider = sign_in(app, "2002", DEMO_PASSWORD).actor
+        keeper = sign_in(app, "3001", DEMO_PASSWORD).actor
+        backoffice.advance_case(app, reviewer, case_no, "first_review", "材料齐全")
+        backoffice.advance_case(app, reviewer, case_no, "review", "同意")
+        backoffice.advance_case(app, decider, case_no, "decide", "同意")
+        issued = seal.issue_decision(app, keeper, case_no)
+        assert sealkey.looks_like_code(issued.content.verify_code)
+        again = seal.reprint(app, keeper, case_no, "decision", reason="原件污损")
+        assert again.verify_code == issued.content.verify_code
+    finally:
+        app.dispose()
+
+
 def test_manager_reads_and_signs_in_but_runs_no_queue(town: Town) -> None:
     mgr = town.rt("manager")
     try:
