@@ -255,7 +255,7 @@ def _check_actor(rt: Runtime, actor: Actor, *roles: str) -> None:
     if actor.device or actor.staff_id is None:
         with rt.unit() as s:
             audit(s, actor, "permission_denied", "backoffice", host=rt.host, device=actor.device)
-        raise PermissionDenied(role="后台工作人员")
+        raise PermissionDenied(role=Bi("后台工作人员", "back-office staff"))
     require_role(rt, actor, *(roles or BACKOFFICE_ROLES))
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from counter.changes import Change
 from counter.documents.model import DocumentContent
-from counter.errors import PermissionDenied
+from counter.errors import Bi, PermissionDenied
 from counter.reports import export, live, queries
 from counter.reports.live import CaseAlert, Floor
 from counter.reports.model import BadEvaluation, Report
@@ -88,7 +88,7 @@ def sign_in(
     if not (signed.actor.has(MANAGER) or signed.actor.has(ADMIN)):
         with rt.unit() as s:
             audit(s, signed.actor, "permission_denied", "manager screen", host=rt.host)
-        raise PermissionDenied(role="大厅管理员、系统管理员")
+        raise PermissionDenied(role=Bi("大厅管理员、系统管理员", "hall manager or administrator"))
     return signed
 
 
@@ -187,7 +187,7 @@ def export_report(
     """Write ``report`` (of the actor's hall) as ``fmt`` (json, csv, xlsx) to ``path``."""
     queries.require_manager(rt, actor)
     if report.hall_id != actor.hall_id:
-        raise PermissionDenied(role="本大厅的大厅管理员")
+        raise PermissionDenied(role=Bi("本大厅的大厅管理员", "this hall's manager"))
     out = Path(path)
     export.write_report(report, out, fmt, progress=progress, cancelled=cancelled)
     return out

@@ -27,7 +27,7 @@ from counter.config import (
     store_password,
     strip_password,
 )
-from counter.errors import CounterError, InvalidInput, KeyringRefused, KeyringUnavailable
+from counter.errors import Bi, CounterError, InvalidInput, KeyringRefused, KeyringUnavailable
 
 SCANNER_TERMINATORS = ("cr", "lf", "crlf")
 
@@ -238,7 +238,7 @@ def check_station(
     known_en = ", ".join(h.code for h in report.halls) or "none"
     if not hall:
         if len(report.halls) != 1:
-            raise UnknownHall(hall="（未指定）", known=known, known_en=known_en)
+            raise UnknownHall(hall=Bi("（未指定）", "(none given)"), known=known, known_en=known_en)
         hall = report.halls[0].code
     found = report.hall(hall.strip().upper()) or report.hall(hall.strip())
     if found is None:

@@ -43,7 +43,7 @@ from counter.domain.refusals import (
     RefusalGround,
     RefusalReason,
 )
-from counter.errors import ConfigError, InvalidInput, PermissionDenied
+from counter.errors import Bi, ConfigError, InvalidInput, PermissionDenied
 from counter.services import auth, calling, catalog, evaluation, handout, intake, seal
 from counter.services.base import CLERK, Actor, Runtime, require_role
 from counter.services.cases import ApplicantInfo, CaseDetail, CaseResult
@@ -208,7 +208,7 @@ def sign_in(rt: Runtime, staff_no: str, password: str, window: int | None) -> De
 
 def _check(rt: Runtime, desk: Desk) -> None:
     if desk.actor.device in ("kiosk", "display", "evaluator"):
-        raise PermissionDenied(role="窗口人员")
+        raise PermissionDenied(role=Bi("窗口人员", "window clerk"))
     require_role(rt, desk.actor, CLERK)
 
 

@@ -132,7 +132,7 @@ def admin_actor(rt: Any, args: Any) -> Any:
     then that file's owner, with the administrator role and no staff number, and every change
     is audited as such. Anything else is refused (:class:`PermissionDenied`, exit 2): the CLI
     never acts as the hall's all-roles system actor for these commands."""
-    from counter.errors import PermissionDenied
+    from counter.errors import Bi, PermissionDenied
     from counter.services.base import ADMIN, Actor
 
     staff_no = getattr(args, "staff", None)
@@ -145,7 +145,12 @@ def admin_actor(rt: Any, args: Any) -> Any:
         ).actor
     path = local_owner_file(rt.url)
     if path is None:
-        raise PermissionDenied(role="系统管理员（请用 --staff 工号 登录）")
+        raise PermissionDenied(
+            role=Bi(
+                "系统管理员（请用 --staff 工号 登录）",
+                "administrator (sign in with --staff STAFF_NO)",
+            )
+        )
     try:
         hall_id = rt.hall_id(getattr(args, "hall", None) or None)
     except Exception:  # noqa: BLE001 - an empty database has no hall yet

@@ -372,7 +372,7 @@ def set_hall_settings(
         elif key in DEFAULT_HALL_SETTINGS:
             checked[key] = settings_form.check_value(key, value)
         else:
-            raise InvalidInput("未知的设置项", field=key)
+            raise InvalidInput(Bi("未知的设置项", "no such setting"), field=key)
     with rt.unit() as s:
         hall = _hall(s, actor, hall_code)
         before = merged(hall.settings)
@@ -992,7 +992,9 @@ def save_village_point(
     with rt.unit() as s:
         town = load_hall(s, actor.hall_id)
         if town.parent_id is not None:
-            raise PermissionDenied(role="镇便民服务中心的系统管理员")
+            raise PermissionDenied(
+                role=Bi("镇便民服务中心的系统管理员", "the town hall's administrator")
+            )
         h = s.scalars(select(Hall).where(Hall.code == code)).first()
         if h is None:
             h = Hall(code=code, name=name, kind="village", parent_id=town.id,

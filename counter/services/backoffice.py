@@ -327,7 +327,7 @@ def resume_case(rt: Runtime, actor: Actor, case_no: str, note: str = "") -> Case
         ):
             from counter.errors import PermissionDenied
 
-            raise PermissionDenied(role="后台审核人员")
+            raise PermissionDenied(role=Bi("后台审核人员", "back-office reviewer"))
         change, days = resume_in(s, actor, case, note)
         summary = case_summary(s, case)
     warnings = (f"办理时限顺延{days}个工作日",) if days else ()

@@ -72,6 +72,13 @@ ROLE_NAMES_ZH = {
     MANAGER: "大厅管理员",
     ADMIN: "系统管理员",
 }
+ROLE_NAMES_EN = {
+    CLERK: "window clerk",
+    REVIEWER: "back-office reviewer",
+    SEAL_KEEPER: "seal keeper",
+    MANAGER: "hall manager",
+    ADMIN: "administrator",
+}
 
 
 @dataclass(frozen=True)
@@ -333,4 +340,9 @@ def require_role(rt: Runtime, actor: Actor, *roles: str) -> None:
         return
     with rt.unit() as s:
         audit(s, actor, "permission_denied", ",".join(roles), host=rt.host)
-    raise PermissionDenied(role="、".join(ROLE_NAMES_ZH.get(r, r) for r in roles))
+    raise PermissionDenied(
+        role=Bi(
+            "、".join(ROLE_NAMES_ZH.get(r, r) for r in roles),
+            " or ".join(ROLE_NAMES_EN.get(r, r) for r in roles),
+        )
+    )

@@ -342,7 +342,7 @@ def require_window_actor(rt: Runtime, actor: Actor) -> None:
     if actor.device in ("kiosk", "display", "evaluator"):
         with rt.unit() as s:
             audit(s, actor, "permission_denied", "window action", host=rt.host, device=actor.device)
-        raise PermissionDenied(role="窗口人员")
+        raise PermissionDenied(role=Bi("窗口人员", "window clerk"))
     require_role(rt, actor, CLERK)
 
 
@@ -405,7 +405,7 @@ def require_staff_reader(rt: Runtime, actor: Actor) -> None:
     if actor.device in ("kiosk", "display", "evaluator") or actor.staff_id is None:
         with rt.unit() as s:
             audit(s, actor, "permission_denied", "case read", host=rt.host, device=actor.device)
-        raise PermissionDenied(role="工作人员")
+        raise PermissionDenied(role=Bi("工作人员", "staff member"))
     require_role(rt, actor, *CASE_READERS)
 
 

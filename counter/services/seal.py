@@ -723,7 +723,7 @@ def verify_document(rt: Runtime, actor: Actor | None, code: str) -> Verification
     if len(code or "") > 200:
         raise InvalidInput("核验码过长", field="code")
     if actor is not None and actor.device in ("display",):
-        raise PermissionDenied(role="工作人员")
+        raise PermissionDenied(role=Bi("工作人员", "staff member"))
     with rt.unit() as s:
         result = verify_in(s, code)
         audit(s, actor, "document_verify", result.reference or result.code[:20], host=rt.host,
