@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+from pathlib import Path
 
 from counter.config import StationConfig, resolve_database_url
 from counter.errors import Bi, ConfigError, CounterError
@@ -79,12 +80,39 @@ def check_database_url(url: str) -> None:
                 raise DatabaseCorrupt(Bi(f"{file} 不是 SQLite 数据库", f"{file} is not SQLite"))
 
 
+def _missing_sqlite_file(url: str) -> bool:
+    """``url`` names a SQLite file that does not exist (in-memory databases never do)."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        parsed = make_url(url)
+    except Exception:  # noqa: BLE001 - an unparsable URL is refused elsewhere, with its reason
+        return False
+    if not parsed.drivername.startswith("sqlite"):
+        return False
+    name = parsed.database or ""
+    if not name or name == ":memory:" or name.startswith("file:"):
+        return False
+    return not Path(name).exists()
+
+
 def runtime(args: argparse.Namespace | None = None, *, check_schema: bool = True) -> Runtime:
     """A runtime on the database the arguments / environment / config name.
 
     With ``check_schema`` a database that is not migrated to the current revision is refused with
     a message that says which command fixes it."""
     url = database_url(args)
+    if check_schema:
+        missing = _missing_sqlite_file(url)
+        if missing:  # opening it would create an empty file and then call it "out of date"
+            raise ConfigError(
+                Bi(
+                    "数据库文件不存在；新建请运行 counter db upgrade（演示大厅：counter demo）",
+                    "no such database file: create it with `counter db upgrade` "
+                    "(the demo hall: `counter demo`)",
+                ),
+                what=_safe(url),
+            )
     rt = Runtime(url)
     if check_schema:
         from sqlalchemy.exc import DBAPIError
@@ -105,8 +133,8 @@ def runtime(args: argparse.Namespace | None = None, *, check_schema: bool = True
             rt.dispose()
             raise ConfigError(
                 Bi(
-                    "数据库版本不是最新，请先运行 counter db upgrade",
-                    "run `counter db upgrade` first",
+                    "数据库尚未初始化或版本不是最新，请先运行 counter db upgrade",
+                    "the database has no tables yet or is out of date: run `counter db upgrade`",
                 ),
                 what=_safe(url),
             )

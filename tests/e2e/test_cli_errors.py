@@ -491,3 +491,12 @@ def test_numbers_out_of_range_are_refused(
         assert caught.value.message_en.endswith("a number is out of range")
     finally:
         rt.dispose()
+
+
+def test_a_missing_sqlite_file_is_said_and_not_created(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = tmp_path / "nothing-here.sqlite3"
+    rc, _out, err = run(capsys, "queue", "status", "--db", f"sqlite:///{db}")
+    assert_one_error(rc, err, zh="数据库文件不存在", en="no such database file")
+    assert not db.exists()  # not created empty, to be called "out of date" next time
