@@ -160,7 +160,7 @@ def _call(args: argparse.Namespace) -> int:
         status = window_status(rt, actor, args.window)
         if status.state != W_OPEN:
             open_window(rt, actor, args.window)
-        for _ in range(1 if args.ticket else max(args.repeat, 0)):
+        for n in range(1 if args.ticket else max(args.repeat, 0)):
             result: TicketResult | None
             if args.ticket:
                 if status.current_ticket_id is not None:
@@ -169,6 +169,12 @@ def _call(args: argparse.Namespace) -> int:
             else:
                 result = call_next(rt, actor, args.window, finish_current=True)
             if result is None:
+                # said, so a script (or a person) can tell "nobody" from "called"
+                print(
+                    f"{args.window}号窗口没有等候的号（已叫 {n} 位）/ "
+                    f"nobody is waiting for window {args.window} ({n} called)",
+                    file=sys.stderr,
+                )
                 break
             t = result.ticket
             print_json(
