@@ -12,6 +12,7 @@ from counter.domain.screens import SCREEN_SETTING_DEFAULTS
 DEFAULT_HALL_SETTINGS: dict[str, Any] = {
     **QUEUE_SETTING_DEFAULTS,  # recall limit, no-show policy, weights, appointment window ...
     **SCREEN_SETTING_DEFAULTS,  # kiosk, hall display, window displays, spoken calls
+    "target_wait_minutes": 15,  # 目标等候时间：报表里“N分钟内叫号占比”的 N
     "evaluation_days": 3,  # 补评期限（天）
     "warn_days": 1,  # 临期预警：到期前 N 个工作日
     "yellow_grace_days": 0,  # 环节超时 N 个工作日后亮黄牌

@@ -47,6 +47,8 @@ LABELS: dict[str, tuple[str, str, str]] = {
     "signature": ("落款", "Signature line", "documents"),
     "seal_choice": ("落款用章", "Seal on documents", "documents"),
     "contact_phone": ("咨询电话", "Contact phone", "documents"),
+    "window_seal": ("窗口文书用章", "Seal on window documents", "documents"),
+    "signoff": ("不盖章文书的落款单位（空：中心名称）", "Sign-off of unsealed documents", "documents"),
     "backoffice": ("后台审批（村便民服务点）", "Back office of a village point", "documents"),
     # deadlines
     "warn_days": ("临期预警（到期前工作日）", "Warning: working days before", "deadlines"),
@@ -104,6 +106,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "backoffice": ("town", "own"),
     "kiosk_print_failure": ("show", "void"),
     "voice_mode": ("auto", "tts", "recorded", "silent"),
+    "window_seal": ("acceptance", "approval"),
 }
 
 #: How a choice is named on the screen: key → value → Chinese words.
@@ -112,6 +115,7 @@ CHOICE_LABELS: dict[str, dict[str, str]] = {
     "backoffice": {"town": "由镇后台审批", "own": "本点自行审批"},
     "kiosk_print_failure": {"show": "在屏幕上显示号码", "void": "作废号票"},
     "voice_mode": {"auto": "自动", "tts": "语音合成", "recorded": "录音片段", "silent": "静音"},
+    "window_seal": {"acceptance": "受理专用章", "approval": "行政审批专用章"},
 }
 
 #: List keys edited as lines of text (one name a line), each line a non-empty name.
@@ -130,6 +134,7 @@ BOUNDS: dict[str, tuple[int, int]] = {
     "voice_volume": (0, 100),
     "voice_repeat": (0, 5),
     "recall_limit": (0, 20),
+    "target_wait_minutes": (1, 240),
 }
 
 

@@ -127,6 +127,7 @@ EN = {
     "公章图片已更新": "Seal image updated",
     "设置已保存": "Settings saved",
     "重新排队": "Queue again",
+    "受理专用章": "Acceptance seal",
     "作废": "Void",
     "由镇后台审批": "Decided by the town back office",
     "本点自行审批": "Decided at the point itself",
@@ -187,7 +188,7 @@ DYNAMIC = {
     "kinds": ["行政许可", "公共服务", "行政确认", "行政给付", "其他权力"],
     "checklist": ["容缺/按情形"],
     "settings": ["重新排队", "作废", "由镇后台审批", "本点自行审批", "在屏幕上显示号码", "作废号票",
-                 "自动", "语音合成", "录音片段", "静音"],  # fmt: skip
+                 "自动", "语音合成", "录音片段", "静音", "受理专用章", "行政审批专用章"],  # fmt: skip
 }
 
 # The same Chinese word in another sense: (context, source) -> English.

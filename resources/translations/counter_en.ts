@@ -4966,5 +4966,5 @@ Shift+F4</translation>
         <source>静音</source>
         <translation>Silent</translation>
     </message>
-</context>
+<message><source>受理专用章</source><translation>Acceptance seal</translation></message><message><source>行政审批专用章</source><translation>Administrative approval seal</translation></message></context>
 </TS>
