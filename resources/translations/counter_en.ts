@@ -2437,17 +2437,22 @@
         <translation>Same weekday last week, same time: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/live.py" line="385" />
+        <location filename="../../ui/manager/live.py" line="386" />
+        <source>%1 分钟</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manager/live.py" line="387" />
         <source>目标 %1 分钟内</source>
         <translation>Target: within %1 min</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/live.py" line="395" />
+        <location filename="../../ui/manager/live.py" line="397" />
         <source>其中红牌 %1</source>
         <translation>Red cards: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/manager/live.py" line="405" />
+        <location filename="../../ui/manager/live.py" line="407" />
         <source>其中逾期 %1</source>
         <translation>Late: %1</translation>
     </message>
@@ -4966,5 +4971,13 @@ Shift+F4</translation>
         <source>静音</source>
         <translation>Silent</translation>
     </message>
-<message><source>受理专用章</source><translation>Acceptance seal</translation></message><message><source>行政审批专用章</source><translation>Administrative approval seal</translation></message></context>
+    <message>
+        <source>受理专用章</source>
+        <translation>Acceptance seal</translation>
+    </message>
+    <message>
+        <source>行政审批专用章</source>
+        <translation>Administrative approval seal</translation>
+    </message>
+</context>
 </TS>

@@ -381,7 +381,9 @@ class LiveView(QWidget):
         if longest is not None:
             longest += (now - f.at).total_seconds() / 60
         self.k_longest.set(
-            hms(longest * 60) if longest is not None else "—",
+            # in whole minutes, the unit of the target beside it (an mm:ss reading of 00:25
+            # next to "within 15 minutes" was read as 25 minutes)
+            (self.tr("%1 分钟").replace("%1", str(int(longest))) if longest is not None else "—"),
             self.tr("目标 %1 分钟内").replace("%1", str(f.target_wait_minutes)),
             "warn" if (longest or 0) > f.target_wait_minutes else "",
         )
