@@ -107,10 +107,28 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     tr.set_defaults(func=_transfer)
 
 
+def _hall_code(args: argparse.Namespace) -> str | None:
+    """``--hall``, else — when the database is the PC's own (neither ``--db`` nor
+    ``COUNTER_DATABASE_URL``) — the hall this PC
+    was set up for (``counter setup``), else None (the first hall)."""
+    if getattr(args, "hall", None):
+        return str(args.hall)
+    import os
+
+    if getattr(args, "db", None) or os.environ.get("COUNTER_DATABASE_URL"):
+        return None
+    from counter.config import StationConfig
+
+    try:
+        return StationConfig.load().hall
+    except Exception:  # noqa: BLE001 - an unreadable config is reported by the commands using it
+        return None
+
+
 def _open(args: argparse.Namespace) -> tuple[Runtime, Actor]:
     rt = runtime(args)
     try:
-        hall_id = rt.hall_id(getattr(args, "hall", None))
+        hall_id = rt.hall_id(_hall_code(args))
     except Exception:
         rt.dispose()
         raise

@@ -48,7 +48,11 @@ LABELS: dict[str, tuple[str, str, str]] = {
     "seal_choice": ("落款用章", "Seal on documents", "documents"),
     "contact_phone": ("咨询电话", "Contact phone", "documents"),
     "window_seal": ("窗口文书用章", "Seal on window documents", "documents"),
-    "signoff": ("不盖章文书的落款单位（空：中心名称）", "Sign-off of unsealed documents", "documents"),
+    "signoff": (
+        "不盖章文书的落款单位（空：中心名称）",
+        "Sign-off of unsealed documents",
+        "documents",
+    ),
     "backoffice": ("后台审批（村便民服务点）", "Back office of a village point", "documents"),
     # deadlines
     "warn_days": ("临期预警（到期前工作日）", "Warning: working days before", "deadlines"),
