@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, text
 
 from counter.changes import PUBLIC_CHANGE_PREFIXES
-from counter.errors import ConfigError, InvalidInput
+from counter.errors import Bi, ConfigError, Conflict, InvalidInput
 
 Schema = Mapping[str, Sequence[str]]
 
@@ -400,10 +400,15 @@ def create_login(
     job: str,
     password: str | None,
     prefix: str = DEFAULT_PREFIX,
+    *,
+    change_job: bool = False,
 ) -> str:
     """Create (or update) the login ``name`` for a PC of ``job``: member of that job's group
     only. The password is sent as a SCRAM verifier computed on this PC, so it never travels
-    or lands in the server's log in clear; None makes a login for client certificates only."""
+    or lands in the server's log in clear; None makes a login for client certificates only.
+
+    An existing login of another job is moved to ``job`` only with ``change_job`` (a typo in
+    a login name must not turn a window PC's login into a kiosk's): else :class:`Conflict`."""
     _require_postgres(conn)
     if job not in JOB_KIND:
         raise InvalidInput(field=f"岗位 {job}（可选：{'、'.join(JOB_KIND)}）")
@@ -424,6 +429,26 @@ def create_login(
         )
         secret = _literal(verifier.decode("ascii"))
     exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": name}).first()
+    if exists and not change_job:
+        others = [
+            str(r[0])
+            for r in conn.execute(
+                text(
+                    "SELECT g.rolname FROM pg_auth_members m "
+                    "JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles u ON u.oid = m.member "
+                    "WHERE u.rolname = :n AND g.rolname = ANY(:groups) AND g.rolname <> :group"
+                ),
+                {"n": name, "groups": [role_name(k, prefix) for k in KINDS], "group": group},
+            )
+        ]
+        if others:
+            raise Conflict(
+                what=Bi(
+                    f"登录名 {name} 已属于 {'、'.join(others)}；确要改为 {group}，请加 --change-job",
+                    f"login {name} already belongs to {', '.join(others)}; "
+                    f"to move it to {group}, add --change-job",
+                )
+            )
     verb = "ALTER" if exists else "CREATE"
     conn.exec_driver_sql(
         f"{verb} ROLE {ident(name)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE "

@@ -44,6 +44,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     lg.add_argument("--password-stdin", action="store_true", help="从标准输入读取密码")
     lg.add_argument("--no-password", action="store_true", help="不设密码（只用客户端证书登录）")
     lg.add_argument("--prefix", default=None, help="角色名前缀（默认 counter_）")
+    lg.add_argument(
+        "--change-job",
+        action="store_true",
+        help="已有的登录名改属另一岗位 / move an existing login to another job",
+    )
     lg.set_defaults(func=_login)
 
     b = s.add_parser(
@@ -165,7 +170,9 @@ def _login(args: argparse.Namespace) -> int:
     engine = make_engine(url)
     try:
         with engine.begin() as conn:
-            group = create_login(conn, args.name, args.job, password, prefix)
+            group = create_login(
+                conn, args.name, args.job, password, prefix, change_job=args.change_job
+            )
     finally:
         engine.dispose()
     print(f"登录名 {args.name} 属于 {group} / login {args.name} is in {group}")

@@ -427,6 +427,25 @@ def test_upgrade_applies_the_grants_again(town: Town) -> None:
         engine.dispose()
 
 
+def test_an_existing_login_changes_job_only_when_asked(town: Town) -> None:
+    from counter.errors import Conflict
+
+    login = f"{town.prefix}app_pc"
+    admin = create_engine(normalise_url(town.admin_url))
+    try:
+        with admin.begin() as conn:  # the same job again: the password renewed, nothing moved
+            assert create_login(conn, login, "window", LOGIN_PASSWORD, town.prefix).endswith("app")
+        with pytest.raises(Conflict) as caught, admin.begin() as conn:
+            create_login(conn, login, "kiosk", LOGIN_PASSWORD, town.prefix)
+        assert "--change-job" in caught.value.message_en
+        assert not refused(town.urls["app"], "SELECT count(*) FROM service_case")  # still a window
+        with admin.begin() as conn:
+            create_login(conn, login, "kiosk", LOGIN_PASSWORD, town.prefix, change_job=True)
+        assert refused(town.urls["app"], "SELECT count(*) FROM service_case")  # now a kiosk
+    finally:
+        admin.dispose()
+
+
 def test_login_password_is_stored_as_a_scram_verifier(town: Town) -> None:
     login = make_url(town.urls["kiosk"]).username
     (stored,) = rows(town.admin_url, f"SELECT rolpassword FROM pg_authid WHERE rolname = '{login}'")
