@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
+from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from counter.errors import PasswordChangeRequired
@@ -16,8 +19,38 @@ from counter.services.base import Runtime
 from db.models import AuditLog, Hall, Queue, Window, WindowQueue
 from tests.e2e.test_admin_cli import counter
 
+ROOT = Path(__file__).resolve().parents[2]
 ADMIN_PW = "first-admin-1"
 CLERK_PW = "clerk-temp-1"
+
+
+# The documented steps (README "In short", docs/deployment.md §2), each run below with --db.
+HALL_CREATE = ("hall", "create", "QS", "--name", "青山镇便民服务中心", "--address",
+               "青山镇人民路1号", "--phone", "0571-88886000", "--windows", "3")  # fmt: skip
+FIRST_ADMIN = ("setup", "--first-admin", "9001", "--admin-name", "李管理", "--hall", "QS")
+CATALOG = ("catalog", "import", "db/seed/catalogue.json", "--yes", "--staff", "9001")
+CALENDAR = ("calendar", "seed", "--staff", "9001")
+STAFF_ADD = ("staff", "add", "--no", "1001", "--name", "王丽", "--roles", "clerk", "--hall", "QS",
+             "--staff", "9001")  # fmt: skip
+DOCUMENTED = (HALL_CREATE, FIRST_ADMIN, CATALOG, CALENDAR, STAFF_ADD)
+
+
+def _documented_steps(path: Path) -> list[tuple[str, ...]]:
+    """The ``counter`` commands of the code block that sets ``TOWN=`` in ``path``, without
+    ``--db $TOWN`` and the comments."""
+    text = path.read_text(encoding="utf-8")
+    block = next(b for b in text.split("```") if "TOWN=" in b)
+    steps = []
+    for line in block.replace("\\\n", " ").splitlines():
+        words = shlex.split(line, comments=True)
+        if words[:1] == ["counter"] and words[1] not in ("db",):
+            steps.append(tuple(w for w in words[1:] if w not in ("--db", "$TOWN")))
+    return steps
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/deployment.md"])
+def test_the_documents_give_the_steps_this_test_runs(doc: str) -> None:
+    assert _documented_steps(ROOT / doc) == list(DOCUMENTED)
 
 
 def _refused_without_sign_in(db: str) -> bool:
@@ -50,12 +83,10 @@ def test_the_newcomers_path_from_an_empty_database(db_url: str) -> None:
                    check=False)  # fmt: skip
     assert proc.returncode == 1 and "时区" in proc.stderr
     # The hall, bootstrapped without a sign-in: queue A and three windows serving it.
-    out = counter("hall", "create", "QS", "--name", "青山镇便民服务中心", "--address",
-                  "青山镇人民路1号", "--phone", "0571-88886000", "--windows", "3", db=db).stdout  # fmt: skip
+    out = counter(*HALL_CREATE, db=db).stdout  # fmt: skip
     assert "QS" in out and "A 综合受理" in out and "3号综合窗口" in out
     # The first administrator, on this hall (no job named: the administrator's PC).
-    out = counter("setup", "--first-admin", "9001", "--admin-name", "李管理", "--hall", "QS",
-                  db=db, password=ADMIN_PW).stdout  # fmt: skip
+    out = counter(*FIRST_ADMIN, db=db, password=ADMIN_PW).stdout  # fmt: skip
     assert "9001" in out
     # Now that a hall exists, another needs an administrator's sign-in.
     if _refused_without_sign_in(db):
@@ -67,13 +98,11 @@ def test_the_newcomers_path_from_an_empty_database(db_url: str) -> None:
                    check=False, password=ADMIN_PW)  # fmt: skip
     assert proc.returncode == 1 and "已存在" in proc.stderr
     # Everything else through the administrative commands, signed in.
-    out = counter("catalog", "import", "db/seed/catalogue.json", "--yes", "--staff", "9001",
-                  db=db, password=ADMIN_PW).stdout  # fmt: skip
+    out = counter(*CATALOG, db=db, password=ADMIN_PW).stdout  # fmt: skip
     assert "228" in out
-    counter("calendar", "seed", "--staff", "9001", db=db, password=ADMIN_PW)
-    counter("staff", "add", "--no", "1001", "--name", "王丽", "--roles", "clerk", "--hall", "QS",
-            "--password-stdin", "--staff", "9001", db=db, stdin=CLERK_PW + "\n",
-            password=ADMIN_PW)  # fmt: skip
+    counter(*CALENDAR, db=db, password=ADMIN_PW)
+    # the documented step asks the clerk's password; a script gives it on standard input
+    counter(*STAFF_ADD, "--password-stdin", db=db, stdin=CLERK_PW + "\n", password=ADMIN_PW)
     out = counter("setup", "--job", "window", "--hall", "QS", "--window", "1", db=db).stdout
     assert "1号综合窗口" in out
     ticket = json.loads(counter("queue", "issue", "--queue", "A", "--hall", "QS", db=db).stdout)
