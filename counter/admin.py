@@ -15,7 +15,8 @@ holding what the console shows after the change, and the change events it emitte
 - staff: :func:`staff_list`, :func:`add_staff`, :func:`set_staff_active`,
   :func:`reset_password` (must change at next sign-in), :func:`unlock`, :func:`set_roles`,
   :func:`set_staff_hall` — never the last administrator;
-- hall settings: :func:`hall_settings`, :func:`set_hall_settings`;
+- hall settings: :func:`hall_settings`, :func:`set_hall_settings`; a new town hall:
+  :func:`create_hall` (without a sign-in only on a database with no town hall yet);
 - windows and queues: :func:`floor`, :func:`set_window_queues`, :func:`save_window`,
   :func:`save_queue`;
 - calendar: :func:`calendar_year`, :func:`mark_day`, :func:`unmark_day`,
@@ -308,6 +309,22 @@ def save_queue(
         rt, actor, prefix, name=name, opens_at=opens_at, closes_at=closes_at,
         daily_cap=daily_cap, active=active, new_prefix=new_prefix, hall_code=hall_code,
     )  # fmt: skip
+
+
+def create_hall(
+    rt: Runtime, actor: Actor | None, code: str, *, name: str, address: str = "",
+    phone: str = "", timezone: str = "Asia/Shanghai", windows: int = 1,
+) -> Floor:  # fmt: skip
+    """A new town hall with queue A and ``windows`` windows; ``actor`` None only while the
+    database has no town hall (see :func:`counter.services.admin.create_hall`)."""
+    return svc.create_hall(
+        rt, actor, code, name=name, address=address, phone=phone, timezone=timezone,
+        windows=windows,
+    )  # fmt: skip
+
+
+def has_town_hall(rt: Runtime) -> bool:
+    return svc.has_town_hall(rt)
 
 
 # -- calendar ----------------------------------------------------------------------------------

@@ -1,4 +1,10 @@
-"""``counter hall show|set``: a hall's settings for scripts, as a signed-in administrator.
+"""``counter hall create|show|set|numbers``: a hall and its settings for scripts, as a signed-in
+administrator.
+
+``counter hall create CODE --name NAME [--address A] [--phone P] [--timezone TZ] [--windows N]``
+makes a town hall (a real one, not a demo) with queue A 综合受理 and N windows serving it; on a
+database with no town hall yet it needs no sign-in (the hall's IT person bootstraps it, then
+``counter setup --first-admin``), afterwards only an administrator (``--staff``) may.
 
 ``counter hall set KEY=VALUE ...`` takes the hall's columns (``name``, ``address``, ``phone``,
 ``timezone``) and any key of the hall settings (:mod:`counter.domain.settings_form`: each value
@@ -15,7 +21,7 @@ import argparse
 import json
 
 from counter.bootstrap import runtime
-from counter.commands.common import add_admin_argument, admin_actor, refusing
+from counter.commands.common import add_admin_argument, admin_actor, at_least, refusing
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -31,6 +37,16 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     st.add_argument("--hall", metavar="CODE")
     add_admin_argument(st)
     st.set_defaults(func=refusing(_set))
+    cr = s.add_parser("create", parents=[common], help="新建镇便民服务中心（空数据库可免登录）")
+    cr.add_argument("code", metavar="CODE", help="大厅编码，如 QS")
+    cr.add_argument("--name", required=True, help="名称，如 青山镇便民服务中心")
+    cr.add_argument("--address", default="")
+    cr.add_argument("--phone", default="")
+    cr.add_argument("--timezone", default="Asia/Shanghai")
+    cr.add_argument("--windows", type=at_least(1, 999), default=1, metavar="N",
+                    help="综合窗口数（默认 1），都办理 A 综合受理")  # fmt: skip
+    add_admin_argument(cr)
+    cr.set_defaults(func=refusing(_create))
     nu = s.add_parser("numbers", parents=[common], help="文号序列：查看或设置下一个号")
     nu.add_argument("--hall", metavar="CODE")
     nu.add_argument("--year", type=int, help="年度（默认：本年）")
@@ -39,6 +55,31 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     nu.add_argument("--json", action="store_true")
     add_admin_argument(nu)
     nu.set_defaults(func=refusing(_numbers))
+
+
+def _create(args: argparse.Namespace) -> int:
+    from counter import admin
+
+    rt = runtime(args)
+    try:
+        # No sign-in while the database has no town hall (the service checks again, locked).
+        actor = (
+            admin_actor(rt, argparse.Namespace(staff=args.staff, hall=None))
+            if args.staff or admin.has_town_hall(rt)
+            else None
+        )
+        floor = admin.create_hall(
+            rt, actor, args.code, name=args.name, address=args.address, phone=args.phone,
+            timezone=args.timezone, windows=args.windows,
+        )  # fmt: skip
+    finally:
+        rt.dispose()
+    print(f"已建立大厅 / hall created: {floor.hall_code} {args.name.strip()}")
+    for q in floor.queues:
+        print(f"  队列 / queue {q.prefix} {q.name}")
+    for w in floor.windows:
+        print(f"  窗口 / window {w.number} {w.name}")
+    return 0
 
 
 def _show(args: argparse.Namespace) -> int:

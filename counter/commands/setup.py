@@ -123,7 +123,9 @@ def run(args: argparse.Namespace) -> int:
         password = sys.stdin.readline().rstrip("\n") or None
     elif remote and password is None and url and make_url(url).username and sys.stdin.isatty():
         password = getpass.getpass("数据库密码 / database password (empty: none): ") or None
-    job = check_job(args.job or cfg.job)
+    # The first administrator's set-up names no job: this PC is then the administrator's
+    # (``manager``: no window number needed), not a window client.
+    job = check_job(args.job or cfg.job or ("manager" if args.first_admin else None))
     hall = args.hall if args.hall is not None else cfg.hall
     window = args.window if args.window is not None else cfg.window
     apply_devices(cfg, args)

@@ -24,7 +24,7 @@ from counter import clock
 from counter.changes import Change, emit
 from counter.domain import settings_form
 from counter.domain.settings import DEFAULT_HALL_SETTINGS, merged
-from counter.domain.text import check_text
+from counter.domain.text import check_code, check_text
 from counter.errors import Bi, Conflict, InvalidInput, NotFound, PermissionDenied
 from counter.services import auth
 from counter.services.base import ADMIN, Actor, Runtime, audit, require_role
@@ -572,15 +572,7 @@ def save_window(
             select(Window).where(Window.hall_id == hall.id, Window.number == int(number))
         ).first()
         if win is None:
-            win = Window(hall_id=hall.id, number=int(number), name=name, state="closed")
-            s.add(win)
-            s.flush()
-            first = s.scalars(
-                select(Queue).where(Queue.hall_id == hall.id, Queue.active.is_(True))
-                .order_by(Queue.sort)
-            ).first()  # fmt: skip
-            if first is not None:
-                s.add(WindowQueue(window_id=win.id, queue_id=first.id, weight=1))
+            win = _new_window(s, hall, int(number), name)
         else:
             if not active and win.current_ticket_id is not None:
                 raise Conflict(what=f"{number}号窗口正在办理，不能停用")
@@ -595,6 +587,28 @@ def save_window(
             Change("hall.windows", hall.id, {**line_payload(s, {}, win), "window": win.number}),
         )
         return _floor(s, hall, (change,))
+
+
+def _new_window(s: Session, hall: Hall, number: int, name: str) -> Window:
+    """A new (closed) window ``number`` of ``hall`` serving the hall's first active queue."""
+    win = Window(hall_id=hall.id, number=number, name=name, state="closed")
+    s.add(win)
+    s.flush()
+    first = s.scalars(
+        select(Queue).where(Queue.hall_id == hall.id, Queue.active.is_(True)).order_by(Queue.sort)
+    ).first()
+    if first is not None:
+        s.add(WindowQueue(window_id=win.id, queue_id=first.id, weight=1))
+    return win
+
+
+def _new_queue(s: Session, hall: Hall, prefix: str, name: str) -> Queue:
+    """A new queue ``prefix`` of ``hall``, sorted after its others."""
+    q = Queue(hall_id=hall.id, prefix=prefix, name=name,
+              sort=int(s.scalar(select(func.count()).select_from(Queue)
+                                .where(Queue.hall_id == hall.id)) or 0))  # fmt: skip
+    s.add(q)
+    return q
 
 
 def _time(value: dt.time | str | None, field: str) -> dt.time | None:
@@ -642,10 +656,7 @@ def save_queue(
         today = local_day(hall, clock.now())
         q = s.scalars(select(Queue).where(Queue.hall_id == hall.id, Queue.prefix == prefix)).first()
         if q is None:
-            q = Queue(hall_id=hall.id, prefix=target, name=name,
-                      sort=int(s.scalar(select(func.count()).select_from(Queue)
-                                        .where(Queue.hall_id == hall.id)) or 0))  # fmt: skip
-            s.add(q)
+            q = _new_queue(s, hall, target, name)
         else:
             counter = s.get(TicketCounter, (q.id, today))
             if target != prefix:
@@ -917,6 +928,87 @@ def reload_national_year(rt: Runtime, actor: Actor, year: int) -> CalendarYearVi
         audit(s, actor, "calendar_reload", str(year), host=rt.host)
         emit(s, Change("calendar.changed", actor.hall_id, {"year": year}))
     return calendar_year(rt, actor, year)
+
+
+# --------------------------------------------------------------------------------------------
+# A new town hall
+# --------------------------------------------------------------------------------------------
+
+NEW_HALL_QUEUE = ("A", "综合受理")  # the queue a new hall starts with; its windows serve it
+
+
+def has_town_hall(rt: Runtime) -> bool:
+    """Whether the database holds a town hall (便民服务中心) yet; an empty one is bootstrapped
+    by :func:`create_hall` without a sign-in."""
+    with rt.unit(read_only=True) as s:
+        return _town_hall_exists(s)
+
+
+def _town_hall_exists(s: Session) -> bool:
+    return s.scalars(select(Hall.id).where(Hall.parent_id.is_(None)).limit(1)).first() is not None
+
+
+def create_hall(
+    rt: Runtime,
+    actor: Actor | None,
+    code: str,
+    *,
+    name: str,
+    address: str = "",
+    phone: str = "",
+    timezone: str = "Asia/Shanghai",
+    windows: int = 1,
+) -> Floor:
+    """A new town hall (便民服务中心) ``code`` — a real one: not a demo hall, its documents are
+    real — with queue A 综合受理 and ``windows`` integrated windows 1..N serving it (the
+    administrator then sets hours, caps, more queues and the seal in the console).
+
+    Without an actor (``counter hall create`` on a new database, before the first
+    administrator exists) it is allowed only while the database holds no town hall at all;
+    afterwards only an administrator may create another (:class:`PermissionDenied`). On
+    PostgreSQL the hall table is locked before that check, so two bootstraps at the same
+    instant make one hall, and the second is refused (SQLite serialises its writers already).
+    Audited (``hall_create``) and announced (``hall.settings``)."""
+    code = check_code(code, Bi("大厅编码", "hall code"), max_len=32)
+    name = check_text(name, Bi("大厅名称", "hall name"), max_len=120, name=True)
+    address = check_text(address, Bi("地址", "address"), max_len=200, required=False)
+    phone = check_text(phone, Bi("电话", "phone"), max_len=40, required=False)
+    timezone = timezone.strip()
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput("未知时区（如 Asia/Shanghai）", field="timezone") from None
+    if isinstance(windows, bool) or not 1 <= int(windows) <= 999:
+        raise InvalidInput("窗口数应为1至999", field="windows")
+    if actor is not None:
+        require_admin(rt, actor)
+    import secrets
+
+    from sqlalchemy import text
+
+    with rt.unit() as s:
+        if rt.is_postgres:
+            # Two bootstraps at the same instant: the second waits here, then sees the first's
+            # hall and is refused without a sign-in.
+            s.execute(text("LOCK TABLE hall IN SHARE ROW EXCLUSIVE MODE"))
+        if actor is None and _town_hall_exists(s):
+            raise PermissionDenied(role="系统管理员（已有大厅，请用 --staff 工号 登录）")
+        if s.scalars(select(Hall.id).where(Hall.code == code)).first() is not None:
+            raise Conflict(what=f"大厅编码 {code} 已存在")
+        hall = Hall(code=code, name=name, kind="center", address=address, phone=phone,
+                    timezone=timezone, settings={"demo": False}, secret=secrets.token_hex(32),
+                    created_at=clock.now())  # fmt: skip
+        s.add(hall)
+        s.flush()
+        _new_queue(s, hall, *NEW_HALL_QUEUE)
+        s.flush()
+        for number in range(1, int(windows) + 1):
+            _new_window(s, hall, number, f"{number}号综合窗口")
+        s.flush()
+        audit(s, actor, "hall_create", code, host=rt.host, name=name, windows=int(windows),
+              bootstrap=actor is None)  # fmt: skip
+        change = emit(s, Change("hall.settings", hall.id, {"keys": ["hall"]}))
+        return _floor(s, hall, (change,))
 
 
 # --------------------------------------------------------------------------------------------
