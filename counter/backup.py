@@ -17,7 +17,7 @@ import shutil
 import sqlite3
 import subprocess
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,10 +126,8 @@ def _partial(tmp: Path) -> Iterator[None]:
         yield
     except BaseException:
         for path in (tmp, tmp.with_name(tmp.name + "-journal"), tmp.with_name(tmp.name + "-wal")):
-            try:
+            with suppress(OSError):  # a share gone away: the error that matters goes on
                 path.unlink(missing_ok=True)
-            except OSError:  # pragma: no cover - a share gone away: the error that matters goes on
-                pass
         raise
 
 
