@@ -70,6 +70,8 @@ class CounterError(Exception):
     code: ClassVar[str] = "error"
     zh: ClassVar[str] = "操作失败"
     en: ClassVar[str] = "The operation failed"
+    #: The ``counter`` command's exit code for this error (2: the command was used wrongly).
+    exit_code: ClassVar[int] = 1
 
     def __init__(self, detail: str | Bi | None = None, **params: Any) -> None:
         self.params: dict[str, Any] = dict(params)
