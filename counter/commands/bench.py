@@ -33,8 +33,8 @@ import time
 from typing import Any
 
 from counter.bootstrap import database_url, safe_url
-from counter.errors import CounterError
 from counter.commands.common import print_json
+from counter.errors import CounterError
 
 BENCH_QUEUES = (("A", "综合受理"), ("B", "社保医保"), ("C", "出件取件"), ("D", "咨询"))
 QUEUE_MIX = (("A", 0.55), ("B", 0.15), ("C", 0.15), ("D", 0.15))
