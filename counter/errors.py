@@ -254,6 +254,15 @@ class ConfigError(CounterError):
     en = "Configuration error: {what}"
 
 
+class NoPasswordInput(CounterError):
+    """A password was to be typed but standard input ended first (``</dev/null``, a script or
+    a service with no terminal)."""
+
+    code = "no_password_input"
+    zh = "没有输入密码（标准输入已结束）；请用 --password-stdin 或在终端中运行"
+    en = "no password given (standard input ended): use --password-stdin or run it in a terminal"
+
+
 class KeyringUnavailable(CounterError):
     """No operating-system keyring answers on this PC (no Secret Service, KWallet or Windows
     Credential Manager): the password is stored nowhere."""
