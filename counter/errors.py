@@ -295,8 +295,7 @@ class KeyringRefused(CounterError):
     zh = (
         "密钥环后端 {backend} 把密码存放在本机文件里（明文、base64 编码或靠另一个口令加密），"
         "不是系统密钥环，已拒绝使用，密码未保存。请任选一种办法："
-        "① {fix}，"
-        "在 Linux 桌面（统信 UOS、银河麒麟、GNOME、KDE）安装并解锁 gnome-keyring 或 KWallet"
+        "① {fix}；再在 Linux 桌面（统信 UOS、银河麒麟、GNOME、KDE）安装并解锁 gnome-keyring 或 KWallet"
         "（Secret Service），Windows 使用“凭据管理器”，然后重新运行 counter setup；"
         "② 每次启动时通过环境变量 COUNTER_DB_PASSWORD 提供密码；"
         "③ 在数据库服务器上为本机开通客户端证书登录（sslcert/sslkey）。"
@@ -304,7 +303,7 @@ class KeyringRefused(CounterError):
     en = (
         "The keyring backend {backend} keeps passwords in a file on this PC (plain text, base64 "
         "or encrypted with yet another password), not in the OS keyring: refused, and the "
-        "password was not stored. Either (1) {fix}, install and unlock gnome-keyring or KWallet "
+        "password was not stored. Either (1) {fix}; then install and unlock gnome-keyring or KWallet "
         "(Secret Service) on a Linux desktop (UOS, Kylin, GNOME, KDE) or use Credential Manager "
         "on Windows, and run counter setup again; or (2) pass the password in "
         "COUNTER_DB_PASSWORD at start-up; or (3) sign in to the database with a client "
@@ -360,16 +359,15 @@ class SealKeyringRefused(KeyringRefused):
     zh = (
         "密钥环后端 {backend} 把密钥存放在本机文件里（明文、base64 编码或靠另一个口令加密），"
         "不是系统密钥环，已拒绝使用，文书核验密钥未保存。请任选一种办法："
-        "① {fix}，"
-        "在 Linux 桌面（统信 UOS、银河麒麟、GNOME、KDE）安装并解锁 gnome-keyring 或 KWallet"
+        "① {fix}；再在 Linux 桌面（统信 UOS、银河麒麟、GNOME、KDE）安装并解锁 gnome-keyring 或 KWallet"
         "（Secret Service），Windows 使用“凭据管理器”，然后重新运行 counter seal-key new（或 import）；"
         "② 通过环境变量 COUNTER_SEAL_KEY 提供密钥。"
     )
     en = (
         "The keyring backend {backend} keeps secrets in a file on this PC (plain text, base64 "
         "or encrypted with yet another password), not in the OS keyring: refused, and the "
-        "document verification key (seal key) was not stored. Either (1) {fix}, install and "
-        "unlock gnome-keyring or KWallet (Secret Service) on a Linux desktop (UOS, Kylin, GNOME, "
+        "document verification key (seal key) was not stored. Either (1) {fix}; then install "
+        "and unlock gnome-keyring or KWallet (Secret Service) on a Linux desktop (UOS, Kylin, GNOME, "
         "KDE) or use Credential Manager on Windows, and run counter seal-key new (or import) "
         "again; or (2) give the key in COUNTER_SEAL_KEY."
     )

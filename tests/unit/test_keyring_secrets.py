@@ -114,3 +114,22 @@ def test_no_warning_when_no_password_is_needed(plaintext, monkeypatch, caplog) -
     assert isinstance(err, ConfigError)
     assert "PlaintextKeyring" in err.message_en and "asks for a password" in err.message_en
     assert [r for r in caplog.records if "keyring_refused" in r.getMessage()]
+
+
+def test_doctor_says_to_uninstall_an_installed_file_backend(
+    plaintext, monkeypatch, tmp_path
+) -> None:
+    from keyring.util import platform_
+
+    from counter.config import StationConfig
+    from counter.doctor import FAIL, Context, check_keyring
+
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
+    monkeypatch.delenv("COUNTER_DB_PASSWORD", raising=False)
+    monkeypatch.setattr(platform_, "config_root", lambda: str(tmp_path / "no-config"))
+    monkeypatch.setattr(platform_, "data_root", lambda: str(tmp_path / "no-data"))
+    url = "postgresql://clerk@127.0.0.1:1/town"
+    check = check_keyring(Context(StationConfig(database_url=url), url, "window"))
+    assert check.status == FAIL and "PlaintextKeyring" in check.detail_en
+    assert "pip uninstall keyrings.alt" in check.fix_en and "卸载" in check.fix_zh
+    assert "remove the setting" not in check.fix_en + check.detail_en
