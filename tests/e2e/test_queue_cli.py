@@ -176,7 +176,7 @@ def test_benches_refuse_to_run_without_db(tmp_path) -> None:
         COUNTER_HOME=str(home),
         COUNTER_DATABASE_URL=f"sqlite:///{production}",
     )
-    for bench in ("queue", "clerk", "report", "day"):
+    for bench in ("queue", "clerk", "report", "day", "display"):
         proc = subprocess.run(
             [sys.executable, "-m", "ui.main", "bench", bench],
             capture_output=True, text=True, env=env, timeout=120,
