@@ -338,6 +338,7 @@ def load_password(url: str) -> str | None:
         log.debug("no database password from the keyring: %s", exc.code)
         _keyring_problem = exc
         return None
+    _keyring_problem = None
     try:
         value: str | None = backend.get_password(KEYRING_SERVICE, keyring_account(url))
     except Exception as exc:  # locked, dismissed prompt, D-Bus gone: no password, say why
