@@ -12,16 +12,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
 import sqlite3
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.engine import URL, make_url
 
+from counter import clock
 from counter.config import data_dir
 from counter.errors import ConfigError, InvalidInput
 from db.engine import is_sqlite, normalise_url
@@ -42,8 +44,21 @@ def default_dir() -> Path:
 
 
 def _stamp() -> str:
-    """Local time to the millisecond: two backups in one second keep different names."""
-    return dt.datetime.now().strftime("%Y%m%d-%H%M%S%f")[:-3]
+    """The hall's local time (:func:`counter.clock.local_now`, whatever this PC's own time
+    zone) to the millisecond: two backups in one second keep different names."""
+    return clock.local_now().strftime("%Y%m%d-%H%M%S%f")[:-3]
+
+
+def _new_name(folder: Path, stem: str, suffix: str) -> Path:
+    """``stem-<hall time>suffix`` in ``folder``, not yet taken (a second backup in the same
+    millisecond gets ``_2``, ...): a backup never overwrites another."""
+    stamp = _stamp()
+    path = folder / f"{stem}-{stamp}{suffix}"
+    n = 1
+    while path.exists() or path.with_name(path.name + ".part").exists():
+        n += 1
+        path = folder / f"{stem}-{stamp}_{n}{suffix}"
+    return path
 
 
 def _sqlite_path(url: str) -> Path:
@@ -83,22 +98,37 @@ def backup_sqlite(url: str, dest: Path | None = None) -> BackupResult:
     src = _sqlite_path(url)
     if not src.is_file():
         raise InvalidInput(field=f"数据库文件 {src} 不存在")
-    dest = dest or default_dir() / f"{src.stem}-{_stamp()}.sqlite3"
+    dest = dest or _new_name(default_dir(), src.stem, ".sqlite3")
     if dest.is_dir():
-        dest = dest / f"{src.stem}-{_stamp()}.sqlite3"
+        dest = _new_name(dest, src.stem, ".sqlite3")
     if not dest.parent.is_dir():
         raise InvalidInput(field=f"备份目录 {dest.parent} 不存在")
     tmp = dest.with_name(dest.name + ".part")
     tmp.unlink(missing_ok=True)
-    _online_copy(src, tmp)
-    conn = sqlite3.connect(tmp)
-    try:  # one self-contained file: no WAL beside it when the backup is opened later
-        conn.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        conn.close()
-    check_sqlite(tmp)
-    tmp.replace(dest)
+    with _partial(tmp):
+        _online_copy(src, tmp)
+        conn = sqlite3.connect(tmp)
+        try:  # one self-contained file: no WAL beside it when the backup is opened later
+            conn.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            conn.close()
+        check_sqlite(tmp)
+        tmp.replace(dest)
     return BackupResult(dest, dest.stat().st_size, "sqlite")
+
+
+@contextmanager
+def _partial(tmp: Path) -> Iterator[None]:
+    """A backup being written to ``tmp``: on any failure (or interruption) the partial file
+    and its SQLite side files are removed, so no half-written backup is left to be taken for
+    a good one, and the error goes on."""
+    try:
+        yield
+    except BaseException:
+        for path in (tmp, tmp.with_name(tmp.name + "-journal"), tmp.with_name(tmp.name + "-wal")):
+            with suppress(OSError):  # a share gone away: the error that matters goes on
+                path.unlink(missing_ok=True)
+        raise
 
 
 def restore_sqlite(url: str, source: Path) -> Path | None:
@@ -162,15 +192,16 @@ def _run(cmd: list[str], env: dict[str, str], what: str) -> None:
 
 def backup_pg(url: str, dest: Path | None = None) -> BackupResult:
     u = make_url(normalise_url(url))
-    dest = dest or default_dir() / f"{u.database or 'counter'}-{_stamp()}.dump"
+    dest = dest or _new_name(default_dir(), u.database or "counter", ".dump")
     if dest.is_dir():
-        dest = dest / f"{u.database or 'counter'}-{_stamp()}.dump"
+        dest = _new_name(dest, u.database or "counter", ".dump")
     if not dest.parent.is_dir():
         raise InvalidInput(field=f"备份目录 {dest.parent} 不存在")
     conninfo, env = _pg_env(u)
     tmp = dest.with_name(dest.name + ".part")
-    _run([pg_tool("pg_dump"), "--format=custom", f"--file={tmp}", conninfo], env, "pg_dump")
-    tmp.replace(dest)
+    with _partial(tmp):
+        _run([pg_tool("pg_dump"), "--format=custom", f"--file={tmp}", conninfo], env, "pg_dump")
+        tmp.replace(dest)
     return BackupResult(dest, dest.stat().st_size, "pg_dump")
 
 

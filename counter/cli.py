@@ -221,7 +221,7 @@ def report(exc: CounterError) -> int:
     """Print ``exc`` once (Chinese, then English), log it to the file, return the exit code."""
     log.error("%s (%s)", exc.message_en, exc.code, extra=REPORTED)
     print(f"错误：{exc.message_zh}\nError: {exc.message_en}", file=sys.stderr)
-    return 1
+    return exc.exit_code
 
 
 if __name__ == "__main__":

@@ -21,7 +21,14 @@ from typing import Any
 
 import platformdirs
 
-from counter.errors import ConfigError, KeyringRefused, KeyringUnavailable
+from counter.errors import (
+    REFUSED_FIX_SELECTED,
+    Bi,
+    ConfigError,
+    KeyringRefused,
+    KeyringUnavailable,
+    refused_fix_installed,
+)
 
 log = logging.getLogger(__name__)
 
@@ -221,8 +228,45 @@ def os_keyring() -> Any:
             return backend
     others = [b for b in candidates if backend_name(b) not in _NO_KEYRING]
     if others:
-        raise KeyringRefused(backend=backend_name(others[0]))
+        name = backend_name(others[0])
+        raise KeyringRefused(backend=name, fix=_refused_fix(name))
     raise KeyringUnavailable()
+
+
+def _backend_selected() -> bool:
+    """True when a setting chooses the keyring backend (PYTHON_KEYRING_BACKEND, or
+    ``default-keyring`` in keyringrc.cfg); False when keyring picked one of those installed."""
+    if os.environ.get("PYTHON_KEYRING_BACKEND"):
+        return True
+    try:
+        from keyring.util import platform_
+
+        text = (Path(platform_.config_root()) / "keyringrc.cfg").read_text(errors="replace")
+    except (ImportError, OSError):
+        return False
+    return "default-keyring" in text
+
+
+def _package_of(name: str) -> str:
+    """The installed distribution that provides the backend ``module.Class`` (its top-level
+    module's name when none is known)."""
+    from importlib.metadata import packages_distributions
+
+    module = name.rsplit(".", 1)[0].lower()
+    top = module.split(".", 1)[0]
+    found = packages_distributions().get(top) or []
+    for dist in found:  # a namespace (keyrings.*) is shared: the one whose name the module bears
+        if module.startswith(dist.lower().replace("-", ".").replace("_", ".")):
+            return dist
+    return found[0] if found else top
+
+
+def _refused_fix(name: str) -> Bi:
+    """The first way out of a refused file backend: undo the setting that selects it, or,
+    when nothing selects it, uninstall the package that brought it."""
+    if _backend_selected():
+        return REFUSED_FIX_SELECTED
+    return refused_fix_installed(_package_of(name))
 
 
 def store_password(url: str, password: str) -> None:
@@ -251,18 +295,50 @@ def delete_password(url: str) -> bool:
     return True
 
 
+# Why the last :func:`load_password` found no keyring to read (None: it had one, or was not
+# asked). Said only when the server then asks for the password it did not get
+# (:func:`keyring_problem`, used by :func:`counter.services.base.translate_db_error`): a
+# server that trusts this PC or its certificate needs none, and a warning on every command
+# would be noise.
+_keyring_problem: KeyringUnavailable | KeyringRefused | None = None
+
+
+def keyring_problem() -> KeyringUnavailable | KeyringRefused | None:
+    """Why no database password came from the keyring in this process (None: no problem)."""
+    return _keyring_problem
+
+
+def password_needed(url: str) -> bool:
+    """True when a connection to ``url`` may need a password it does not carry: a server
+    database with a user name, no password in the URL and no client certificate. SQLite never
+    needs one."""
+    from sqlalchemy.engine import make_url
+
+    if url.startswith("sqlite"):
+        return False
+    u = make_url(url)
+    return bool(u.username) and u.password is None and "sslcert" not in u.query
+
+
 def load_password(url: str) -> str | None:
     """``COUNTER_DB_PASSWORD`` if set, else the password stored in the OS keyring, else None.
 
-    A refused (file) backend is never read, even if an older version stored a password there."""
+    A refused (file) backend is never read, even if an older version stored a password there.
+    Why none could be read is kept for :func:`keyring_problem`, not logged here: the server
+    may need no password at all."""
+    global _keyring_problem
     env = os.environ.get("COUNTER_DB_PASSWORD")
     if env:
         return env
+    if not password_needed(url):
+        return None
     try:
         backend = os_keyring()
     except (KeyringUnavailable, KeyringRefused) as exc:
-        log.warning("no database password from the keyring: %s", exc.code)
+        log.debug("no database password from the keyring: %s", exc.code)
+        _keyring_problem = exc
         return None
+    _keyring_problem = None
     try:
         value: str | None = backend.get_password(KEYRING_SERVICE, keyring_account(url))
     except Exception as exc:  # locked, dismissed prompt, D-Bus gone: no password, say why
@@ -286,7 +362,7 @@ def resolve_database_url(explicit: str | None = None, config: StationConfig | No
         from sqlalchemy.engine import make_url
 
         u = make_url(url)
-        if u.password is None and u.username:
+        if password_needed(url):
             pw = load_password(url)
             if pw:
                 return u.set(password=pw).render_as_string(hide_password=False)

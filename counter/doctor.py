@@ -44,7 +44,7 @@ from counter.config import (
     keyring_account,
     os_keyring,
 )
-from counter.errors import CounterError, KeyringRefused, KeyringUnavailable
+from counter.errors import Bi, CounterError, KeyringRefused, KeyringUnavailable
 
 OK, WARN, FAIL, SKIP = "ok", "warn", "fail", "skip"
 LABELS = {OK: "通过 OK", WARN: "警告 WARN", FAIL: "失败 FAIL", SKIP: "跳过 SKIP"}
@@ -376,6 +376,9 @@ def check_keyring(ctx: Context) -> Check:
         backend = os_keyring()
     except (KeyringUnavailable, KeyringRefused) as exc:
         connected = ctx.found.get("report") is not None
+        fix = exc.params.get("fix")
+        if isinstance(fix, Bi):  # a refused backend: the first way out, said as the fix
+            return make(WARN if connected else FAIL, exc.message_zh, exc.message_en, *fix)
         return make(WARN if connected else FAIL, exc.message_zh, exc.message_en)
     name = backend_name(backend)
     try:

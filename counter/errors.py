@@ -70,6 +70,8 @@ class CounterError(Exception):
     code: ClassVar[str] = "error"
     zh: ClassVar[str] = "操作失败"
     en: ClassVar[str] = "The operation failed"
+    #: The ``counter`` command's exit code for this error (2: the command was used wrongly).
+    exit_code: ClassVar[int] = 1
 
     def __init__(self, detail: str | Bi | None = None, **params: Any) -> None:
         self.params: dict[str, Any] = dict(params)
@@ -252,6 +254,15 @@ class ConfigError(CounterError):
     en = "Configuration error: {what}"
 
 
+class NoPasswordInput(CounterError):
+    """A password was to be typed but standard input ended first (``</dev/null``, a script or
+    a service with no terminal)."""
+
+    code = "no_password_input"
+    zh = "没有输入密码（标准输入已结束）；请用 --password-stdin 或在终端中运行"
+    en = "no password given (standard input ended): use --password-stdin or run it in a terminal"
+
+
 class KeyringUnavailable(CounterError):
     """No operating-system keyring answers on this PC (no Secret Service, KWallet or Windows
     Credential Manager): the password is stored nowhere."""
@@ -284,8 +295,7 @@ class KeyringRefused(CounterError):
     zh = (
         "密钥环后端 {backend} 把密码存放在本机文件里（明文、base64 编码或靠另一个口令加密），"
         "不是系统密钥环，已拒绝使用，密码未保存。请任选一种办法："
-        "① 删除选择该后端的设置（环境变量 PYTHON_KEYRING_BACKEND 或 keyringrc.cfg），"
-        "在 Linux 桌面（统信 UOS、银河麒麟、GNOME、KDE）安装并解锁 gnome-keyring 或 KWallet"
+        "① {fix}；再在 Linux 桌面（统信 UOS、银河麒麟、GNOME、KDE）安装并解锁 gnome-keyring 或 KWallet"
         "（Secret Service），Windows 使用“凭据管理器”，然后重新运行 counter setup；"
         "② 每次启动时通过环境变量 COUNTER_DB_PASSWORD 提供密码；"
         "③ 在数据库服务器上为本机开通客户端证书登录（sslcert/sslkey）。"
@@ -293,10 +303,71 @@ class KeyringRefused(CounterError):
     en = (
         "The keyring backend {backend} keeps passwords in a file on this PC (plain text, base64 "
         "or encrypted with yet another password), not in the OS keyring: refused, and the "
-        "password was not stored. Either (1) remove the setting that selects it "
-        "(PYTHON_KEYRING_BACKEND or keyringrc.cfg), install and unlock gnome-keyring or KWallet "
+        "password was not stored. Either (1) {fix}; then install and unlock gnome-keyring or KWallet "
         "(Secret Service) on a Linux desktop (UOS, Kylin, GNOME, KDE) or use Credential Manager "
         "on Windows, and run counter setup again; or (2) pass the password in "
         "COUNTER_DB_PASSWORD at start-up; or (3) sign in to the database with a client "
         "certificate (sslcert/sslkey)."
+    )
+
+    def __init__(self, detail: str | Bi | None = None, **params: Any) -> None:
+        params.setdefault("fix", REFUSED_FIX_SELECTED)
+        super().__init__(detail, **params)
+
+
+#: The first step of a :class:`KeyringRefused` message when a setting selects the file backend.
+REFUSED_FIX_SELECTED = Bi(
+    "删除选择该后端的设置（环境变量 PYTHON_KEYRING_BACKEND 或 keyringrc.cfg）",
+    "remove the setting that selects it (PYTHON_KEYRING_BACKEND or keyringrc.cfg)",
+)
+
+
+def refused_fix_installed(package: str) -> Bi:
+    """The first step of a :class:`KeyringRefused` message when nothing selects the file
+    backend: keyring picked it only because ``package`` is installed."""
+    return Bi(
+        f"卸载提供该后端的软件包 {package}（pip uninstall {package}），"
+        "或用 PYTHON_KEYRING_BACKEND / keyringrc.cfg 选择安全的系统密钥环后端",
+        f"uninstall {package}, the package that provides it (pip uninstall {package}), or "
+        "select a secure OS keyring backend with PYTHON_KEYRING_BACKEND or keyringrc.cfg",
+    )
+
+
+class SealKeyringUnavailable(KeyringUnavailable):
+    """No operating-system keyring for the documents' verification key (文书核验密钥)."""
+
+    zh = (
+        "本机没有可用的系统密钥环，无法安全保存文书核验密钥，密钥未保存。请任选一种办法："
+        "① Linux 桌面（统信 UOS、银河麒麟、GNOME、KDE）安装并解锁系统密钥环"
+        "（gnome-keyring 或 KWallet，即 Secret Service），Windows 使用“凭据管理器”，"
+        "然后重新运行 counter seal-key new（或 import）；"
+        "② 通过环境变量 COUNTER_SEAL_KEY 提供密钥。密钥不会写入任何文件。"
+    )
+    en = (
+        "No usable OS keyring on this PC, so the document verification key (seal key) was not "
+        "stored. Either (1) install and unlock the desktop keyring (gnome-keyring or KWallet, "
+        "i.e. Secret Service, on UOS, Kylin, GNOME, KDE; Credential Manager on Windows) and run "
+        "counter seal-key new (or import) again; or (2) give the key in COUNTER_SEAL_KEY. The "
+        "key is never written to a file."
+    )
+
+
+class SealKeyringRefused(KeyringRefused):
+    """The keyring backend in use keeps secrets in a file: refused for the verification key
+    exactly as for the database password (the same check, :func:`counter.config.os_keyring`)."""
+
+    zh = (
+        "密钥环后端 {backend} 把密钥存放在本机文件里（明文、base64 编码或靠另一个口令加密），"
+        "不是系统密钥环，已拒绝使用，文书核验密钥未保存。请任选一种办法："
+        "① {fix}；再在 Linux 桌面（统信 UOS、银河麒麟、GNOME、KDE）安装并解锁 gnome-keyring 或 KWallet"
+        "（Secret Service），Windows 使用“凭据管理器”，然后重新运行 counter seal-key new（或 import）；"
+        "② 通过环境变量 COUNTER_SEAL_KEY 提供密钥。"
+    )
+    en = (
+        "The keyring backend {backend} keeps secrets in a file on this PC (plain text, base64 "
+        "or encrypted with yet another password), not in the OS keyring: refused, and the "
+        "document verification key (seal key) was not stored. Either (1) {fix}; then install "
+        "and unlock gnome-keyring or KWallet (Secret Service) on a Linux desktop (UOS, Kylin, GNOME, "
+        "KDE) or use Credential Manager on Windows, and run counter seal-key new (or import) "
+        "again; or (2) give the key in COUNTER_SEAL_KEY."
     )

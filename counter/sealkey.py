@@ -36,7 +36,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from counter.errors import ConfigError, KeyringUnavailable
+from counter.errors import (
+    ConfigError,
+    KeyringRefused,
+    KeyringUnavailable,
+    SealKeyringRefused,
+    SealKeyringUnavailable,
+)
 
 __all__ = [
     "CODE_GROUPS",
@@ -102,16 +108,29 @@ def _parse_hex(text: str, where: str) -> bytes:
     return key
 
 
+def _os_keyring() -> Any:
+    """The OS keyring that may hold the key: the same check as the database password's
+    (:func:`counter.config.os_keyring`: a backend keeping secrets in a file is refused), with
+    the refusal naming the seal key and ``COUNTER_SEAL_KEY``."""
+    from counter.config import os_keyring
+
+    try:
+        return os_keyring()
+    except KeyringRefused as exc:
+        raise SealKeyringRefused(exc.detail, **exc.params) from exc
+    except KeyringUnavailable as exc:
+        raise SealKeyringUnavailable(exc.detail, **exc.params) from exc
+
+
 def _keyring_get(town_code: str) -> str | None:
+    """The key stored in the OS keyring; None without one (a refused file backend is never
+    read, even if an older version stored a key there)."""
     try:
-        import keyring
-        from keyring.backends import fail
-    except ImportError:  # pragma: no cover - keyring is a dependency
-        return None
-    if isinstance(keyring.get_keyring(), fail.Keyring):
+        backend = _os_keyring()
+    except (KeyringUnavailable, KeyringRefused):
         return None
     try:
-        value: str | None = keyring.get_password(KEYRING_SERVICE, town_code)
+        value: str | None = backend.get_password(KEYRING_SERVICE, town_code)
     except Exception:  # a locked or broken keyring: no key, the caller says what to do
         return None
     return value
@@ -144,14 +163,19 @@ def new_key_hex() -> str:
 
 
 def store_key(town_code: str, key_hex: str) -> None:
-    """Put the town's key in this PC's keyring; :class:`KeyringUnavailable` without one."""
+    """Put the town's key in this PC's OS keyring; :class:`SealKeyringUnavailable` without one
+    and :class:`SealKeyringRefused` when the backend in use keeps secrets in a file (nothing
+    stored either way)."""
     _parse_hex(key_hex, "密钥")
-    import keyring
-    from keyring.backends import fail
+    backend = _os_keyring()
+    try:
+        backend.set_password(KEYRING_SERVICE, town_code, key_hex.strip().lower())
+    except Exception as exc:  # a locked or broken keyring: never fall back to a file
+        from keyring.errors import KeyringError
 
-    if isinstance(keyring.get_keyring(), fail.Keyring):
-        raise KeyringUnavailable()
-    keyring.set_password(KEYRING_SERVICE, town_code, key_hex.strip().lower())
+        if isinstance(exc, KeyringError):
+            raise SealKeyringUnavailable(type(exc).__name__) from exc
+        raise
 
 
 def content_digest(content: Mapping[str, Any]) -> str:

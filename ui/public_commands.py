@@ -258,13 +258,14 @@ def _window_display(args: argparse.Namespace) -> int:
 
 
 def _bench_display(args: argparse.Namespace) -> int:
-    from counter.bootstrap import database_url, safe_url
+    from counter.bootstrap import safe_url
+    from counter.commands.bench import bench_database_url
 
     if sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    url = database_url(args)
+    url = bench_database_url(args)  # only the database --db names, never the configured one
     from ui.app import make_app
     from ui.bench_display import run_bench
 

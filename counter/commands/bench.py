@@ -34,9 +34,36 @@ from typing import Any
 
 from counter.bootstrap import database_url, safe_url
 from counter.commands.common import print_json
+from counter.errors import CounterError
 
 BENCH_QUEUES = (("A", "综合受理"), ("B", "社保医保"), ("C", "出件取件"), ("D", "咨询"))
 QUEUE_MIX = (("A", 0.55), ("B", 0.15), ("C", 0.15), ("D", 0.15))
+
+
+class BenchNeedsDatabase(CounterError):
+    """A benchmark writes a hall of its own and many tickets: never into the database this PC
+    is configured for (the hall's production data) by default, only into one named with
+    ``--db``."""
+
+    code = "bench_needs_db"
+    exit_code = 2
+    zh = (
+        "性能测试必须用 --db 指定数据库（例如 --db sqlite:///bench.sqlite3 或一个空的测试用 "
+        "PostgreSQL 库）：它会建立测试大厅并写入大量数据，不会使用本机配置的数据库"
+    )
+    en = (
+        "A benchmark needs the database named with --db (e.g. --db sqlite:///bench.sqlite3 or "
+        "an empty test PostgreSQL database): it creates a test hall and writes a lot of data, "
+        "so it never uses this PC's configured database"
+    )
+
+
+def bench_database_url(args: argparse.Namespace) -> str:
+    """The database of a benchmark: the one ``--db`` names (checked), or
+    :class:`BenchNeedsDatabase` — never the configured one nor ``COUNTER_DATABASE_URL``."""
+    if not getattr(args, "db", None):
+        raise BenchNeedsDatabase()
+    return database_url(args)
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -245,7 +272,7 @@ def _bench_queue(args: argparse.Namespace) -> int:
     from db.migrate import upgrade
     from db.models import Ticket, TicketEvent
 
-    url = database_url(args)
+    url = bench_database_url(args)
     if args.switch_interval:
         sys.setswitchinterval(args.switch_interval)
     upgrade(url)

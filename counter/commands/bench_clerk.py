@@ -119,7 +119,7 @@ def _raw_rtt(url: str, n: int = 200) -> float | None:
 
 def _bench_clerk(args: argparse.Namespace) -> int:
     from counter import window as door
-    from counter.bootstrap import database_url
+    from counter.commands.bench import bench_database_url
     from counter.demo.hall import DEMO_PASSWORD
     from counter.domain.applicants import ApplicantInput
     from counter.domain.checklist import MaterialCheck
@@ -130,7 +130,7 @@ def _bench_clerk(args: argparse.Namespace) -> int:
     from db.engine import is_sqlite
     from db.migrate import upgrade
 
-    url = database_url(args)
+    url = bench_database_url(args)
     upgrade(url)
     hall_id = _prepare(url)
     kiosk = Actor.system(hall_id, "kiosk")

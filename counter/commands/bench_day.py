@@ -683,11 +683,11 @@ def summary(run: DayRun, checks: dict[str, Any], backend: str) -> dict[str, Any]
 
 def _bench_day(args: argparse.Namespace) -> int:
     from counter import clock
-    from counter.bootstrap import database_url
+    from counter.commands.bench import bench_database_url
     from db.engine import is_sqlite
     from db.migrate import upgrade
 
-    url = database_url(args)
+    url = bench_database_url(args)
     upgrade(url)
     rc = clock.running_clock()
     if rc is None or rc.source != clock.ENV_VAR:

@@ -17,7 +17,8 @@ import statistics
 import time
 from typing import Any
 
-from counter.bootstrap import database_url, safe_url
+from counter.bootstrap import safe_url
+from counter.commands.bench import bench_database_url
 from counter.commands.common import print_json
 
 
@@ -99,7 +100,7 @@ def _bench_report(args: argparse.Namespace) -> int:
     from counter.reports import queries
     from counter.services.base import Actor, Runtime
 
-    url = database_url(args)
+    url = bench_database_url(args)
     rt = Runtime(url)
     try:
         hall_id = rt.hall_id(args.hall)

@@ -112,7 +112,10 @@ def _import(args: argparse.Namespace) -> int:
             if not sys.stdin.isatty():
                 print("请确认：加 --yes 导入 / confirm with --yes", file=sys.stderr)
                 return 1
-            answer = input("确认导入？/ apply these changes? [y/N] ").strip().lower()
+            try:
+                answer = input("确认导入？/ apply these changes? [y/N] ").strip().lower()
+            except EOFError:  # standard input ended: not a yes
+                answer = ""
             if answer not in ("y", "yes", "是"):
                 print("已取消 / cancelled")
                 return 1

@@ -61,9 +61,38 @@ def staff_password(staff_no: str) -> str:
         raise InvalidInput(
             f"请在终端输入密码，或设置环境变量 {STAFF_PASSWORD_ENV}", field="password"
         )
+    return ask_password(f"工号 {staff_no} 的密码 / password: ")
+
+
+def _no_terminal() -> bool:
+    """True when neither standard input nor a controlling terminal can take a typed password
+    unseen (a service, a script, ``setsid``, ``</dev/null`` without a terminal)."""
+    if sys.stdin is None or sys.stdin.isatty() or os.name == "nt":
+        return sys.stdin is None
+    try:
+        with open("/dev/tty", "rb"):
+            return False
+    except OSError:
+        return True
+
+
+def ask_password(prompt: str) -> str:
+    """The password typed after ``prompt`` (not echoed, on the terminal when there is one, else
+    one line of standard input); :class:`NoPasswordInput` when standard input ends before a
+    line comes. Every prompt for a password in the ``counter`` commands goes through here."""
     import getpass
 
-    return getpass.getpass(f"工号 {staff_no} 的密码 / password: ")
+    from counter.errors import NoPasswordInput
+
+    if _no_terminal():
+        line = sys.stdin.readline() if sys.stdin is not None else ""
+        if not line:
+            raise NoPasswordInput()
+        return line.rstrip("\r\n")
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        raise NoPasswordInput() from None
 
 
 def signed_actor(rt: Any, staff_no: str) -> Any:
@@ -77,8 +106,6 @@ def signed_actor(rt: Any, staff_no: str) -> Any:
 
 def _with_new_password(sign: Callable[[str | None], Any]) -> Any:
     """``sign(None)``; if the password must be changed, ask a new one and ``sign(new)``."""
-    import getpass
-
     from counter.errors import InvalidInput, PasswordChangeRequired
 
     try:
@@ -86,8 +113,8 @@ def _with_new_password(sign: Callable[[str | None], Any]) -> Any:
     except PasswordChangeRequired:
         if not sys.stdin.isatty():
             raise
-        new = getpass.getpass("请设置新密码 / new password: ")
-        if getpass.getpass("再输入一次 / again: ") != new:
+        new = ask_password("请设置新密码 / new password: ")
+        if ask_password("再输入一次 / again: ") != new:
             raise InvalidInput("两次输入的新密码不一致", field="new_password") from None
         return sign(new)
 

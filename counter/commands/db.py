@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from pathlib import Path
 
 from counter.bootstrap import database_url, safe_url
-from counter.commands.common import at_least
+from counter.commands.common import ask_password, at_least
 from counter.config import JOBS
 
 
@@ -161,8 +160,8 @@ def _login(args: argparse.Namespace) -> int:
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\n")
     elif not args.no_password:
-        password = getpass.getpass(f"{args.name} 的密码 / password: ")
-        if password != getpass.getpass("再输入一次 / again: "):
+        password = ask_password(f"{args.name} 的密码 / password: ")
+        if password != ask_password("再输入一次 / again: "):
             raise InvalidInput(field="两次输入的密码不一致 / the passwords differ")
     if password is not None and len(password) < 12:
         raise InvalidInput(field="数据库密码至少 12 个字符 / at least 12 characters")

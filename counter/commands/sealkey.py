@@ -61,7 +61,7 @@ def _run(args: argparse.Namespace) -> int:
 
             raise Conflict(what=f"本机已有 {code} 的核验密钥（{key.source}）")
         sealkey.store_key(code, sealkey.new_key_hex())
-        print(f"已为 {code} 生成核验密钥并存入本机密钥环 / key stored in this PC's keyring")
+        print(f"已为 {code} 生成核验密钥并存入本机密钥环 / key stored in this PC's OS keyring")
         return 0
     if args.action == "export":
         if key is None or key.is_demo:

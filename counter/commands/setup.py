@@ -10,10 +10,9 @@ dialog (``counter setup --dialog``); everything here runs without Qt.
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 
-from counter.commands.common import at_least
+from counter.commands.common import ask_password, at_least
 from counter.config import JOBS, StationConfig, config_path, load_password, strip_password
 
 
@@ -122,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\n") or None
     elif remote and password is None and url and make_url(url).username and sys.stdin.isatty():
-        password = getpass.getpass("数据库密码 / database password (empty: none): ") or None
+        password = ask_password("数据库密码 / database password (empty: none): ") or None
     # The first administrator's set-up names no job: this PC is then the administrator's
     # (``manager``: no window number needed), not a window client.
     job = check_job(args.job or cfg.job or ("manager" if args.first_admin else None))
@@ -181,8 +180,8 @@ def _first_admin(url: str, hall: str | None, args: argparse.Namespace) -> None:
     if not password:
         if not sys.stdin.isatty():
             raise InvalidInput(f"请在终端输入密码，或设置 {STAFF_PASSWORD_ENV}", field="password")
-        password = getpass.getpass(f"管理员 {args.first_admin} 的密码 / password: ")
-        if getpass.getpass("再输入一次 / again: ") != password:
+        password = ask_password(f"管理员 {args.first_admin} 的密码 / password: ")
+        if ask_password("再输入一次 / again: ") != password:
             raise InvalidInput("两次输入的密码不一致", field="password")
     rt = Runtime(url)
     try:

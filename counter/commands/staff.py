@@ -9,11 +9,10 @@ sign-in. Nobody can deactivate or demote the last administrator (exit 2).
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 
 from counter.bootstrap import runtime
-from counter.commands.common import add_admin_argument, admin_actor, refusing
+from counter.commands.common import add_admin_argument, admin_actor, ask_password, refusing
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -59,7 +58,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def _read_password(from_stdin: bool) -> str:
     if from_stdin:
         return sys.stdin.readline().rstrip("\n")
-    return getpass.getpass("密码 / password: ")
+    return ask_password("密码 / password: ")
 
 
 def _add(args: argparse.Namespace) -> int:

@@ -29,6 +29,7 @@ from counter import clock
 from counter.errors import (
     REPORTED,
     Bi,
+    ConfigError,
     CounterError,
     DatabaseBusy,
     DatabaseCorrupt,
@@ -272,11 +273,33 @@ def translate_db_error(exc: DBAPIError) -> CounterError:
     if exc.connection_invalidated or (
         isinstance(exc, OperationalError) and (not sqlstate or sqlstate.startswith(("08", "57")))
     ):
+        no_password = _keyring_reason(message)
+        if no_password is not None:
+            return no_password
         log.warning("database unavailable: %s", what, extra=REPORTED)
         return DatabaseUnavailable(what)
     first_line = (exc.statement or "").strip().split("\n", 1)[0][:80]
     log.warning("database refused a statement: %s [%s]", what, first_line)
     return DatabaseError(what)
+
+
+def _keyring_reason(message: str) -> CounterError | None:
+    """The server asked for a password this process did not have because the keyring could
+    not give it (:func:`counter.config.keyring_problem`): that refusal, said now that it
+    matters; None otherwise."""
+    from counter.config import keyring_problem
+
+    problem = keyring_problem()
+    if problem is None or "no password supplied" not in message:
+        return None
+    log.warning("no database password from the keyring: %s", problem.code, extra=REPORTED)
+    return ConfigError(
+        Bi(
+            "数据库要求密码，但没有从密钥环取得：" + problem.message_zh,
+            "the database asks for a password and none came from the keyring: "
+            + problem.message_en,
+        )
+    )
 
 
 def _data_exception(sqlstate: str, message: str) -> Bi:

@@ -260,3 +260,28 @@ def test_on_postgresql_setup_makes_the_first_administrator_once(pg_hall_url: str
     counter("staff", "add", "--no", "8002", "--name", "第二位", "--roles", "admin",
             "--password-stdin", "--staff", "8001", db=db, stdin="long-enough-1\n",
             password="first-admin-1")  # fmt: skip
+
+
+def test_a_password_prompt_on_ended_stdin_is_a_typed_error(sqlite_hall_url: str) -> None:
+    """`</dev/null` and no terminal (a new session has none): not "Internal error: EOFError"
+    but what to do, in both languages."""
+    env = dict(os.environ, COUNTER_STAFF_PASSWORD=DEMO_PASSWORD)
+    for args in (
+        ("db", "login", "win09", "--job", "window"),
+        ("staff", "add", "--no", "7009", "--name", "新人", "--roles", "clerk", "--staff", "9001"),
+    ):
+        proc = subprocess.run(
+            [sys.executable, "-m", "ui.main", *args, "--db", sqlite_hall_url],
+            capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL,
+            start_new_session=True, timeout=120,
+        )  # fmt: skip
+        assert proc.returncode == 1, (args, proc.stdout, proc.stderr)
+        assert "没有输入密码（标准输入已结束）；请用 --password-stdin 或在终端中运行" in proc.stderr
+        assert "no password given (standard input ended): use --password-stdin" in proc.stderr
+        assert "EOFError" not in proc.stderr and "Internal error" not in proc.stderr
+        assert "Traceback" not in proc.stderr and "echoed" not in proc.stderr
+    listing = subprocess.run(
+        [sys.executable, "-m", "ui.main", "staff", "list", "--db", sqlite_hall_url],
+        capture_output=True, text=True, env=env, timeout=120,
+    ).stdout  # fmt: skip
+    assert "7009" not in listing

@@ -163,3 +163,25 @@ def test_bench_runs_on_a_fresh_database(db_url: str) -> None:
     # a second run on the same database starts the bench hall afresh
     again = lines(counter("bench", "queue", "--windows", "2", "--tickets", "20", db=db_url))[0]
     assert again["called"] == 20 and again["lost"] == 0
+
+
+def test_benches_refuse_to_run_without_db(tmp_path) -> None:
+    """No --db: never the PC's configured (the hall's production) database, nor
+    COUNTER_DATABASE_URL — a clear refusal, exit 2, and nothing written there."""
+    home = tmp_path / "home"
+    production = tmp_path / "production.sqlite3"
+    env = dict(
+        os.environ,
+        PYTHONPATH=os.getcwd(),
+        COUNTER_HOME=str(home),
+        COUNTER_DATABASE_URL=f"sqlite:///{production}",
+    )
+    for bench in ("queue", "clerk", "report", "day", "display"):
+        proc = subprocess.run(
+            [sys.executable, "-m", "ui.main", "bench", bench],
+            capture_output=True, text=True, env=env, timeout=120,
+        )  # fmt: skip
+        assert proc.returncode == 2, (bench, proc.stdout, proc.stderr)
+        assert "性能测试必须用 --db 指定数据库" in proc.stderr, proc.stderr
+        assert "A benchmark needs the database named with --db" in proc.stderr
+        assert "Traceback" not in proc.stderr and not production.exists()

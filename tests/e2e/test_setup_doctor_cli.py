@@ -141,3 +141,51 @@ def test_doctor_reports_a_missing_serial_port(demo_db: str, _isolated_home: Path
     line = next(x for x in proc.stdout.splitlines() if "串口设备" in x)
     assert line.startswith("[失败 FAIL]") and "/dev/ttyNOPE42" in line
     assert "counter device list" in proc.stdout
+
+
+def test_an_insecure_keyring_is_said_only_when_a_password_is_needed(
+    demo_db: str, tmp_path: Path, _isolated_home: Path
+) -> None:
+    """keyrings.alt selected: no keyring warning on every command, neither on SQLite nor for a
+    server that is simply not reachable (it never asked for a password)."""
+    pytest.importorskip("keyrings.alt")
+    env = dict(
+        os.environ,
+        PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring",
+        XDG_DATA_HOME=str(tmp_path / "xdg-data"),
+        HOME=str(tmp_path),
+    )
+    env.pop("COUNTER_DATABASE_URL", None)
+    env.pop("COUNTER_DB_PASSWORD", None)
+    proc = run("db", "status", "--db", demo_db, env=env)
+    assert proc.returncode == 0 and "keyring" not in proc.stderr, proc.stderr
+    proc = run("setup", "--db", "postgresql://clerk@127.0.0.1:1/town", "--hall", "QS",
+               "--window", "4", "--no-check", env=env)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    proc = run("db", "status", env=env)  # the configured server: port 1 does not answer
+    assert proc.returncode == 1 and "无法连接数据库" in proc.stderr
+    assert "keyring_refused" not in proc.stderr and "WARNING" not in proc.stderr, proc.stderr
+
+
+def test_seal_key_new_refuses_a_plaintext_keyring(demo_db: str, tmp_path: Path) -> None:
+    """`counter seal-key new` once said "key stored in this PC's keyring" and wrote the key to
+    keyrings.alt's file: now the same refusal as the database password's, naming the key."""
+    pytest.importorskip("keyrings.alt")
+    data = tmp_path / "xdg-data"
+    env = dict(
+        os.environ,
+        PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring",
+        XDG_DATA_HOME=str(data),
+        HOME=str(tmp_path),
+    )
+    env.pop("COUNTER_SEAL_KEY", None)
+    proc = run("seal-key", "new", "--db", demo_db, env=env)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "stored" not in proc.stdout
+    assert "文书核验密钥未保存" in proc.stderr and "COUNTER_SEAL_KEY" in proc.stderr
+    assert "seal key" in proc.stderr and "COUNTER_DB_PASSWORD" not in proc.stderr
+    assert not (data / "python_keyring" / "keyring_pass.cfg").exists()
+    proc = run("seal-key", "new", "--db", demo_db,
+               env=dict(env, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring"))  # fmt: skip
+    assert proc.returncode == 1 and "COUNTER_SEAL_KEY" in proc.stderr
+    assert "COUNTER_DB_PASSWORD" not in proc.stderr and "数据库密码" not in proc.stderr

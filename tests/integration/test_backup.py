@@ -141,3 +141,46 @@ def test_pg_dump_and_restore_into_a_new_database(pg_hall_url: str, tmp_path: Pat
     finally:
         with _pg_admin() as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_backup_names_carry_the_halls_local_time(sqlite_hall_url: str) -> None:
+    """02:00 UTC is 10:00 in the hall: the file is named by the hall's clock, not UTC nor the
+    PC's own time zone."""
+    made = backup(sqlite_hall_url)
+    assert made.path.name.endswith("-20250603-100000000.sqlite3"), made.path.name
+
+
+def test_a_failed_sqlite_backup_leaves_no_partial_file(
+    sqlite_hall_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from counter import backup as backup_module
+
+    def half_copy(src: Path, dst: Path) -> None:
+        dst.write_bytes(b"SQLite format 3\x00 half")
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(backup_module, "_online_copy", half_copy)
+    out = tmp_path / "backups"
+    out.mkdir()
+    with pytest.raises(sqlite3.OperationalError):
+        backup(sqlite_hall_url, out)
+    assert list(out.iterdir()) == []
+
+
+@pytest.mark.skipif(shutil.which("pg_dump") is None, reason="pg_dump not installed")
+def test_pg_dump_without_rights_leaves_no_partial_file(pg_hall_url: str, tmp_path: Path) -> None:
+    role = f"counter_norights_{uuid.uuid4().hex[:6]}"
+    with _pg_admin() as conn:
+        conn.execute(f"CREATE ROLE \"{role}\" LOGIN PASSWORD 'norights-pw'")
+    try:
+        url = make_url(pg_hall_url).set(username=role, password="norights-pw")
+        out = tmp_path / "backups"
+        out.mkdir()
+        proc = cli("db", "backup", "--out", str(out / "town.dump"), "--db",
+                   url.render_as_string(hide_password=False))  # fmt: skip
+        assert proc.returncode != 0 and "pg_dump" in proc.stderr, proc.stderr
+        assert "permission denied" in proc.stderr and "Traceback" not in proc.stderr
+        assert list(out.iterdir()) == []
+    finally:
+        with _pg_admin() as conn:
+            conn.execute(f'DROP ROLE IF EXISTS "{role}"')
