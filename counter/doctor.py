@@ -172,7 +172,8 @@ def check_schema(ctx: Context) -> Check:
         return make(SKIP, "数据库未连接", "no database connection")
     if not report.schema_ok:
         return _from_error(
-            make, SchemaNotReady(current=report.revision or "（空库 empty）", head=report.head)
+            make,
+            SchemaNotReady(current=report.revision or Bi("（空库）", "(empty)"), head=report.head),
         )
     return make(OK, f"{report.revision}（最新）", f"{report.revision} (current)")
 
@@ -492,7 +493,18 @@ def check_printers_with(ctx: Context, names: Sequence[str] | None, default: str 
             "counter setup --a4-printer / --ticket-printer",
         )
     if not found_zh:
-        return make(OK, f"本岗位不需要打印机（系统打印机：{listed}）", "this job prints nothing")
+        if not ctx.job:  # not set up yet: nothing to say about what it will print
+            return make(
+                SKIP,
+                f"本机尚未设置岗位，未检查打印机（系统打印机：{listed}）",
+                f"no job set up on this PC: printers not checked "
+                f"(system printers: {', '.join(names) or 'none'})",
+            )
+        return make(
+            OK,
+            f"本岗位不需要打印机（系统打印机：{listed}）",
+            f"this job prints nothing (system printers: {', '.join(names) or 'none'})",
+        )
     return make(OK, "；".join(found_zh), "; ".join(found_en))
 
 

@@ -233,7 +233,7 @@ def check_station(
     With one hall in the database, ``hall`` may be left out."""
     job = check_job(job)
     if not report.schema_ok:
-        raise SchemaNotReady(current=report.revision or "（空库 empty）", head=report.head)
+        raise SchemaNotReady(current=report.revision or Bi("（空库）", "(empty)"), head=report.head)
     known = "、".join(f"{h.code} {h.name}" for h in report.halls) or "无"
     known_en = ", ".join(h.code for h in report.halls) or "none"
     if not hall:

@@ -10,7 +10,7 @@ import serial
 
 from counter import doctor
 from counter.config import StationConfig
-from counter.doctor import FAIL, OK, WARN, Context
+from counter.doctor import FAIL, OK, SKIP, WARN, Context
 
 
 def ctx(job: str | None = "window", **cfg: object) -> Context:
@@ -87,6 +87,8 @@ def test_printers_against_the_job() -> None:
     qt_ticket = ctx("kiosk", ticket_printer="qt:Xprinter-58")
     assert doctor.check_printers_with(qt_ticket, names, None).status == OK
     assert doctor.check_printers_with(ctx("display"), [], None).status == OK
+    unset = doctor.check_printers_with(ctx(None), names, None)  # no job set up yet
+    assert unset.status == SKIP and "not checked" in unset.detail_en
 
 
 def test_report_puts_chinese_first_and_says_what_to_do() -> None:
