@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import threading
-
 from sqlalchemy import delete, select
 
-from counter.errors import Conflict, CounterError
+from counter.errors import Conflict
 from counter.services.auth import active_admins, create_first_admin
 from counter.services.base import Runtime
 from db.models import StaffRole
+from tests.racing import at_once
 
 
 def test_first_administrators_made_at_once_make_one(hall_url: str) -> None:
@@ -17,26 +16,13 @@ def test_first_administrators_made_at_once_make_one(hall_url: str) -> None:
     try:
         with rt.unit() as s:  # a town nobody administers yet
             s.execute(delete(StaffRole).where(StaffRole.role == "admin"))
-        made: list[str] = []
-        refused: list[CounterError] = []
-        start = threading.Barrier(6)
-
-        def setup(n: int) -> None:
-            own = Runtime(hall_url)
-            try:
-                start.wait()
-                info = create_first_admin(own, "QS", f"80{n:02d}", "管理员", "first-admin-1")
-                made.append(info.staff_no)
-            except CounterError as exc:
-                refused.append(exc)
-            finally:
-                own.dispose()
-
-        threads = [threading.Thread(target=setup, args=(n,)) for n in range(6)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(timeout=120)
+        made, refused = at_once(
+            hall_url,
+            6,
+            lambda own, n: (
+                create_first_admin(own, "QS", f"80{n:02d}", "管理员", "first-admin-1").staff_no
+            ),
+        )
         assert len(made) == 1, (made, refused)
         # the others were told an administrator exists (SQLite may say the file was busy)
         assert len(refused) == 5

@@ -3,39 +3,22 @@ instant; afterwards an administrator only."""
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from sqlalchemy import func, select
 
-from counter.errors import CounterError, PermissionDenied
+from counter.errors import PermissionDenied
 from counter.services import admin
 from counter.services.base import CLERK, Actor, Runtime
 from db.models import Hall
+from tests.racing import at_once
 
 
 def test_bootstraps_made_at_once_make_one_hall(db_url: str) -> None:
-    made: list[str] = []
-    refused: list[CounterError] = []
-    start = threading.Barrier(6)
-
-    def create(n: int) -> None:
-        own = Runtime(db_url)
-        try:
-            start.wait()
-            made.append(
-                admin.create_hall(own, None, f"H{n}", name=f"第{n}镇便民服务中心").hall_code
-            )
-        except CounterError as exc:
-            refused.append(exc)
-        finally:
-            own.dispose()
-
-    threads = [threading.Thread(target=create, args=(n,)) for n in range(6)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
+    made, refused = at_once(
+        db_url,
+        6,
+        lambda own, n: admin.create_hall(own, None, f"H{n}", name=f"第{n}镇便民服务中心").hall_code,
+    )
     assert len(made) == 1, (made, refused)
     assert len(refused) == 5
     # the others were refused for want of a sign-in (SQLite may say the file was busy)
