@@ -449,11 +449,8 @@ def handover_slip(
     ]
     who = "代办人" if collector_is == "agent" else "申请人"
     blocks.append(
-        Signature(
-            issuer=f.issuer,
-            date_text=date_text(handed_at),
-            seal_name="",
-            sign_lines=(f"{who}（签收）：", "签收日期：", "联系电话："),
+        _signature(
+            f, handed_at, sealed=False, sign_lines=(f"{who}（签收）：", "签收日期：", "联系电话：")
         )
     )
     return DocumentContent(
@@ -500,12 +497,7 @@ def originals_return_slip(
             "上述材料原件受理时由本中心暂存，现已当面退还申请人，申请人已核对无误。"
             "本回执由本中心留存归档。"
         ),
-        Signature(
-            issuer=f.issuer,
-            date_text=date_text(returned_at),
-            seal_name="",
-            sign_lines=("申请人（签收）：", "签收日期："),
-        ),
+        _signature(f, returned_at, sealed=False, sign_lines=APPLICANT_SIGN),
     ]
     return DocumentContent(
         kind="originals_return",
