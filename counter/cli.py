@@ -78,6 +78,16 @@ class _NotReported(logging.Filter):
         return not getattr(record, "counter_reported", False)
 
 
+class _MaskingFormatter(logging.Formatter):
+    """Log lines with ID and mobile numbers masked, tracebacks included (their exception texts
+    are written by whatever raised them)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        from counter.domain.masking import mask_numbers_in
+
+        return mask_numbers_in(super().format(record))
+
+
 def setup_logging(verbose: bool) -> None:
     from counter.config import data_dir
 
@@ -87,11 +97,11 @@ def setup_logging(verbose: bool) -> None:
     handlers[0].setLevel(logging.DEBUG if verbose else logging.WARNING)
     if not verbose:
         handlers[0].addFilter(_NotReported())
+    formatter = _MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for handler in handlers:
+        handler.setFormatter(formatter)
     logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        handlers=handlers,
-        force=True,
+        level=logging.DEBUG if verbose else logging.INFO, handlers=handlers, force=True
     )
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import unicodedata
 
 from counter.domain.checkchars import normalize_code
@@ -31,6 +32,7 @@ __all__ = [
     "id_hash",
     "mask_id_number",
     "mask_name",
+    "mask_numbers_in",
     "mask_phone",
     "user_characters",
 ]
@@ -115,6 +117,18 @@ def mask_phone(phone: str) -> str:
         return prefix + digits[:3] + MASK * 4 + digits[-4:]
     keep = 4 if n >= 8 else 2 if n >= 4 else 0
     return MASK * (n - keep) + digits[n - keep :]
+
+
+_ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])")
+_PHONE_IN_TEXT = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
+
+
+def mask_numbers_in(text: str) -> str:
+    """``text`` with every ID number (18 characters) and mobile number in it masked as
+    :func:`mask_id_number` and :func:`mask_phone` do: the last safeguard of a log file, where a
+    traceback may quote a value that the code never meant to write."""
+    text = _ID_IN_TEXT.sub(lambda m: mask_id_number(m.group(0)), text)
+    return _PHONE_IN_TEXT.sub(lambda m: mask_phone(m.group(0)), text)
 
 
 def id_hash(id_number: str, key: bytes) -> str:

@@ -373,6 +373,7 @@ def test_an_unexpected_failure_is_an_internal_error_with_the_traceback_in_the_lo
     assert "RuntimeError" in err and VALID_ID not in err
     log = (_isolated_home / "counter.log").read_text(encoding="utf-8")
     assert "Traceback" in log  # for whoever fixes it
+    assert VALID_ID not in log and "110105********002X" in log  # masked even in a traceback
 
 
 def test_no_traceback_escapes_the_entry_point(tmp_path: Path) -> None:

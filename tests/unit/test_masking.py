@@ -118,3 +118,14 @@ def test_id_hash_refuses_short_keys() -> None:
         id_hash("11010519491231002X", b"")
     with pytest.raises(ConfigError):
         id_hash("11010519491231002X", b"x" * (MIN_ID_HASH_KEY_BYTES - 1))
+
+
+def test_numbers_in_a_log_line_are_masked() -> None:
+    from counter.domain.masking import mask_numbers_in
+
+    line = "bug with 11010519491231002X and 13812345678; case QS20260310-0002, id 42, hash ab12"
+    out = mask_numbers_in(line)
+    assert "11010519491231002X" not in out and "110105********002X" in out
+    assert "13812345678" not in out
+    assert "QS20260310-0002" in out and "id 42" in out
+    assert mask_numbers_in("sha 0123456789abcdef01234567") == "sha 0123456789abcdef01234567"
